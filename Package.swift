@@ -1,0 +1,57 @@
+// swift-tools-version: 6.1
+// CorpusKit: convert text corpora between plain text, TEI P5, JSON and CSV.
+// One target per concern; the flow is bytes → reader → events → transforms → writer → bytes.
+import PackageDescription
+
+let package = Package(
+    name: "CorpusKit",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "CorpusKit", targets: ["CorpusKit"]),
+        .executable(name: "corpuskit", targets: ["CorpusKitCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // The document model, the event stream, plugin protocols and errors. No dependencies.
+        .target(name: "CorpusModel"),
+        // libxml2 from the system; only CorpusTEI imports it.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(name: "CorpusJSON", dependencies: ["CorpusModel"]),
+        .target(
+            name: "CorpusText",
+            dependencies: ["CorpusModel"],
+            resources: [.copy("Resources/Abbreviations")]
+        ),
+        .target(name: "CorpusTEI", dependencies: ["CorpusModel", "CLibXML2"]),
+        .target(name: "CorpusCSV", dependencies: ["CorpusModel"]),
+        // Registry, planning and running conversions over files, directories and streams.
+        .target(name: "CorpusDriver", dependencies: ["CorpusModel"]),
+        // The umbrella a user imports: everything plus the standard registry.
+        .target(
+            name: "CorpusKit",
+            dependencies: ["CorpusModel", "CorpusJSON", "CorpusText", "CorpusTEI", "CorpusCSV", "CorpusDriver"]
+        ),
+        .executableTarget(
+            name: "CorpusKitCLI",
+            dependencies: [
+                "CorpusKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        .testTarget(name: "CorpusModelTests", dependencies: ["CorpusModel"]),
+        .testTarget(name: "CorpusJSONTests", dependencies: ["CorpusJSON", "CorpusModel"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "CorpusTextTests", dependencies: ["CorpusText", "CorpusModel"]),
+        .testTarget(name: "CorpusTEITests", dependencies: ["CorpusTEI", "CorpusModel"]),
+        .testTarget(name: "CorpusCSVTests", dependencies: ["CorpusCSV", "CorpusModel"]),
+        .testTarget(name: "CorpusDriverTests", dependencies: ["CorpusDriver", "CorpusModel"]),
+        .testTarget(name: "CorpusKitTests", dependencies: ["CorpusKit"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,51 @@
+/// Builds the stable ids shared by every format: `DOC`, `DOC.p3`, `DOC.p3.s2`, `DOC.p3.s2.w5`.
+///
+/// A CSV row, a JSON object and a TEI `xml:id` for the same sentence carry the
+/// same id, so a table can be joined back to its TEI.
+public enum CorpusID {
+    /// The id of block `number` (1-based) of document `document`.
+    public static func block(_ document: String, _ number: Int) -> String { "\(document).p\(number)" }
+    /// The id of sentence `number` (1-based) of block `block`.
+    public static func sentence(_ block: String, _ number: Int) -> String { "\(block).s\(number)" }
+    /// The id of token `number` (1-based) of sentence `sentence`.
+    public static func token(_ sentence: String, _ number: Int) -> String { "\(sentence).w\(number)" }
+
+    /// A document id derived from a file name or any string: a valid XML NCName
+    /// (letters, digits, `_`, `-`, `.`; not starting with a digit, `-` or `.`).
+    public static func documentID(from raw: String) -> String {
+        var out = ""
+        for ch in raw.unicodeScalars {
+            if isNameChar(ch) { out.unicodeScalars.append(ch) } else { out += "_" }
+        }
+        if out.isEmpty { return "doc" }
+        if let first = out.unicodeScalars.first, !isNameStart(first) { out = "doc_" + out }
+        return out
+    }
+
+    /// Whether `s` is an XML NCName (no colon), as `xml:id` requires.
+    public static func isNCName(_ s: String) -> Bool {
+        var scalars = s.unicodeScalars.makeIterator()
+        guard let first = scalars.next(), isNameStart(first) else { return false }
+        while let c = scalars.next() { if !isNameChar(c) { return false } }
+        return true
+    }
+
+    static func isNameStart(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0x41...0x5A, 0x61...0x7A, 0x5F: return true
+        case 0xC0...0xD6, 0xD8...0xF6, 0xF8...0x2FF, 0x370...0x37D, 0x37F...0x1FFF, 0x200C...0x200D,
+            0x2070...0x218F, 0x2C00...0x2FEF, 0x3001...0xD7FF, 0xF900...0xFDCF, 0xFDF0...0xFFFD,
+            0x10000...0xEFFFF:
+            return true
+        default: return false
+        }
+    }
+
+    static func isNameChar(_ c: Unicode.Scalar) -> Bool {
+        if isNameStart(c) { return true }
+        switch c.value {
+        case 0x2D, 0x2E, 0x30...0x39, 0xB7, 0x300...0x36F, 0x203F...0x2040: return true
+        default: return false
+        }
+    }
+}

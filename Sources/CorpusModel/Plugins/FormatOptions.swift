@@ -1,0 +1,40 @@
+/// Options for readers, writers and transforms, by name (`layout`, `lang`, `columns`…).
+///
+/// One bag for all plugins keeps the CLI and the library in step: the CLI
+/// maps `--layout X` to `options["layout"] = "X"`, a library user sets the
+/// same key. Each plugin documents the keys it reads and rejects bad values
+/// with a `.usage` ``CorpusError``.
+public struct FormatOptions: Sendable, Equatable {
+    public var values: [String: String]
+
+    public init(_ values: [String: String] = [:]) { self.values = values }
+
+    public subscript(key: String) -> String? {
+        get { values[key] }
+        set { values[key] = newValue }
+    }
+
+    /// A boolean option: `true`/`yes`/`1` or a present key with an empty value.
+    public func flag(_ key: String) -> Bool {
+        guard let v = values[key]?.lowercased() else { return false }
+        return v.isEmpty || v == "true" || v == "yes" || v == "1"
+    }
+
+    /// An integer option, or `default` when absent; a `.usage` error when not a number.
+    public func integer(_ key: String, default def: Int) throws -> Int {
+        guard let v = values[key] else { return def }
+        guard let n = Int(v) else {
+            throw CorpusError(.usage, "option '\(key)' expects a number, got '\(v)'")
+        }
+        return n
+    }
+
+    /// A choice among `allowed`, or `default` when absent; a `.usage` error otherwise.
+    public func choice(_ key: String, _ allowed: [String], default def: String) throws -> String {
+        guard let v = values[key] else { return def }
+        guard allowed.contains(v) else {
+            throw CorpusError(.usage, "option '\(key)' must be one of \(allowed.joined(separator: ", ")), got '\(v)'")
+        }
+        return v
+    }
+}

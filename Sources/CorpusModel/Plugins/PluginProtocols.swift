@@ -1,0 +1,69 @@
+/// Reads bytes of one format into events.
+public protocol CorpusReader: Sendable {
+    var format: FormatDescription { get }
+    /// What every stream from this reader is guaranteed to carry.
+    var provides: Capabilities { get }
+    /// Looks at the first bytes of an input (up to 4 KiB) to guess its format.
+    func sniff(_ prefix: [UInt8]) -> SniffResult
+    /// Streams `input` into `sink` as events. Throws ``CorpusError`` naming the
+    /// input and the place on bad input. Does not call `sink.finish()`.
+    func read(_ input: InputSource, options: FormatOptions, into sink: any CorpusEventSink) throws
+}
+
+/// Writes events as bytes of one format.
+public protocol CorpusWriter: Sendable {
+    var format: FormatDescription { get }
+    /// What the stream must carry (CSV needs sentences); the planner inserts transforms.
+    var requires: Capabilities { get }
+    /// A sink that writes the events it receives to `output`; its `finish()`
+    /// completes the format (closing tags, a final newline) but does not close `output`.
+    func makeSink(writingTo output: ByteOutput, options: FormatOptions) throws -> any CorpusEventSink
+}
+
+/// Rewrites events: segmentation, tokenization, normalization, filters.
+public protocol CorpusTransform: Sendable {
+    /// The name used with `--transform` and in `--explain`.
+    var name: String { get }
+    var summary: String { get }
+    /// What the stream carries after this transform.
+    var provides: Capabilities { get }
+    /// What the stream must carry before it.
+    var requires: Capabilities { get }
+    func makeSink(sendingTo downstream: any CorpusEventSink, options: FormatOptions) throws -> any CorpusEventSink
+}
+
+/// Checks one input of a format and reports every problem found.
+public protocol CorpusValidator: Sendable {
+    /// The format this validator checks (`tei`).
+    var formatName: String { get }
+    /// Returns diagnostics (empty when valid); throws only when the check itself
+    /// cannot run (unreadable file, unusable schema).
+    func validate(_ input: InputSource, options: FormatOptions) throws -> [Diagnostic]
+}
+
+extension CorpusReader {
+    /// Reads a whole input into documents; for small inputs and tests.
+    public func readDocuments(_ input: InputSource, options: FormatOptions = FormatOptions()) throws -> [Document] {
+        let collector = DocumentCollector()
+        try read(input, options: options, into: collector)
+        try collector.finish()
+        return collector.documents
+    }
+}
+
+extension CorpusWriter {
+    /// Writes documents to memory and returns the bytes; for small outputs and tests.
+    public func write(_ documents: [Document], options: FormatOptions = FormatOptions()) throws -> [UInt8] {
+        let output = ByteOutput.memory()
+        let sink = try makeSink(writingTo: output, options: options)
+        for d in documents { try sink.receive(document: d) }
+        try sink.finish()
+        try output.flush()
+        return output.bytes
+    }
+
+    /// ``write(_:options:)`` decoded as UTF-8.
+    public func string(_ documents: [Document], options: FormatOptions = FormatOptions()) throws -> String {
+        String(decoding: try write(documents, options: options), as: UTF8.self)
+    }
+}
