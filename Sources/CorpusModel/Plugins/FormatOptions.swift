@@ -38,3 +38,10 @@ public struct FormatOptions: Sendable, Equatable {
         return v
     }
 }
+
+extension FormatOptions: ExpressibleByDictionaryLiteral {
+    /// `["layout": "tabbed", "lang": "kk"]`; a later duplicate key wins.
+    public init(dictionaryLiteral elements: (String, String)...) {
+        self.init(Dictionary(elements, uniquingKeysWith: { _, last in last }))
+    }
+}

@@ -67,3 +67,9 @@ extension CorpusWriter {
         String(decoding: try write(documents, options: options), as: UTF8.self)
     }
 }
+
+/// A reader that can say what it decided about an input (a text layout, an
+/// encoding) and why, for `corpuskit convert --explain`.
+public protocol ExplainingReader: CorpusReader {
+    func explain(_ input: InputSource, options: FormatOptions) throws -> String
+}

@@ -1,0 +1,86 @@
+import CorpusModel
+
+/// The chain of steps from one format to another: a reader, the transforms
+/// that supply what the writer needs, a writer; optionally through
+/// intermediate serialisations (`--via`).
+public struct ConversionPlan: Sendable {
+    /// One leg: read a format, transform, write a format.
+    public struct Leg: Sendable {
+        public var reader: any CorpusReader
+        public var transforms: [any CorpusTransform]
+        public var writer: any CorpusWriter
+    }
+
+    /// At least one leg; more when `via` formats were forced.
+    public var legs: [Leg]
+
+    /// `text → segment → tei`, one line per leg, for `--explain`.
+    public var explanation: [String] {
+        legs.map { leg in
+            let steps = [leg.reader.format.name + " (reads " + leg.reader.provides.description + ")"]
+                + leg.transforms.map { "\($0.name) (provides \($0.provides.description))" }
+                + [leg.writer.format.name + " (requires " + leg.writer.requires.description + ")"]
+            return steps.joined(separator: " → ")
+        }
+    }
+}
+
+/// Finds conversion chains through a registry's graph of plugins.
+public struct Planner: Sendable {
+    public let registry: FormatRegistry
+
+    public init(registry: FormatRegistry) { self.registry = registry }
+
+    /// Plans `source` → (`via`…) → `target`. `wanted` are capabilities the
+    /// user asked for beyond the writer's needs (e.g. tokens with `--tokens`);
+    /// `extra` names transforms to run in any case (e.g. `nfc`), in order,
+    /// right after the reader.
+    public func plan(
+        from source: String, to target: String, via: [String] = [], wanted: Capabilities = [],
+        extra: [String] = []
+    ) throws -> ConversionPlan {
+        let names = [source] + via + [target]
+        var legs: [ConversionPlan.Leg] = []
+        for (i, pair) in zip(names, names.dropFirst()).enumerated() {
+            guard let reader = registry.reader(named: pair.0) else {
+                throw CorpusError(.usage, "no reader for format '\(pair.0)' (see 'corpuskit formats')")
+            }
+            guard let writer = registry.writer(named: pair.1) else {
+                throw CorpusError(.usage, "no writer for format '\(pair.1)' (see 'corpuskit formats')")
+            }
+            var transforms: [any CorpusTransform] = []
+            if i == 0 {
+                for name in extra {
+                    guard let t = registry.transform(named: name) else {
+                        throw CorpusError(.usage, "no transform named '\(name)' (see 'corpuskit formats')")
+                    }
+                    transforms.append(t)
+                }
+            }
+            let isLast = i == names.count - 2
+            let needed = writer.requires.union(isLast || !via.isEmpty ? wanted : [])
+            transforms += try chain(from: reader.provides, to: needed)
+            legs.append(.init(reader: reader, transforms: transforms, writer: writer))
+        }
+        return ConversionPlan(legs: legs)
+    }
+
+    /// The shortest list of transforms that takes a stream carrying `have`
+    /// to one carrying `need` (breadth-first over the registry's transforms).
+    func chain(from have: Capabilities, to need: Capabilities) throws -> [any CorpusTransform] {
+        if have.isSuperset(of: need) { return [] }
+        var queue: [(Capabilities, [any CorpusTransform])] = [(have, [])]
+        var seen: Set<Int> = [have.rawValue]
+        while !queue.isEmpty {
+            let (caps, path) = queue.removeFirst()
+            for t in registry.transforms where caps.isSuperset(of: t.requires) && !t.provides.isEmpty {
+                let next = caps.union(t.provides)
+                guard !seen.contains(next.rawValue) else { continue }
+                if next.isSuperset(of: need) { return path + [t] }
+                seen.insert(next.rawValue)
+                queue.append((next, path + [t]))
+            }
+        }
+        throw CorpusError(.usage, "no transform provides \(need.subtracting(have).description) for this conversion")
+    }
+}

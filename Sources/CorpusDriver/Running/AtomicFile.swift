@@ -1,0 +1,64 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import CorpusModel
+
+/// An output file written to a temporary name beside its target and renamed
+/// into place only on success: a failed or interrupted conversion never
+/// leaves a half-written file and never replaces a good one.
+public final class AtomicFile {
+    /// The final path.
+    public let path: String
+    private let temporaryPath: String
+    private var descriptor: Int32
+    /// The buffered writer over the temporary file.
+    public let output: ByteOutput
+
+    public init(path: String) throws {
+        self.path = path
+        let slash = path.lastIndex(of: "/")
+        let directory = slash.map { String(path[..<$0]) } ?? "."
+        let base = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        var template = Array("\(directory.isEmpty ? "/" : directory)/.\(base).corpuskit-XXXXXX".utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else { throw CorpusError.io(errno: errno, doing: "cannot create output", file: path) }
+        fchmod(fd, 0o644)
+        descriptor = fd
+        temporaryPath = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        output = ByteOutput(descriptor: fd, name: path)
+    }
+
+    /// Flushes, closes and renames the file into place.
+    public func commit() throws {
+        do {
+            try output.flush()
+        } catch {
+            discard()
+            throw error
+        }
+        close(descriptor)
+        descriptor = -1
+        guard rename(temporaryPath, path) == 0 else {
+            let code = errno
+            unlink(temporaryPath)
+            throw CorpusError.io(errno: code, doing: "cannot move output into place", file: path)
+        }
+    }
+
+    /// Removes the temporary file; the target is left as it was.
+    public func discard() {
+        if descriptor >= 0 {
+            close(descriptor)
+            descriptor = -1
+        }
+        unlink(temporaryPath)
+    }
+
+    deinit {
+        if descriptor >= 0 { discard() }
+    }
+}

@@ -1,0 +1,105 @@
+import CorpusModel
+import Dispatch
+
+/// Converts many files, each to its own output, on several threads.
+///
+/// One bad file never stops a batch: its error is collected, the rest
+/// convert, and the caller decides the exit status from the report.
+public struct BatchRunner: Sendable {
+    /// One file to convert and where its output goes.
+    public struct Job: Sendable {
+        public var input: InputSource
+        public var outputPath: String
+        public init(input: InputSource, outputPath: String) {
+            self.input = input
+            self.outputPath = outputPath
+        }
+    }
+
+    /// What happened to each job, in job order.
+    public struct Report: Sendable {
+        public var failures: [CorpusError] = []
+        public var succeeded = 0
+    }
+
+    public let converter: Converter
+
+    public init(converter: Converter) { self.converter = converter }
+
+    /// Runs `jobs` with at most `parallelism` at a time. `plan` gives the plan
+    /// for one input (formats may differ between files); `progress` is called
+    /// after each job with the number done so far.
+    public func run(
+        _ jobs: [Job], parallelism: Int, options: FormatOptions,
+        plan: @Sendable (InputSource) throws -> ConversionPlan,
+        progress: @Sendable (Int, Int, CorpusError?) -> Void = { _, _, _ in }
+    ) -> Report {
+        let state = BatchState(count: jobs.count)
+        let workers = max(1, min(parallelism, jobs.count))
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while let index = state.next() {
+                let job = jobs[index]
+                var failure: CorpusError?
+                do {
+                    try convertOne(job, plan: try plan(job.input), options: options)
+                } catch let error as CorpusError {
+                    failure = error.naming(job.input.name)
+                } catch {
+                    failure = CorpusError(.io, "\(error)", file: job.input.name)
+                }
+                let done = state.finish(index, failure)
+                progress(done, jobs.count, failure)
+            }
+        }
+        return state.report()
+    }
+
+    /// Converts one job into a temporary file renamed into place on success.
+    public func convertOne(_ job: Job, plan: ConversionPlan, options: FormatOptions) throws {
+        try OutputPaths.ensureParentDirectory(of: job.outputPath)
+        let file = try AtomicFile(path: job.outputPath)
+        do {
+            try converter.run(plan, inputs: [job.input], output: file.output, options: options)
+            try file.commit()
+        } catch {
+            file.discard()
+            throw error
+        }
+    }
+}
+
+/// The shared queue and results of a batch, behind a lock.
+private final class BatchState: @unchecked Sendable {
+    private let lock = DispatchSemaphore(value: 1)
+    private var nextIndex = 0
+    private var done = 0
+    private var failures: [(Int, CorpusError)] = []
+    private let count: Int
+
+    init(count: Int) { self.count = count }
+
+    func next() -> Int? {
+        lock.wait()
+        defer { lock.signal() }
+        guard nextIndex < count else { return nil }
+        nextIndex += 1
+        return nextIndex - 1
+    }
+
+    func finish(_ index: Int, _ failure: CorpusError?) -> Int {
+        lock.wait()
+        defer { lock.signal() }
+        done += 1
+        if let failure { failures.append((index, failure)) }
+        return done
+    }
+
+    func report() -> BatchRunner.Report {
+        lock.wait()
+        defer { lock.signal() }
+        var r = BatchRunner.Report()
+        r.failures = failures.sorted { $0.0 < $1.0 }.map(\.1)
+        r.succeeded = count - failures.count
+        return r
+    }
+}

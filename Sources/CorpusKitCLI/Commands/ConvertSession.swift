@@ -1,0 +1,136 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import ArgumentParser
+import CorpusKit
+
+/// The state of one `convert` run: registry, options and the chosen target;
+/// plans each input and reports failures as `path:line:col: error: …`.
+struct ConvertSession: Sendable {
+    let registry: FormatRegistry
+    let options: FormatOptions
+    let target: String
+    let declaredSource: String?
+    let via: [String]
+    let tokens: Bool
+    let nfc: Bool
+    let explain: Bool
+
+    private var converter: Converter { Converter(registry: registry) }
+
+    /// Opens an input argument: a file, or stdin for `-` (its first bytes
+    /// are read ahead for format sniffing).
+    func open(_ argument: String) throws -> InputSource {
+        guard argument == "-" else { return .file(argument) }
+        var prefix: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while prefix.count < 4096 {
+            let n = buffer.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { break }
+            prefix.append(contentsOf: buffer[0..<n])
+        }
+        return .descriptor(0, prefix: prefix)
+    }
+
+    /// The plan for one input, explained on stderr with `--explain`.
+    func plan(for input: InputSource) throws -> ConversionPlan {
+        let source = try converter.detectFormat(of: input, declared: declaredSource)
+        let plan = try Planner(registry: registry).plan(
+            from: source, to: target, via: via, wanted: tokens ? [.sentences, .tokens] : [],
+            extra: nfc ? ["nfc"] : [])
+        if explain {
+            var lines = ["\(input.name): " + plan.explanation.joined(separator: " ⇒ ")]
+            if let reader = plan.legs.first?.reader as? any ExplainingReader {
+                lines.append("\(input.name): " + (try reader.explain(input, options: options)))
+            }
+            Terminal.write(lines.joined(separator: "\n") + "\n")
+        }
+        return plan
+    }
+
+    /// Converts every input into one output stream; returns false on failure
+    /// (the output file, if any, is then not created).
+    func combine(_ arguments: [String], into output: String) throws -> Bool {
+        let inputs = try arguments.map(open)
+        if output != "-" {
+            for input in inputs {
+                if let path = input.path, OutputPaths.sameFile(path, output) {
+                    throw ValidationError("the output '\(output)' is the input '\(path)': refusing to overwrite it")
+                }
+            }
+        }
+        do {
+            var plans: [ConversionPlan] = []
+            for input in inputs { plans.append(try plan(for: input)) }
+            let formats = Set(plans.map { $0.legs[0].reader.format.name })
+            guard formats.count <= 1 else {
+                throw CorpusError(.usage, "inputs of different formats (\(formats.sorted().joined(separator: ", "))) cannot go into one output; use -o DIR/")
+            }
+            guard let plan = plans.first else { return true }
+            if output == "-" {
+                let stdout = ByteOutput(descriptor: 1, name: "<stdout>")
+                try converter.run(plan, inputs: inputs, output: stdout, options: options)
+                try stdout.flush()
+            } else {
+                try OutputPaths.ensureParentDirectory(of: output)
+                let file = try AtomicFile(path: output)
+                do {
+                    try converter.run(plan, inputs: inputs, output: file.output, options: options)
+                    try file.commit()
+                } catch {
+                    file.discard()
+                    throw error
+                }
+            }
+            return true
+        } catch let error as CorpusError where error.kind == .usage && error.file == nil {
+            throw ValidationError(error.message)
+        } catch let error as CorpusError {
+            Terminal.report(error)
+            return false
+        }
+    }
+
+    /// Converts each input file to its own output under `directory`, mirroring
+    /// input directories; returns false if any file failed.
+    func mirror(_ arguments: [String], into directory: String, jobs: Int) throws -> Bool {
+        guard let ext = registry.writer(named: target)?.format.extensions.first else {
+            throw ValidationError("no writer for '\(target)'")
+        }
+        var work: [BatchRunner.Job] = []
+        for argument in arguments {
+            if argument == "-" {
+                throw ValidationError("stdin ('-') cannot be mirrored into a directory; use -o FILE or stdout")
+            }
+            if OutputPaths.isDirectory(argument) {
+                for relative in try OutputPaths.files(under: argument) {
+                    let path = argument + "/" + relative
+                    // Without --from, a directory contributes the files some reader knows by extension.
+                    if declaredSource == nil && registry.formatName(forPath: path) == nil { continue }
+                    work.append(.init(input: .file(path),
+                                      outputPath: OutputPaths.mirrored(relative, into: directory, extension: ext)))
+                }
+            } else {
+                let name = argument.split(separator: "/").last.map(String.init) ?? argument
+                work.append(.init(input: .file(argument),
+                                  outputPath: OutputPaths.mirrored(name, into: directory, extension: ext)))
+            }
+        }
+        try OutputPaths.makeDirectory(directory)
+        let report = BatchRunner(converter: converter).run(
+            work, parallelism: jobs, options: options, plan: { try plan(for: $0) },
+            progress: { done, total, failure in
+                if let failure {
+                    if Terminal.stderrIsTerminal && total > 1 { Terminal.write("\r") }
+                    Terminal.report(failure)
+                }
+                Terminal.progress(done: done, total: total)
+            })
+        if work.count > 1 || !report.failures.isEmpty {
+            Terminal.write("converted \(report.succeeded) of \(work.count) files into \(directory)/"
+                + (report.failures.isEmpty ? "\n" : "; \(report.failures.count) failed\n"))
+        }
+        return report.failures.isEmpty
+    }
+}

@@ -1,0 +1,41 @@
+import ArgumentParser
+import CorpusKit
+
+/// `corpuskit`: convert, validate and list corpus formats.
+@main
+struct CorpusKitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "corpuskit",
+        abstract: "Convert text corpora between plain text, TEI P5, JSON and CSV.",
+        discussion: """
+            Examples:
+              corpuskit convert samples/000_41c5c0974157b10e.txt --to tei -o out.xml
+              corpuskit convert samples/ --to csv -o tables/ --jobs 2
+              cat doc.txt | corpuskit convert - --from text --to jsonl
+              corpuskit validate out.xml --schema tei_all
+              corpuskit formats
+
+            Exit status: 0 on success, 1 when any input failed, 2 on usage errors.
+            """,
+        version: Corpus.version,
+        subcommands: [ConvertCommand.self, ValidateCommand.self, FormatsCommand.self]
+    )
+
+    /// Parses and runs like `ParsableCommand.main()`, but with this tool's
+    /// exit statuses: usage errors exit 2 (ArgumentParser's default is 64).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let exit as ExitCode {
+            Self.exit(withError: exit)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                Self.exit(withError: error)
+            }
+            Terminal.error(fullMessage(for: error))
+            Self.exit(withError: ExitCode(code == .failure ? 1 : 2))
+        }
+    }
+}

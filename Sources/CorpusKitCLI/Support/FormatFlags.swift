@@ -1,0 +1,76 @@
+import ArgumentParser
+import CorpusKit
+
+/// The plugin options the CLI spells as flags; each lands in the
+/// ``FormatOptions`` bag under the key the plugins document.
+struct FormatFlags: ParsableArguments {
+    @Option(help: "Plain-text layout: auto, paragraphs, indented, lines, sentences, tabbed.")
+    var layout: String?
+
+    @Option(help: "Input encoding for text: utf-8, utf-16, kz-1048, pt154, windows-1251.")
+    var encoding: String?
+
+    @Flag(help: "Replace invalid UTF-8 with U+FFFD and warn, instead of failing.")
+    var replaceInvalid = false
+
+    @Option(help: "Language for segmentation (BCP 47, e.g. kk, ru, en); default from metadata, else kk.")
+    var lang: String?
+
+    @Option(help: "Text output style: paragraphs or sentences (one per line).")
+    var textStyle: String?
+
+    @Option(help: "CSV/TSV columns, comma-separated, in order.")
+    var columns: String?
+
+    @Flag(help: "CSV/TSV: end lines with CRLF.")
+    var crlf = false
+
+    @Flag(help: "CSV/TSV: start with a UTF-8 byte order mark (for spreadsheets).")
+    var bom = false
+
+    @Flag(help: "JSON: no whitespace.")
+    var compact = false
+
+    @Flag(help: "TEI: do not indent the output.")
+    var noIndent = false
+
+    @Flag(help: "Tokenize sentences and write tokens (TEI <w>/<pc>, JSON tokens).")
+    var tokens = false
+
+    @Flag(help: "Apply Unicode NFC normalization.")
+    var nfc = false
+
+    @Option(help: "TEI <choice>: reg (regularised/corrected/expanded, the default) or orig.")
+    var choice: String?
+
+    @Flag(help: "TEI: resolve XInclude references (off by default for safety).")
+    var xinclude = false
+
+    @Option(name: [.customShort("O"), .customLong("option")], help: "Any plugin option as KEY=VALUE (repeatable).")
+    var extraOptions: [String] = []
+
+    /// The options bag for the plugins.
+    func formatOptions() throws -> FormatOptions {
+        var o = FormatOptions()
+        o["layout"] = layout
+        o["encoding"] = encoding
+        if replaceInvalid { o["replace-invalid"] = "true" }
+        o["lang"] = lang
+        o["text-style"] = textStyle
+        o["columns"] = columns
+        if crlf { o["crlf"] = "true" }
+        if bom { o["bom"] = "true" }
+        if compact { o["compact"] = "true" }
+        if noIndent { o["indent"] = "false" }
+        if tokens { o["tokens"] = "true" }
+        o["choice"] = choice
+        if xinclude { o["xinclude"] = "true" }
+        for pair in extraOptions {
+            guard let eq = pair.firstIndex(of: "=") else {
+                throw ValidationError("--option expects KEY=VALUE, got '\(pair)'")
+            }
+            o[String(pair[..<eq])] = String(pair[pair.index(after: eq)...])
+        }
+        return o
+    }
+}

@@ -1,0 +1,34 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import CorpusKit
+
+/// Messages and progress on stderr, so stdout carries only data.
+enum Terminal {
+    /// Whether stderr is a terminal (progress bars only there).
+    static let stderrIsTerminal = isatty(2) != 0
+
+    static func error(_ message: String) {
+        write(message.hasSuffix("\n") ? message : message + "\n")
+    }
+
+    static func report(_ error: CorpusError) { self.error(error.description) }
+
+    /// Writes `text` to stderr at once (unbuffered, so it interleaves with progress).
+    static func write(_ text: String) {
+        let stderr = ByteOutput(descriptor: 2, name: "<stderr>")
+        try? stderr.write(text)
+        try? stderr.flush()
+    }
+
+    /// Redraws a one-line progress bar: `[=====>    ] 12/100`.
+    static func progress(done: Int, total: Int) {
+        guard stderrIsTerminal, total > 1 else { return }
+        let width = 30
+        let filled = total == 0 ? width : done * width / total
+        let bar = String(repeating: "=", count: filled) + String(repeating: " ", count: width - filled)
+        write("\r[\(bar)] \(done)/\(total)" + (done == total ? "\n" : ""))
+    }
+}

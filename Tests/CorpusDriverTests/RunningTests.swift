@@ -1,0 +1,72 @@
+import CorpusModel
+import Foundation
+import Testing
+
+@testable import CorpusDriver
+
+@Suite("Running conversions")
+struct RunningTests {
+    let dir: String = {
+        let d = NSTemporaryDirectory() + "corpuskit-driver-\(UUID().uuidString)"
+        try? FileManager.default.createDirectory(atPath: d, withIntermediateDirectories: true)
+        return d
+    }()
+
+    func write(_ name: String, _ text: String) throws -> String {
+        let path = dir + "/" + name
+        try OutputPaths.ensureParentDirectory(of: path)
+        try text.write(toFile: path, atomically: false, encoding: .utf8)
+        return path
+    }
+
+    @Test func convertsThroughTheInsertedTransform() throws {
+        let registry = testRegistry()
+        let plan = try Planner(registry: registry).plan(from: "lines", to: "table")
+        let out = ByteOutput.memory()
+        try Converter(registry: registry).run(plan, inputs: [.string("A. B\nC")], output: out, options: FormatOptions())
+        #expect(String(decoding: out.bytes, as: UTF8.self) == "d.p1.s1\tA\nd.p1.s2\tB\nd.p2.s1\tC\n")
+    }
+
+    @Test func aFailedConversionLeavesNoFileAndKeepsTheOldOne() throws {
+        let registry = testRegistry()
+        let plan = try Planner(registry: registry).plan(from: "lines", to: "table")
+        let target = try write("out.tab", "previous")
+        let bad = try write("bad.lines", "x\nBAD")
+        let runner = BatchRunner(converter: Converter(registry: registry))
+        #expect(throws: CorpusError.self) {
+            try runner.convertOne(.init(input: .file(bad), outputPath: target), plan: plan, options: FormatOptions())
+        }
+        #expect(try String(contentsOfFile: target, encoding: .utf8) == "previous")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasPrefix(".") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func oneBadFileDoesNotStopABatch() throws {
+        let registry = testRegistry()
+        let plan = try Planner(registry: registry).plan(from: "lines", to: "table")
+        var jobs: [BatchRunner.Job] = []
+        for i in 0..<20 {
+            let input = try write("in/sub\(i % 3)/f\(i).lines", i == 7 ? "BAD" : "Line \(i). More")
+            jobs.append(.init(input: .file(input), outputPath: OutputPaths.mirrored(
+                "sub\(i % 3)/f\(i).lines", into: dir + "/out", extension: "tab")))
+        }
+        let report = BatchRunner(converter: Converter(registry: registry)).run(
+            jobs, parallelism: 3, options: FormatOptions(), plan: { _ in plan })
+        #expect(report.succeeded == 19)
+        #expect(report.failures.count == 1)
+        #expect(report.failures[0].description.hasSuffix("f7.lines:1:1: error: bad line"))
+        let outputs = try OutputPaths.files(under: dir + "/out")
+        #expect(outputs.count == 19)
+        #expect(outputs.contains("sub1/f4.tab"))
+        #expect(!outputs.contains("sub1/f7.tab"))
+    }
+
+    @Test func formatDetectionPrefersDeclaredThenExtensionThenContent() throws {
+        let converter = Converter(registry: testRegistry())
+        let file = try write("x.lines", "plain")
+        #expect(try converter.detectFormat(of: .file(file), declared: nil) == "lines")
+        #expect(try converter.detectFormat(of: .string("# sniffed"), declared: nil) == "lines")
+        #expect(throws: CorpusError.self) { try converter.detectFormat(of: .string(""), declared: nil) }
+        #expect(throws: CorpusError.self) { try converter.detectFormat(of: .string("x"), declared: "nope") }
+    }
+}

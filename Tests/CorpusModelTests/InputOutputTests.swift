@@ -1,0 +1,40 @@
+import Foundation
+import Testing
+
+@testable import CorpusModel
+
+@Suite("Input and output")
+struct InputOutputTests {
+    @Test func chunksCoverTheFileInOrder() throws {
+        let path = NSTemporaryDirectory() + "corpuskit-chunks-\(getpid())"
+        let bytes = (0..<100_000).map { UInt8($0 % 251) }
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        defer { unlink(path) }
+        var seen: [UInt8] = []
+        var chunks = 0
+        try InputSource.file(path).forEachChunk(size: 4096) {
+            seen.append(contentsOf: $0)
+            chunks += 1
+        }
+        #expect(seen == bytes)
+        #expect(chunks == 25)
+        #expect(try InputSource.file(path).prefix(10) == Array(bytes.prefix(10)))
+    }
+
+    @Test func missingFileIsAnIOErrorNamingIt() {
+        #expect {
+            _ = try InputSource.file("/nonexistent/x.txt").readAll()
+        } throws: { error in
+            guard let e = error as? CorpusError else { return false }
+            return e.kind == .io && e.file == "/nonexistent/x.txt" && e.message.contains("No such file")
+        }
+    }
+
+    @Test func memoryOutputCollectsEverything() throws {
+        let out = ByteOutput.memory()
+        try out.write("әб")
+        try out.write(byte: 0x0A)
+        try out.write([0x41])
+        #expect(String(decoding: out.bytes, as: UTF8.self) == "әб\nA")
+    }
+}
