@@ -58,6 +58,8 @@ struct JSONErrorTests {
             """))
         #expect(e.kind == .structure)
         #expect(e.message.contains("$.documents[0].blocks[0].text"))
+        #expect(e.location?.line == 1)
+        #expect(e.location?.column == 113)
     }
 
     @Test func blockWithoutContent() throws {

@@ -27,6 +27,9 @@ enum JSONDecoding {
     /// (from our own scan, so they do not depend on Foundation's wording),
     /// type errors get the JSON path of the offending value.
     static func describe(_ error: any Error, in bytes: [UInt8], name: String, lineOffset: Int) -> CorpusError {
+        func structural(_ what: String, _ codingPath: [any CodingKey]) -> CorpusError {
+            Self.structural(what, codingPath, bytes: bytes, name: name, lineOffset: lineOffset)
+        }
         guard let decoding = error as? DecodingError else {
             return CorpusError(.syntax, "\(error)", file: name)
         }
@@ -38,17 +41,22 @@ enum JSONDecoding {
             let what = JSONSyntaxScanner.describeError(in: bytes) ?? "malformed JSON"
             return CorpusError(.syntax, what, file: name, location: location)
         case .dataCorrupted(let context):
-            return CorpusError(.structure, "at \(path(context.codingPath)): \(context.debugDescription)",
-                               file: name, location: lineOffset > 0 ? SourceLocation(line: lineOffset + 1) : nil)
+            return structural("\(context.debugDescription)", context.codingPath)
         case .keyNotFound(let key, let context):
-            return CorpusError(.structure, "at \(path(context.codingPath)): missing \"\(key.stringValue)\"",
-                               file: name, location: lineOffset > 0 ? SourceLocation(line: lineOffset + 1) : nil)
+            return structural("missing \"\(key.stringValue)\"", context.codingPath)
         case .typeMismatch(let type, let context), .valueNotFound(let type, let context):
-            return CorpusError(.structure, "at \(path(context.codingPath)): expected \(describe(type))",
-                               file: name, location: lineOffset > 0 ? SourceLocation(line: lineOffset + 1) : nil)
+            return structural("expected \(describe(type))", context.codingPath)
         @unknown default:
             return CorpusError(.syntax, "\(error)", file: name)
         }
+    }
+
+    /// A structural error at the value a coding path names, with its line and column.
+    private static func structural(_ what: String, _ codingPath: [any CodingKey], bytes: [UInt8], name: String,
+                                   lineOffset: Int) -> CorpusError {
+        var location = JSONPathLocator.locate(codingPath, in: bytes)
+        if var l = location { l.line = (l.line ?? 1) + lineOffset; location = l }
+        return CorpusError(.structure, "at \(path(codingPath)): \(what)", file: name, location: location)
     }
 
     private static func describe(_ type: Any.Type) -> String {
@@ -56,7 +64,9 @@ enum JSONDecoding {
         case is String.Type: "a string"
         case is Int.Type: "an integer"
         case is Bool.Type: "true or false"
-        default: "\(type)".lowercased()
+        case is [String: Any].Type: "an object"
+        default:
+            "\(type)".hasPrefix("Array") ? "an array" : "\(type)".lowercased()
         }
     }
 
