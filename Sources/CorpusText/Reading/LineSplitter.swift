@@ -1,0 +1,150 @@
+import CorpusModel
+
+/// One line of the input, without its line end, decoded from UTF-8.
+struct SourceLine {
+    var text: String
+    /// 1-based line number.
+    var number: Int
+    /// Byte offset of the line's first byte in the (UTF-8) stream.
+    var byteOffset: Int
+}
+
+/// Cuts a UTF-8 byte stream into lines (LF, CRLF or CR), validating each line.
+///
+/// Invalid UTF-8 or a NUL byte is an error naming line, column and byte
+/// offset, unless `replaceInvalid` is set: then bad bytes become U+FFFD and
+/// `warn` is told where.
+struct LineSplitter {
+    let inputName: String
+    let replaceInvalid: Bool
+    let warn: (Diagnostic) -> Void
+
+    private var pending: [UInt8] = []
+    private var lineStart = 0
+    private var position = 0
+    private var lineNumber = 1
+    private var afterCR = false
+    private var warnings = 0
+
+    init(inputName: String, replaceInvalid: Bool, warn: @escaping (Diagnostic) -> Void) {
+        self.inputName = inputName
+        self.replaceInvalid = replaceInvalid
+        self.warn = warn
+    }
+
+    /// Feeds bytes; calls `body` for each completed line.
+    mutating func feed(_ bytes: UnsafeRawBufferPointer, _ body: (SourceLine) throws -> Void) throws {
+        var segmentStart = 0
+        let count = bytes.count
+        var i = 0
+        while i < count {
+            let b = bytes[i]
+            if b == 0x0A || b == 0x0D {
+                if b == 0x0A && afterCR {
+                    // The LF of a CRLF whose CR ended the previous line.
+                    afterCR = false
+                    segmentStart = i + 1
+                    lineStart = position + i + 1
+                    i += 1
+                    continue
+                }
+                pending.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[segmentStart..<i]))
+                try emit(body)
+                afterCR = b == 0x0D
+                segmentStart = i + 1
+                lineStart = position + i + 1
+            } else {
+                afterCR = false
+            }
+            i += 1
+        }
+        pending.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[segmentStart..<count]))
+        position += count
+    }
+
+    /// Emits the last line if the input does not end with a line end.
+    mutating func finish(_ body: (SourceLine) throws -> Void) throws {
+        if !pending.isEmpty { try emit(body) }
+    }
+
+    private mutating func emit(_ body: (SourceLine) throws -> Void) throws {
+        let text: String
+        if let bad = UTF8Check.firstProblem(in: pending) {
+            let location = SourceLocation(
+                line: lineNumber, column: UTF8Check.column(of: bad.offset, in: pending),
+                byteOffset: lineStart + bad.offset)
+            let message = bad.message + " at byte offset \(lineStart + bad.offset)"
+            if !replaceInvalid {
+                throw CorpusError(.encoding, message + " (choose --encoding, or replace-invalid to replace bad bytes)",
+                                  file: inputName, location: location)
+            }
+            if warnings < 20 {
+                warn(Diagnostic(severity: .warning, message: message + "; replaced with U+FFFD",
+                                file: inputName, location: location))
+            }
+            warnings += 1
+            text = String(decoding: pending, as: UTF8.self)
+        } else {
+            text = String(decoding: pending, as: UTF8.self)
+        }
+        try body(SourceLine(text: text, number: lineNumber, byteOffset: lineStart))
+        pending.removeAll(keepingCapacity: true)
+        lineNumber += 1
+    }
+}
+
+/// UTF-8 validation that says where the first problem is.
+enum UTF8Check {
+    struct Problem {
+        var offset: Int
+        var message: String
+    }
+
+    /// The first invalid sequence or NUL byte in `bytes`, or nil when the bytes are clean UTF-8.
+    static func firstProblem(in bytes: [UInt8]) -> Problem? {
+        bytes.withUnsafeBufferPointer { buf in
+            var i = 0
+            let n = buf.count
+            while i < n {
+                let b = buf[i]
+                if b >= 0x01 && b < 0x80 { i += 1; continue }
+                if b == 0 { return Problem(offset: i, message: "NUL byte: this looks like binary data, not text") }
+                let need: Int
+                var minNext: UInt8 = 0x80
+                var maxNext: UInt8 = 0xBF
+                switch b {
+                case 0xC2...0xDF: need = 1
+                case 0xE0: need = 2; minNext = 0xA0
+                case 0xE1...0xEC, 0xEE...0xEF: need = 2
+                case 0xED: need = 2; maxNext = 0x9F
+                case 0xF0: need = 3; minNext = 0x90
+                case 0xF1...0xF3: need = 3
+                case 0xF4: need = 3; maxNext = 0x8F
+                default: return invalid(b, at: i)
+                }
+                if i + need >= n { return invalid(b, at: i) }
+                let second = buf[i + 1]
+                if second < minNext || second > maxNext { return invalid(b, at: i) }
+                var k = 2
+                while k <= need {
+                    let c = buf[i + k]
+                    if c < 0x80 || c > 0xBF { return invalid(b, at: i) }
+                    k += 1
+                }
+                i += need + 1
+            }
+            return nil
+        }
+    }
+
+    private static func invalid(_ b: UInt8, at i: Int) -> Problem {
+        Problem(offset: i, message: "invalid UTF-8: byte 0x\(String(b, radix: 16, uppercase: true))")
+    }
+
+    /// 1-based column (in characters) of byte `offset` of a line.
+    static func column(of offset: Int, in bytes: [UInt8]) -> Int {
+        var col = 1
+        for k in 0..<min(offset, bytes.count) where bytes[k] & 0xC0 != 0x80 { col += 1 }
+        return col
+    }
+}

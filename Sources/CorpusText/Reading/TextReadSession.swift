@@ -1,0 +1,84 @@
+import CorpusModel
+
+/// The state of one plain-text read: layout detection, the assembler, block numbering.
+///
+/// With `auto` it keeps the first 64 KiB of lines, detects the layout from
+/// them, then streams; otherwise it streams from the first line.
+final class TextReadSession {
+    private let document: DocumentStart
+    private let language: String
+    private let sink: any CorpusEventSink
+    private var layout: TextLayout?
+    private var assembler: (any LayoutAssembler)?
+    private var held: [String] = []
+    private var heldBytes = 0
+    private var blockCount = 0
+    private(set) var emittedAnything = false
+
+    private static let detectionWindow = 1 << 16
+
+    init(document: DocumentStart, layout: TextLayout?, language: String, sink: any CorpusEventSink) {
+        self.document = document
+        self.layout = layout
+        self.language = language
+        self.sink = sink
+        if let layout { assembler = makeAssembler(layout) }
+    }
+
+    func accept(_ line: SourceLine) throws {
+        var text = line.text
+        if line.number == 1 && text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        if let assembler {
+            try assembler.feed(text)
+            return
+        }
+        held.append(text)
+        heldBytes += text.utf8.count + 1
+        if heldBytes >= Self.detectionWindow { try startStreaming() }
+    }
+
+    func finish() throws {
+        if assembler == nil { try startStreaming() }
+        try assembler?.finish()
+        if emittedAnything { try sink.receive(.endDocument) }
+    }
+
+    private func startStreaming() throws {
+        let (chosen, _) = LayoutDetector.detect(held, language: language)
+        layout = chosen
+        let assembler = makeAssembler(chosen)
+        self.assembler = assembler
+        for line in held { try assembler.feed(line) }
+        held = []
+    }
+
+    private func makeAssembler(_ layout: TextLayout) -> any LayoutAssembler {
+        let emit: (AssembledBlock) throws -> Void = { [unowned self] in try self.emitBlock($0) }
+        switch layout {
+        case .paragraphs: return WrappedParagraphAssembler(indentAlwaysBreaks: false, emit: emit)
+        case .indented: return WrappedParagraphAssembler(indentAlwaysBreaks: true, emit: emit)
+        case .lines: return LinePerParagraphAssembler(emit: emit)
+        case .sentences: return SentencePerLineAssembler(emit: emit)
+        case .tabbed:
+            let segmenter = SentenceSegmenter()
+            let language = self.language
+            return TabbedAssembler(segment: { segmenter.segment($0, language: language) }, emit: emit)
+        }
+    }
+
+    private func emitBlock(_ block: AssembledBlock) throws {
+        if !emittedAnything {
+            try sink.receive(.startDocument(document))
+            emittedAnything = true
+        }
+        blockCount += 1
+        let id = CorpusID.block(document.id, blockCount)
+        switch block {
+        case .text(let text, let kind):
+            try sink.receive(.block(Block(id: id, kind: kind, content: .text(text))))
+        case .sentences(let sentences, let kind):
+            let list = sentences.enumerated().map { Sentence(id: CorpusID.sentence(id, $0.offset + 1), text: $0.element) }
+            try sink.receive(.block(Block(id: id, kind: kind, content: .sentences(list))))
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+
+/// The abbreviations of one language, loaded from `Resources/Abbreviations/LANG.txt`.
+///
+/// Kept as data so that a linguist can extend a list without touching code.
+/// Each entry either never ends a sentence (`ж.`, `млн.`) or may end one
+/// (`т.б.`, marked `final` in the file).
+public struct AbbreviationList: Sendable {
+    /// Whether a sentence may end at the abbreviation's full stop.
+    public enum Role: Sendable { case inside, final }
+
+    private var entries: [String: Role]
+
+    /// An empty list, or one parsed from the text of a list file.
+    public init(text: String = "") {
+        entries = [:]
+        for raw in text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }) {
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            var form = line
+            var role = Role.inside
+            if line.hasSuffix(" final") {
+                form = String(line.dropLast(" final".count)).trimmingCharacters(in: .whitespaces)
+                role = .final
+            }
+            entries[form] = role
+        }
+    }
+
+    /// The role of `form` (written with its final full stop), trying it as written
+    /// and then in lower case; nil when it is not a known abbreviation.
+    public func role(of form: String) -> Role? {
+        if let r = entries[form] { return r }
+        let lower = form.lowercased()
+        if lower != form, let r = entries[lower] { return r }
+        return nil
+    }
+
+    /// Number of entries (for tests and `--explain`).
+    public var count: Int { entries.count }
+
+    /// The bundled list for a BCP 47 language tag (`kk`, `ru`, `en`, `kk-Cyrl`…).
+    /// Kazakh text quotes Russian and English, so every list also contains the
+    /// English list's entries it does not define itself. Loaded once per language.
+    public static func bundled(for language: String) -> AbbreviationList {
+        let primary = language.split(separator: "-").first.map { String($0).lowercased() } ?? "kk"
+        switch primary {
+        case "ru": return BundledLists.russian
+        case "en": return BundledLists.english
+        default: return BundledLists.kazakh
+        }
+    }
+
+    fileprivate func merged(under other: AbbreviationList) -> AbbreviationList {
+        var copy = self
+        for (k, v) in other.entries where copy.entries[k] == nil { copy.entries[k] = v }
+        return copy
+    }
+}
+
+/// Lists read from the bundle on first use (global `let`s initialise once, thread-safely).
+private enum BundledLists {
+    static let english = load("en")
+    static let kazakh = load("kk").merged(under: english)
+    static let russian = load("ru").merged(under: english)
+
+    static func load(_ name: String) -> AbbreviationList {
+        guard let url = Bundle.module.url(forResource: name, withExtension: "txt", subdirectory: "Abbreviations")
+                ?? Bundle.module.url(forResource: name, withExtension: "txt"),
+            let text = try? String(contentsOf: url, encoding: .utf8)
+        else { return AbbreviationList() }
+        return AbbreviationList(text: text)
+    }
+}

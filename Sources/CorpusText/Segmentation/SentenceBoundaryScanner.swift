@@ -1,0 +1,263 @@
+/// Finds sentence boundaries in one paragraph of text, by rule.
+///
+/// A sentence ends at `.`, `!`, `?`, `…` or `...` (with any closing quotes and
+/// brackets glued to them) when the next word can start a sentence (upper
+/// case, a digit, a caseless letter, or an opening quote before one) and
+/// nothing says otherwise: abbreviations from the language's list, initials
+/// (`Н.Ә.`, `N.`), list numbers after `:`/`;` or at a sentence start (`1.`),
+/// an ellipsis that marks an omission (`:…`), stops inside parentheses, URLs
+/// and e-mail addresses, and a lower-case word after a reference (`.» [8] деп`).
+struct SentenceBoundaryScanner {
+    let abbreviations: AbbreviationList
+
+    /// Ranges of the sentences of `s`, trimmed of surrounding whitespace, in order.
+    func sentenceRanges(_ s: [Unicode.Scalar]) -> [Range<Int>] {
+        let n = s.count
+        var ranges: [Range<Int>] = []
+        var start = skipSpace(s, from: 0)
+        if start >= n { return [] }
+        let shield = ShieldedSpans(s)
+        var i = start
+        while i < n {
+            let c = s[i]
+            if !ScalarClass.isTerminator(c) || shield.covers(i) {
+                i += 1
+                continue
+            }
+            var runEnd = i
+            while runEnd < n && ScalarClass.isTerminator(s[runEnd]) { runEnd += 1 }
+            var end = runEnd
+            while end < n && (ScalarClass.isCloser(s[end]) || ScalarClass.isTerminator(s[end])) { end += 1 }
+            if let boundary = decide(s, sentenceStart: start, stop: i, runEnd: runEnd, end: end, shield: shield) {
+                ranges.append(start..<trimEnd(s, boundary, floor: start))
+                start = skipSpace(s, from: boundary)
+                i = max(start, end)
+                if start >= n { break }
+            } else {
+                i = end
+            }
+        }
+        if start < n {
+            let e = trimEnd(s, n, floor: start)
+            if e > start { ranges.append(start..<e) }
+        }
+        return ranges
+    }
+
+    /// Where the sentence ends if the stop at `stop` ends it, else nil.
+    private func decide(
+        _ s: [Unicode.Scalar], sentenceStart: Int, stop: Int, runEnd: Int, end: Int, shield: ShieldedSpans
+    ) -> Int? {
+        let n = s.count
+        if shield.insideParentheses(stop) && end < n { return nil }
+        let run = s[stop..<runEnd]
+        let isEllipsis = run.contains("…") || run.count >= 3 && run.allSatisfy { $0 == "." }
+        let isPlainDot = run.count == 1 && (run.first == "." || run.first == "\u{FF0E}")
+
+        // The stop glued to the next word: only `word.«Next` / `word.Next` typos split.
+        if end < n && !ScalarClass.isSpace(s[end]) {
+            return gluedBoundary(s, stop: stop, end: end, plainDot: isPlainDot) ? end : nil
+        }
+        let q = skipSpace(s, from: end)
+        if q >= n { return end }
+
+        // A reference after the stop: `.» [8] деп` continues, `. [9] Келесі` ends after it.
+        var boundary = end
+        var next = q
+        if let refEnd = referenceEnd(s, from: q) {
+            let after = skipSpace(s, from: refEnd)
+            if after >= n { return nil }  // the reference closes the paragraph: keep it with the sentence
+            boundary = refEnd
+            next = after
+        }
+        guard let start = sentenceOpening(s, at: next) else { return nil }
+
+        if isEllipsis {
+            // `:… Кеден`, `(… )`, `, ...`: an ellipsis after punctuation marks an omission.
+            if stop == sentenceStart { return nil }
+            let before = s[stop - 1]
+            if before == ":" || before == "," || before == ";" || before == "(" || before == "«" || ScalarClass.isDash(before) {
+                return nil
+            }
+            return boundary
+        }
+        if !isPlainDot { return boundary }  // ! ? ?! and the like
+        return wordBeforeAllowsBoundary(s, sentenceStart: sentenceStart, stop: stop, next: start) ? boundary : nil
+    }
+
+    /// The kind of token that would open the next sentence at `i`, or nil when it cannot.
+    private func sentenceOpening(_ s: [Unicode.Scalar], at i: Int) -> Opening? {
+        var p = i
+        let n = s.count
+        // Opening quotes, brackets and dialogue dashes before the first word.
+        while p < n && (ScalarClass.isOpener(s[p]) || ScalarClass.isDash(s[p]) || (p > i && ScalarClass.isSpace(s[p]))) {
+            p += 1
+        }
+        guard p < n else { return nil }
+        let w = s[p]
+        if ScalarClass.isUpper(w) || ScalarClass.isCaselessLetter(w) { return .word }
+        if ScalarClass.isDigit(w) { return .number }
+        if ScalarClass.isLower(w) { return nil }
+        switch w {
+        case "№", "§", "$", "€", "£", "@", "#", "*", "•", "¿", "¡": return .word
+        default: return nil
+        }
+    }
+
+    private enum Opening { case word, number }
+
+    /// Whether the word before a single full stop lets it end a sentence.
+    private func wordBeforeAllowsBoundary(_ s: [Unicode.Scalar], sentenceStart: Int, stop: Int, next: Opening) -> Bool {
+        var ws = stop
+        while ws > sentenceStart {
+            let c = s[ws - 1]
+            if ScalarClass.isLetter(c) || ScalarClass.isDigit(c) || c == "." || c == "-" || c == "\u{301}" { ws -= 1 } else { break }
+        }
+        if ws == stop { return true }  // `)` `]` `»` or a space before the stop
+        let word = s[ws..<stop]
+        let form = String(String.UnicodeScalarView(word)) + "."
+        if let role = lookUp(form, s, wordStart: ws, sentenceStart: sentenceStart) {
+            switch role {
+            case .inside: return false
+            case .final: return next == .word
+            }
+        }
+        if word.allSatisfy(ScalarClass.isDigit) {
+            return !isListNumber(s, wordStart: ws, sentenceStart: sentenceStart)
+        }
+        // Initials and unknown dotted abbreviations: `N.`, `Н.Ә.`, `ж.б.`, `Ph.D.`.
+        let pieces = word.split(separator: ".", omittingEmptySubsequences: false)
+        if pieces.count == 1 {
+            if word.count == 1, let only = word.first, ScalarClass.isLetter(only) { return false }
+        } else if pieces.allSatisfy({ !$0.isEmpty && $0.count <= 3 }) {
+            return false
+        }
+        return true
+    }
+
+    /// The abbreviation role of `form`, also trying it with the previous word (`и т.д.`, `et al.`).
+    private func lookUp(_ form: String, _ s: [Unicode.Scalar], wordStart: Int, sentenceStart: Int) -> AbbreviationList.Role? {
+        if let r = abbreviations.role(of: form) { return r }
+        // Two-word abbreviations.
+        var e = wordStart
+        guard e > sentenceStart, s[e - 1] == " " else { return nil }
+        e -= 1
+        var b = e
+        while b > sentenceStart && !ScalarClass.isSpace(s[b - 1]) { b -= 1 }
+        if b == e { return nil }
+        let previous = String(String.UnicodeScalarView(s[b..<e]))
+        return abbreviations.role(of: previous + " " + form)
+    }
+
+    /// A number is a list marker (`1.`) at a sentence start or after `:`/`;`.
+    private func isListNumber(_ s: [Unicode.Scalar], wordStart: Int, sentenceStart: Int) -> Bool {
+        if wordStart - sentenceStart <= 0 { return true }
+        var p = wordStart
+        while p > sentenceStart && ScalarClass.isSpace(s[p - 1]) { p -= 1 }
+        if p == sentenceStart { return true }
+        let before = s[p - 1]
+        return before == ":" || before == ";" || before == "(" || ScalarClass.isDash(before) && p - 1 == sentenceStart
+    }
+
+    /// `табылады.«Дүние`: a stop glued to the next sentence splits only after a
+    /// lower-case word of 3+ letters, before an upper-case word (or a quote before one).
+    private func gluedBoundary(_ s: [Unicode.Scalar], stop: Int, end: Int, plainDot: Bool) -> Bool {
+        let n = s.count
+        var p = end
+        var sawOpener = false
+        while p < n && ScalarClass.isOpener(s[p]) && s[p] != "(" && s[p] != "[" {
+            p += 1
+            sawOpener = true
+        }
+        guard p + 1 < n, ScalarClass.isUpper(s[p]), ScalarClass.isLower(s[p + 1]) else { return false }
+        if !sawOpener && !plainDot { return true }
+        if !sawOpener && !(s[p].value >= 0x400 && s[p].value <= 0x4FF) { return false }  // `e.Coli`, domain names
+        var letters = 0
+        var q = stop
+        while q > 0 && ScalarClass.isLetter(s[q - 1]) {
+            if !ScalarClass.isLower(s[q - 1]) { return false }
+            letters += 1
+            q -= 1
+        }
+        if q > 0 && s[q - 1] == "." { return false }  // `т.б.Ол`: an abbreviation
+        return letters >= 3
+    }
+
+    /// The end of a bibliographic reference at `i` (`[9]`, `[5,77]`, `[9, 264-265]`, `[3, б. 5]`).
+    private func referenceEnd(_ s: [Unicode.Scalar], from i: Int) -> Int? {
+        guard i < s.count, s[i] == "[" else { return nil }
+        var p = i + 1
+        var digits = 0
+        while p < s.count && p - i < 40 {
+            let c = s[p]
+            if c == "]" { return digits > 0 ? p + 1 : nil }
+            if ScalarClass.isDigit(c) { digits += 1 } else if !(c == "," || c == ";" || c == " " || c == "." || c == ":" || ScalarClass.isDash(c) || ScalarClass.isLetter(c)) {
+                return nil
+            }
+            p += 1
+        }
+        return nil
+    }
+
+    private func skipSpace(_ s: [Unicode.Scalar], from i: Int) -> Int {
+        var p = i
+        while p < s.count && ScalarClass.isSpace(s[p]) { p += 1 }
+        return p
+    }
+
+    private func trimEnd(_ s: [Unicode.Scalar], _ e: Int, floor: Int) -> Int {
+        var p = e
+        while p > floor && ScalarClass.isSpace(s[p - 1]) { p -= 1 }
+        return p
+    }
+}
+
+/// Spans where a stop never ends a sentence: URLs, e-mail addresses, and
+/// balanced parentheses (a stop inside `(…)` ends nothing, `(1821 ж.)`).
+struct ShieldedSpans {
+    private var shielded: [Bool]
+    private var parenthesised: [Bool]
+
+    init(_ s: [Unicode.Scalar]) {
+        let n = s.count
+        shielded = []
+        parenthesised = []
+        // URLs and e-mails: whitespace-delimited tokens.
+        var i = 0
+        while i < n {
+            if ScalarClass.isSpace(s[i]) { i += 1; continue }
+            var j = i
+            while j < n && !ScalarClass.isSpace(s[j]) { j += 1 }
+            if Self.isLink(s[i..<j]) {
+                if shielded.isEmpty { shielded = Array(repeating: false, count: n) }
+                var e = j
+                while e > i && (ScalarClass.isTerminator(s[e - 1]) || ScalarClass.isCloser(s[e - 1]) || s[e - 1] == "," || s[e - 1] == ";" || s[e - 1] == ":") { e -= 1 }
+                for k in i..<e { shielded[k] = true }
+            }
+            i = j
+        }
+        // Balanced parentheses up to 300 scalars long.
+        var stack: [Int] = []
+        for k in 0..<n {
+            if s[k] == "(" { stack.append(k) } else if s[k] == ")", let open = stack.popLast() {
+                if k - open <= 300 {
+                    if parenthesised.isEmpty { parenthesised = Array(repeating: false, count: n) }
+                    for m in open..<k { parenthesised[m] = true }
+                }
+            }
+        }
+    }
+
+    func covers(_ i: Int) -> Bool { !shielded.isEmpty && shielded[i] }
+    func insideParentheses(_ i: Int) -> Bool { !parenthesised.isEmpty && parenthesised[i] }
+
+    private static func isLink(_ t: ArraySlice<Unicode.Scalar>) -> Bool {
+        let str = String(String.UnicodeScalarView(t)).lowercased()
+        if str.contains("://") || str.hasPrefix("www.") { return true }
+        if let at = str.firstIndex(of: "@"), at != str.startIndex {
+            let domain = str[str.index(after: at)...]
+            return domain.contains(".") && domain.first.map { $0.isLetter || $0.isNumber } == true
+        }
+        return false
+    }
+}

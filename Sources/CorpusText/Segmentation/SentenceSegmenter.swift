@@ -1,0 +1,54 @@
+import CorpusModel
+
+/// Splits paragraphs into sentences by rule, for corpora in Kazakh, Russian and English.
+///
+/// As a transform (`segment`) it turns each `.text` block into `.sentences`
+/// with ids `DOC.pN.sM` and passes blocks that already hold sentences through.
+/// The abbreviation list comes from option `lang`, else the document's
+/// metadata language, else `kk`. Rules: see ``segment(_:language:)``.
+///
+/// Options: `lang` — a BCP 47 tag choosing the abbreviation list (`kk`, `ru`, `en`).
+public struct SentenceSegmenter: CorpusTransform {
+    public var name: String { "segment" }
+    public var summary: String { "split paragraphs into sentences (Kazakh, Russian, English rules)" }
+    public var provides: Capabilities { .sentences }
+    public var requires: Capabilities { [] }
+
+    public init() {}
+
+    /// The sentences of `text`, trimmed, in order, each a verbatim span of `text`.
+    ///
+    /// A sentence ends at `.` `!` `?` `…` `...` (plus closing quotes and brackets)
+    /// before a word that can start one. Not boundaries: abbreviations in the
+    /// language's list (`ж.`, `млн.`, `e.g.`; `т.б.` ends one only before an
+    /// upper-case word), initials (`Н.Ә. Назарбаев`, `Richard N. Cooper`), list
+    /// numbers at a sentence start or after `:`/`;` (`болады: 1. Әлемдегі`),
+    /// decimals (`3.5`), stops inside `(…)`, URLs and e-mails, an ellipsis after
+    /// `:` or `,` (an omission), and a stop followed by a reference and a
+    /// lower-case word (`.» [8] деп`). Quotations are split at their own boundaries.
+    public func segment(_ text: String, language: String) -> [String] {
+        let scalars = Array(text.unicodeScalars)
+        let scanner = SentenceBoundaryScanner(abbreviations: AbbreviationList.bundled(for: language))
+        return scanner.sentenceRanges(scalars).map { String(String.UnicodeScalarView(scalars[$0])) }
+    }
+
+    public func makeSink(sendingTo downstream: any CorpusEventSink, options: FormatOptions) throws -> any CorpusEventSink {
+        BlockTransformSink(BlockSegmenter(language: options["lang"]), downstream: downstream)
+    }
+}
+
+/// The per-block work of ``SentenceSegmenter``; pure, so blocks may run in parallel.
+struct BlockSegmenter: BlockTransformer {
+    /// The language forced by option `lang`, or nil to use the document's.
+    let language: String?
+
+    func transform(_ block: Block, in document: DocumentStart) throws -> Block {
+        guard case .text(let text) = block.content else { return block }
+        let lang = language ?? block.language ?? document.metadata.language ?? "kk"
+        let pieces = SentenceSegmenter().segment(text, language: lang)
+        var out = block
+        out.content = .sentences(
+            pieces.enumerated().map { Sentence(id: CorpusID.sentence(block.id, $0.offset + 1), text: $0.element) })
+        return out
+    }
+}

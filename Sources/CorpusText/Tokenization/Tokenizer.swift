@@ -1,0 +1,142 @@
+import CorpusModel
+
+/// Splits sentences into tokens so that `Token.rebuild(tokens) == sentence.text`.
+///
+/// Tokens: words (any script, Kazakh letters included, with inner hyphens and
+/// apostrophes: `ақша-несие`, `ТМД-ның`, `200-жылға`), numbers (`3.5`, `2,5`,
+/// `15-20`, `10:30`), URLs and e-mail addresses, `...` and single punctuation
+/// marks and symbols. A sentence whose text has whitespace other than single
+/// spaces between tokens is first collapsed (runs of whitespace → one space,
+/// ends trimmed), so the rebuild is exact; readers in this package already
+/// produce such text. As a transform (`tokenize`) it tokenizes every sentence.
+public struct Tokenizer: CorpusTransform {
+    public var name: String { "tokenize" }
+    public var summary: String { "split sentences into words, numbers, punctuation, symbols and URLs" }
+    public var provides: Capabilities { [.sentences, .tokens] }
+    public var requires: Capabilities { .sentences }
+
+    public init() {}
+
+    /// The tokens of `text` (which should hold single spaces only; see the type's note).
+    public func tokenize(_ text: String) -> [Token] {
+        let s = Array(text.unicodeScalars)
+        let n = s.count
+        var tokens: [Token] = []
+        var i = 0
+        while i < n {
+            if ScalarClass.isSpace(s[i]) {
+                if !tokens.isEmpty { tokens[tokens.count - 1].spaceAfter = true }
+                i += 1
+                continue
+            }
+            let start = i
+            let kind: TokenKind
+            if let end = linkEnd(s, from: i) {
+                i = end
+                kind = .url
+            } else if isWordScalar(s[i]) {
+                var hasLetter = false
+                while i < n {
+                    let c = s[i]
+                    if isWordScalar(c) {
+                        if ScalarClass.isLetter(c) { hasLetter = true }
+                        i += 1
+                    } else if i + 1 < n, isWordScalar(s[i - 1]), joins(c, s[i - 1], s[i + 1]) {
+                        i += 1
+                    } else {
+                        break
+                    }
+                }
+                kind = hasLetter ? .word : .number
+            } else if s[i] == ".", i + 2 < n, s[i + 1] == ".", s[i + 2] == "." {
+                i += 3
+                while i < n && s[i] == "." { i += 1 }
+                kind = .punctuation
+            } else {
+                kind = Self.kind(of: s[i])
+                i += 1
+            }
+            tokens.append(Token(String(String.UnicodeScalarView(s[start..<i])), kind: kind, spaceAfter: false))
+        }
+        return tokens
+    }
+
+    /// `sentence` with its tokens, its text collapsed first when needed for an exact rebuild.
+    public func tokenize(_ sentence: Sentence) -> Sentence {
+        var out = sentence
+        out.text = TextWhitespace.collapse(sentence.text)
+        out.tokens = tokenize(out.text)
+        return out
+    }
+
+    public func makeSink(sendingTo downstream: any CorpusEventSink, options: FormatOptions) throws -> any CorpusEventSink {
+        BlockTransformSink(BlockTokenizer(), downstream: downstream)
+    }
+
+    private func isWordScalar(_ c: Unicode.Scalar) -> Bool {
+        if ScalarClass.isLetter(c) || ScalarClass.isDigit(c) { return true }
+        switch c.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return true
+        default: return c == "\u{200D}" || c == "\u{200C}"
+        }
+    }
+
+    /// Whether `c` joins the word characters around it into one token.
+    private func joins(_ c: Unicode.Scalar, _ before: Unicode.Scalar, _ after: Unicode.Scalar) -> Bool {
+        guard isWordScalar(after) else { return false }
+        switch c {
+        case "-", "\u{2010}", "\u{2011}": return true
+        case "'", "’", "ʼ": return ScalarClass.isLetter(before) && ScalarClass.isLetter(after)
+        case ".", ",", ":", "/": return ScalarClass.isDigit(before) && ScalarClass.isDigit(after)
+        default: return false
+        }
+    }
+
+    /// The end of a URL or e-mail address starting at `i`, without trailing punctuation.
+    private func linkEnd(_ s: [Unicode.Scalar], from i: Int) -> Int? {
+        guard ScalarClass.isLetter(s[i]) else { return nil }
+        var j = i
+        while j < s.count && !ScalarClass.isSpace(s[j]) { j += 1 }
+        let word = String(String.UnicodeScalarView(s[i..<j])).lowercased()
+        let isURL = word.hasPrefix("http://") || word.hasPrefix("https://") || word.hasPrefix("ftp://") || word.hasPrefix("www.")
+        var isMail = false
+        if !isURL, let at = word.firstIndex(of: "@"), at != word.startIndex {
+            let domain = word[word.index(after: at)...]
+            isMail = domain.contains(".") && (domain.first?.isLetter ?? false)
+        }
+        guard isURL || isMail else { return nil }
+        while j > i {
+            let c = s[j - 1]
+            if c == "." || c == "," || c == ";" || c == ":" || c == "!" || c == "?" || ScalarClass.isCloser(c) && c != "/" {
+                if c == ")" && s[i..<j].contains("(") { break }
+                j -= 1
+            } else {
+                break
+            }
+        }
+        return j > i ? j : nil
+    }
+
+    static func kind(of c: Unicode.Scalar) -> TokenKind {
+        switch c.properties.generalCategory {
+        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+            .initialPunctuation, .finalPunctuation, .otherPunctuation:
+            return .punctuation
+        case .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol:
+            return .symbol
+        default:
+            return .other
+        }
+    }
+}
+
+/// The per-block work of ``Tokenizer``.
+struct BlockTokenizer: BlockTransformer {
+    func transform(_ block: Block, in document: DocumentStart) throws -> Block {
+        guard case .sentences(let sentences) = block.content else { return block }
+        var out = block
+        let tokenizer = Tokenizer()
+        out.content = .sentences(sentences.map { tokenizer.tokenize($0) })
+        return out
+    }
+}
