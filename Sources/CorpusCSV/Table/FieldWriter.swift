@@ -1,0 +1,83 @@
+import CorpusModel
+
+/// Writes one field in a dialect's spelling, straight into the output buffer.
+///
+/// CSV (RFC 4180): a field is quoted when it holds `"`, `,`, CR or LF, starts
+/// or ends with a space or tab (so readers that trim cannot lose them), or is
+/// the empty only field of a row (so the row is not a blank line); inner quotes
+/// are doubled. TSV: tab, LF, CR and backslash become `\t`, `\n`, `\r`, `\\`.
+struct FieldWriter {
+    let dialect: TableDialect
+
+    func write(_ value: String, to out: ByteOutput, onlyField: Bool = false) throws {
+        var value = value
+        try value.withUTF8 { bytes in
+            switch dialect {
+            case .csv: try writeCSV(bytes, to: out, onlyField: onlyField)
+            case .tsv: try writeTSV(bytes, to: out)
+            }
+        }
+    }
+
+    private func writeCSV(_ bytes: UnsafeBufferPointer<UInt8>, to out: ByteOutput, onlyField: Bool) throws {
+        if bytes.isEmpty {
+            if onlyField { try out.write(byte: UInt8(ascii: "\"")); try out.write(byte: UInt8(ascii: "\"")) }
+            return
+        }
+        var needsQuotes = Self.isSpace(bytes[0]) || Self.isSpace(bytes[bytes.count - 1])
+        var hasQuote = false
+        if !needsQuotes {
+            for b in bytes where b <= 0x2C {
+                if b == UInt8(ascii: "\"") {
+                    hasQuote = true
+                    needsQuotes = true
+                    break
+                }
+                if b == UInt8(ascii: ",") || b == 0x0A || b == 0x0D { needsQuotes = true }
+            }
+        } else {
+            hasQuote = bytes.contains(UInt8(ascii: "\""))
+        }
+        guard needsQuotes else { return try out.write(UnsafeRawBufferPointer(bytes)) }
+        try out.write(byte: UInt8(ascii: "\""))
+        if hasQuote {
+            var runStart = 0
+            for i in 0..<bytes.count where bytes[i] == UInt8(ascii: "\"") {
+                try out.write(Self.raw(bytes, runStart, i + 1))
+                try out.write(byte: UInt8(ascii: "\""))
+                runStart = i + 1
+            }
+            try out.write(Self.raw(bytes, runStart, bytes.count))
+        } else {
+            try out.write(UnsafeRawBufferPointer(bytes))
+        }
+        try out.write(byte: UInt8(ascii: "\""))
+    }
+
+    private func writeTSV(_ bytes: UnsafeBufferPointer<UInt8>, to out: ByteOutput) throws {
+        var runStart = 0
+        for i in 0..<bytes.count {
+            let b = bytes[i]
+            guard b <= 0x5C else { continue }
+            let escape: UInt8
+            switch b {
+            case 0x09: escape = UInt8(ascii: "t")
+            case 0x0A: escape = UInt8(ascii: "n")
+            case 0x0D: escape = UInt8(ascii: "r")
+            case UInt8(ascii: "\\"): escape = UInt8(ascii: "\\")
+            default: continue
+            }
+            if runStart < i { try out.write(Self.raw(bytes, runStart, i)) }
+            try out.write(byte: UInt8(ascii: "\\"))
+            try out.write(byte: escape)
+            runStart = i + 1
+        }
+        if runStart < bytes.count { try out.write(Self.raw(bytes, runStart, bytes.count)) }
+    }
+
+    private static func raw(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[from..<to]))
+    }
+
+    private static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 }
+}

@@ -1,0 +1,159 @@
+import CorpusModel
+
+/// Where one field lies in the scanner's buffer, and how to decode it.
+struct FieldRange {
+    /// First byte of the value (after an opening quote).
+    var start: Int
+    /// One past the last byte of the value (before a closing quote).
+    var end: Int
+    /// The field was quoted (CSV).
+    var quoted: Bool
+    /// The value holds doubled quotes (CSV) or backslash escapes (TSV) to undo.
+    var escaped: Bool
+}
+
+/// One row of a table as it lies in the scanner's buffer; valid only inside
+/// the scanner's callback, so rows cost no copies.
+struct TableRecord {
+    let base: UnsafePointer<UInt8>
+    let fields: [FieldRange]
+    /// Buffer offset of the row's first byte.
+    let start: Int
+    /// 1-based row number; the header is row 1.
+    let number: Int
+    /// 1-based line of the row's first byte.
+    let line: Int
+    /// Absolute byte offset of buffer offset 0 in the input.
+    let bufferOrigin: Int
+    let dialect: TableDialect
+    let inputName: String
+
+    var count: Int { fields.count }
+
+    /// A line with nothing on it (one empty, unquoted field).
+    var isBlank: Bool { fields.count == 1 && fields[0].start == fields[0].end && !fields[0].quoted }
+
+    /// The raw bytes of field `i` (still escaped).
+    func rawBytes(_ i: Int) -> UnsafeBufferPointer<UInt8> {
+        let f = fields[i]
+        return UnsafeBufferPointer(start: base + f.start, count: f.end - f.start)
+    }
+
+    /// Whether field `i` is empty.
+    func isEmpty(_ i: Int) -> Bool { fields[i].start == fields[i].end }
+
+    /// Field `i` decoded: escapes undone, UTF-8 checked. `column` names it in errors.
+    func string(_ i: Int, column: String) throws -> String {
+        let f = fields[i]
+        let raw = rawBytes(i)
+        guard let text = String(validating: raw, as: UTF8.self) else {
+            let bad = firstInvalidUTF8(raw) ?? 0
+            throw error(
+                .encoding, "row \(number), column \(column): the bytes are not valid UTF-8 (save the table as UTF-8)",
+                at: f.start + bad)
+        }
+        guard f.escaped else { return text }
+        return dialect == .csv ? Self.undoubleQuotes(raw) : Self.unescapeBackslashes(raw)
+    }
+
+    /// A `CorpusError` for buffer offset `offset`, with the line and column of that byte.
+    func error(_ kind: CorpusError.Kind, _ message: String, at offset: Int) -> CorpusError {
+        CorpusError(kind, message, file: inputName, location: location(at: offset))
+    }
+
+    /// The start of field `i` (its opening quote when quoted), for errors about the whole value.
+    func fieldOffset(_ i: Int) -> Int {
+        guard i < fields.count else { return fields.last.map { $0.end } ?? start }
+        return fields[i].start - (fields[i].quoted ? 1 : 0)
+    }
+
+    /// Line and column (in Unicode scalars) of buffer offset `offset` inside this row.
+    func location(at offset: Int) -> SourceLocation {
+        var line = self.line
+        var column = 1
+        var p = start
+        while p < offset {
+            let b = base[p]
+            if b == 0x0A {
+                line += 1
+                column = 1
+            } else if b & 0xC0 != 0x80 {
+                column += 1
+            }
+            p += 1
+        }
+        return SourceLocation(line: line, column: column, byteOffset: bufferOrigin + offset)
+    }
+
+    static func undoubleQuotes(_ raw: UnsafeBufferPointer<UInt8>) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(raw.count)
+        var i = 0
+        while i < raw.count {
+            let b = raw[i]
+            out.append(b)
+            i += (b == UInt8(ascii: "\"") && i + 1 < raw.count && raw[i + 1] == UInt8(ascii: "\"")) ? 2 : 1
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Undoes TSV escapes `\t \n \r \\`; any other backslash is kept as written.
+    static func unescapeBackslashes(_ raw: UnsafeBufferPointer<UInt8>) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(raw.count)
+        var i = 0
+        while i < raw.count {
+            let b = raw[i]
+            if b == UInt8(ascii: "\\"), i + 1 < raw.count {
+                switch raw[i + 1] {
+                case UInt8(ascii: "t"): out.append(0x09)
+                case UInt8(ascii: "n"): out.append(0x0A)
+                case UInt8(ascii: "r"): out.append(0x0D)
+                case UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\"))
+                default:
+                    out.append(b)
+                    i += 1
+                    continue
+                }
+                i += 2
+            } else {
+                out.append(b)
+                i += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}
+
+/// The offset of the first byte that breaks UTF-8 (overlongs, surrogates and
+/// values above U+10FFFF included), or nil when all of `bytes` is valid.
+func firstInvalidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    var i = 0
+    let n = bytes.count
+    while i < n {
+        let b = bytes[i]
+        if b < 0x80 {
+            i += 1
+            continue
+        }
+        let length: Int
+        var lower: UInt8 = 0x80
+        var upper: UInt8 = 0xBF
+        switch b {
+        case 0xC2...0xDF: length = 2
+        case 0xE0: length = 3; lower = 0xA0
+        case 0xE1...0xEC, 0xEE...0xEF: length = 3
+        case 0xED: length = 3; upper = 0x9F
+        case 0xF0: length = 4; lower = 0x90
+        case 0xF1...0xF3: length = 4
+        case 0xF4: length = 4; upper = 0x8F
+        default: return i
+        }
+        guard i + length <= n else { return i }
+        let second = bytes[i + 1]
+        if second < lower || second > upper { return i }
+        for k in 2..<max(2, length) where bytes[i + k] & 0xC0 != 0x80 { return i }
+        i += length
+    }
+    return nil
+}

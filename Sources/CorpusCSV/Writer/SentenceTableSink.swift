@@ -1,0 +1,142 @@
+import CorpusModel
+
+/// Turns the event stream into table rows as events arrive; holds nothing but
+/// the current document's start, so memory does not grow with the corpus.
+///
+/// One row per sentence. A block without sentences gets one row with an
+/// empty `sentence_id`, `sentence_n` `0` and empty `text`; a document without
+/// blocks gets one row with an empty `block_id`, so neither vanishes. An
+/// unsegmented block (``BlockContent/text(_:)``) is an error: segment first.
+final class SentenceTableSink: CorpusEventSink {
+    private let out: ByteOutput
+    private let columns: [SentenceColumn]
+    private let fields: FieldWriter
+    private let lineEnd: [UInt8]
+    private let bom: Bool
+    private let dialect: TableDialect
+
+    private var started = false
+    private var document: DocumentStart?
+    private var documentHasRows = false
+    private var metadataCell = ""
+
+    init(out: ByteOutput, dialect: TableDialect, columns: [SentenceColumn], crlf: Bool, bom: Bool) {
+        self.out = out
+        self.dialect = dialect
+        self.columns = columns
+        self.fields = FieldWriter(dialect: dialect)
+        self.lineEnd = crlf ? [0x0D, 0x0A] : [0x0A]
+        self.bom = bom
+    }
+
+    func receive(_ event: CorpusEvent) throws {
+        try startIfNeeded()
+        switch event {
+        case .startDocument(let start):
+            try closeDocument()
+            open(start)
+        case .block(let block):
+            if document == nil { open(DocumentStart(id: "doc")) }
+            try write(block)
+        case .endDocument:
+            try closeDocument()
+        }
+    }
+
+    func finish() throws {
+        try startIfNeeded()
+        try closeDocument()
+        try out.flush()
+    }
+
+    private func startIfNeeded() throws {
+        guard !started else { return }
+        started = true
+        if bom { try out.write([0xEF, 0xBB, 0xBF]) }
+        for (i, column) in columns.enumerated() {
+            if i > 0 { try out.write(byte: dialect.delimiter) }
+            try fields.write(column.header, to: out, onlyField: columns.count == 1)
+        }
+        try out.write(lineEnd)
+    }
+
+    private func open(_ start: DocumentStart) {
+        document = start
+        documentHasRows = false
+        metadataCell = MetadataCell.encode(start.metadata)
+    }
+
+    private func closeDocument() throws {
+        guard let doc = document else { return }
+        if !documentHasRows { try writeRow(Row(document: doc, block: nil, sentence: nil)) }
+        document = nil
+    }
+
+    private func write(_ block: Block) throws {
+        guard let doc = document else { return }
+        guard case .sentences(let sentences) = block.content else {
+            throw CorpusError(
+                .structure,
+                "block '\(block.id)' of document '\(doc.id)' is not split into sentences; "
+                    + "a \(dialect.name) sentence table needs sentences (segment the text first)")
+        }
+        if sentences.isEmpty {
+            return try writeRow(Row(document: doc, block: block, sentence: nil))
+        }
+        var offset = 0
+        for (i, sentence) in sentences.enumerated() {
+            let length = sentence.text.unicodeScalars.count
+            try writeRow(
+                Row(document: doc, block: block, sentence: sentence, number: i + 1, start: offset, end: offset + length))
+            offset += length + 1
+        }
+    }
+
+    /// What one row is about: a sentence, a block without sentences, or a document without blocks.
+    private struct Row {
+        var document: DocumentStart
+        var block: Block?
+        var sentence: Sentence?
+        var number = 0
+        var start = 0
+        var end = 0
+    }
+
+    private func writeRow(_ row: Row) throws {
+        for (i, column) in columns.enumerated() {
+            if i > 0 { try out.write(byte: dialect.delimiter) }
+            try fields.write(value(column, row), to: out, onlyField: columns.count == 1)
+        }
+        try out.write(lineEnd)
+        documentHasRows = true
+    }
+
+    private func value(_ column: SentenceColumn, _ row: Row) -> String {
+        let meta = row.document.metadata
+        switch column {
+        case .documentID: return row.document.id
+        case .blockID: return row.block?.id ?? ""
+        case .blockKind: return row.block?.kind.name ?? ""
+        case .level: return row.block?.kind.headingLevel.map(String.init) ?? ""
+        case .sentenceID: return row.sentence?.id ?? ""
+        case .sentenceNumber: return row.block == nil ? "" : String(row.number)
+        case .text: return row.sentence?.text ?? ""
+        case .documentMetadata: return documentHasRows ? "" : metadataCell
+        case .tokenCount: return row.sentence?.tokens.map { String($0.count) } ?? ""
+        case .tokens: return row.sentence?.tokens.map { $0.map(\.form).joined(separator: " ") } ?? ""
+        case .charStart: return row.sentence == nil ? "" : String(row.start)
+        case .charEnd: return row.sentence == nil ? "" : String(row.end)
+        case .language: return row.block?.language ?? meta.language ?? ""
+        case .blockLanguage: return row.block?.language ?? ""
+        case .title: return meta.title ?? ""
+        case .authors: return meta.authors.joined(separator: "; ")
+        case .date: return meta.date ?? ""
+        case .source: return meta.source ?? ""
+        case .licence: return meta.licence ?? ""
+        case .attribute(let key):
+            if let v = row.sentence?.attributes.first(where: { $0.key == key }) { return v.value }
+            return row.block?.attributes.first { $0.key == key }?.value ?? ""
+        case .metadata(let key): return meta.extraValue(key) ?? ""
+        }
+    }
+}
