@@ -1,13 +1,24 @@
+import CorpusCSV
 import CorpusDriver
 import CorpusJSON
 import CorpusModel
+import CorpusText
 
 /// The plugins that ship with CorpusKit, in the order `corpuskit formats` lists them.
 enum BundledPlugins {
     static func register(into registry: inout FormatRegistry) {
+        registry.register(reader: TextReader())
+        registry.register(writer: TextWriter())
         registry.register(reader: JSONReader())
         registry.register(writer: JSONWriter())
         registry.register(reader: JSONLinesReader())
         registry.register(writer: JSONLinesWriter())
+        registry.register(reader: CSVReader())
+        registry.register(writer: CSVWriter())
+        registry.register(reader: TSVReader())
+        registry.register(writer: TSVWriter())
+        registry.register(transform: SentenceSegmenter())
+        registry.register(transform: Tokenizer())
+        registry.register(transform: UnicodeNormalizer())
     }
 }

@@ -1,6 +1,8 @@
+@_exported import CorpusCSV
 @_exported import CorpusDriver
 @_exported import CorpusJSON
 @_exported import CorpusModel
+@_exported import CorpusText
 
 /// The library's front door: the standard registry of bundled plugins and
 /// one-call conversions for strings and files.
