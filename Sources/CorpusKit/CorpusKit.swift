@@ -28,7 +28,7 @@ public enum Corpus {
         _ text: String, from source: String, to target: String, options: FormatOptions = FormatOptions(),
         registry: FormatRegistry = Corpus.standardRegistry
     ) throws -> String {
-        let plan = try Planner(registry: registry).plan(from: source, to: target)
+        let plan = try Planner(registry: registry).plan(from: source, to: target, options: options)
         let output = ByteOutput.memory()
         try Converter(registry: registry).run(plan, inputs: [.string(text)], output: output, options: options)
         return String(decoding: output.bytes, as: UTF8.self)
@@ -44,7 +44,7 @@ public enum Corpus {
         let converter = Converter(registry: registry)
         let file = InputSource.file(input)
         let from = try converter.detectFormat(of: file, declared: source)
-        let plan = try Planner(registry: registry).plan(from: from, to: target)
+        let plan = try Planner(registry: registry).plan(from: from, to: target, options: options)
         try BatchRunner(converter: converter).convertOne(
             .init(input: file, outputPath: output), plan: plan, options: options)
     }

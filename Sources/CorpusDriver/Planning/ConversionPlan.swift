@@ -34,10 +34,10 @@ public struct Planner: Sendable {
     /// Plans `source` → (`via`…) → `target`. `wanted` are capabilities the
     /// user asked for beyond the writer's needs (e.g. tokens with `--tokens`);
     /// `extra` names transforms to run in any case (e.g. `nfc`), in order,
-    /// right after the reader.
+    /// right after the reader. `options` can change what a writer needs.
     public func plan(
         from source: String, to target: String, via: [String] = [], wanted: Capabilities = [],
-        extra: [String] = []
+        extra: [String] = [], options: FormatOptions = FormatOptions()
     ) throws -> ConversionPlan {
         let names = [source] + via + [target]
         var legs: [ConversionPlan.Leg] = []
@@ -58,7 +58,7 @@ public struct Planner: Sendable {
                 }
             }
             let isLast = i == names.count - 2
-            let needed = writer.requires.union(isLast || !via.isEmpty ? wanted : [])
+            let needed = writer.requires(options: options).union(isLast || !via.isEmpty ? wanted : [])
             transforms += try chain(from: reader.provides, to: needed)
             legs.append(.init(reader: reader, transforms: transforms, writer: writer))
         }

@@ -38,7 +38,7 @@ struct ConvertSession: Sendable {
         let source = try converter.detectFormat(of: input, declared: declaredSource)
         let plan = try Planner(registry: registry).plan(
             from: source, to: target, via: via, wanted: tokens ? [.sentences, .tokens] : [],
-            extra: nfc ? ["nfc"] : [])
+            extra: nfc ? ["nfc"] : [], options: options)
         if explain {
             var lines = ["\(input.name): " + plan.explanation.joined(separator: " ⇒ ")]
             if let reader = plan.legs.first?.reader as? any ExplainingReader {

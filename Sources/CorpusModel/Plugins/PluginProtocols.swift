@@ -15,6 +15,9 @@ public protocol CorpusWriter: Sendable {
     var format: FormatDescription { get }
     /// What the stream must carry (CSV needs sentences); the planner inserts transforms.
     var requires: Capabilities { get }
+    /// What the stream must carry with these options (text in `sentences` style
+    /// needs sentences, in `paragraphs` style it does not). Defaults to ``requires``.
+    func requires(options: FormatOptions) -> Capabilities
     /// A sink that writes the events it receives to `output`; its `finish()`
     /// completes the format (closing tags, a final newline) but does not close `output`.
     func makeSink(writingTo output: ByteOutput, options: FormatOptions) throws -> any CorpusEventSink
@@ -52,6 +55,8 @@ extension CorpusReader {
 }
 
 extension CorpusWriter {
+    public func requires(options: FormatOptions) -> Capabilities { requires }
+
     /// Writes documents to memory and returns the bytes; for small outputs and tests.
     public func write(_ documents: [Document], options: FormatOptions = FormatOptions()) throws -> [UInt8] {
         let output = ByteOutput.memory()
