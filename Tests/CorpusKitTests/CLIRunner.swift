@@ -22,9 +22,11 @@ enum CLI {
     }
 
     @discardableResult
-    static func run(_ arguments: [String], stdin: Data? = nil, in directory: String? = nil) throws -> Result {
+    static func run(
+        _ arguments: [String], stdin: Data? = nil, in directory: String? = nil, executable: String = binary
+    ) throws -> Result {
         let p = Process()
-        p.executableURL = URL(fileURLWithPath: binary)
+        p.executableURL = URL(fileURLWithPath: executable)
         p.arguments = arguments
         if let directory { p.currentDirectoryURL = URL(fileURLWithPath: directory) }
         // Files rather than pipes: no deadlock however much either stream holds.
@@ -57,5 +59,12 @@ enum CLI {
         let d = NSTemporaryDirectory() + "corpuskit-cli-\(UUID().uuidString)"
         try? FileManager.default.createDirectory(atPath: d, withIntermediateDirectories: true)
         return d
+    }
+}
+
+extension CLI {
+    /// Runs another program (`python3`, `jing`) through `/usr/bin/env`.
+    static func runTool(_ arguments: [String]) throws -> Result {
+        try run(arguments, executable: "/usr/bin/env")
     }
 }
