@@ -41,8 +41,12 @@ final class SentenceTableBuilder {
         if record.isBlank && layout.names.count > 1 { return }
         if record.number == 1, let given = givenColumns, try isHeader(record, equalTo: given) { return }
         guard record.count == layout.names.count else { throw raggedRow(record, layout) }
-        values.removeAll(keepingCapacity: true)
-        for i in 0..<record.count { values.append(try record.string(i, column: layout.names[i])) }
+        // Work on a local array (swapped out and back) to spare per-field exclusivity checks.
+        var row = values
+        values = []
+        row.removeAll(keepingCapacity: true)
+        for i in 0..<record.count { row.append(try record.string(i, column: layout.names[i])) }
+        values = row
         try consumeRow(record, layout)
     }
 

@@ -46,12 +46,13 @@ struct TableRecord {
     func string(_ i: Int, column: String) throws -> String {
         let f = fields[i]
         let raw = rawBytes(i)
-        if let bad = firstInvalidUTF8(raw) {
+        guard let text = String(validating: raw, as: UTF8.self) else {
+            let bad = firstInvalidUTF8(raw) ?? 0
             throw error(
                 .encoding, "row \(number), column \(column): the bytes are not valid UTF-8 (save the table as UTF-8)",
                 at: f.start + bad)
         }
-        guard f.escaped else { return String(decoding: raw, as: UTF8.self) }
+        guard f.escaped else { return text }
         return dialect == .csv ? Self.undoubleQuotes(raw) : Self.unescapeBackslashes(raw)
     }
 
