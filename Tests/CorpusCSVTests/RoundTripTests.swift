@@ -103,3 +103,4 @@ struct RoundTripTests {
         #expect(odd[0].blocks[0].sentences[0].attributes == [MetadataPair("tokens", "a c")])
     }
 }
+
