@@ -72,7 +72,7 @@ struct ReaderErrorTests {
     }
 
     @Test func noHeader() {
-        Self.check("1️⃣a,Сәлем\nb,әлем\n", kind: .structure, says: ["row 1", "no header row", "'columns'"])
+        Self.check("1️⃣a,Сәлем\nb,әлем\n", kind: .structure, says: ["row 1", "no header row", "'column-names'"])
     }
 
     @Test func invalidUTF8() {

@@ -68,7 +68,7 @@ final class SentenceTableBuilder {
                 .structure,
                 "row \(record.number): no header row; the first row names none of the known columns "
                     + "(\(SentenceColumn.defaults.map(\.name).joined(separator: ", ")), …); "
-                    + "give the column names with option 'columns' for a table without a header",
+                    + "give the column names with option 'column-names' for a table without a header",
                 at: record.start)
         }
         layout = try TableLayout(names: names, record: record)
