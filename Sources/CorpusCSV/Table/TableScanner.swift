@@ -76,9 +76,15 @@ final class TableScanner {
     }
 
     /// Drops a leading UTF-8 byte-order mark; false while too few bytes have come to tell.
-    private func checkBOM(atEnd: Bool) -> Bool {
+    /// A UTF-16 mark is an encoding error that says what to do.
+    private func checkBOM(atEnd: Bool) throws -> Bool {
         let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
         if pending.count < 3 && !atEnd && pending.elementsEqual(bom.prefix(pending.count)) { return false }
+        if pending.starts(with: [0xFF, 0xFE]) || pending.starts(with: [0xFE, 0xFF]) {
+            throw CorpusError(
+                .encoding, "row 1: the table is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8",
+                file: inputName, location: SourceLocation(line: 1, column: 1, byteOffset: 0))
+        }
         if pending.starts(with: bom) {
             pending.removeFirst(3)
             dropped += 3
@@ -88,7 +94,7 @@ final class TableScanner {
     }
 
     private func scan(atEnd: Bool, _ body: (TableRecord) throws -> Void) throws {
-        if !bomChecked && !checkBOM(atEnd: atEnd) { return }
+        if !bomChecked, try !checkBOM(atEnd: atEnd) { return }
         var c = cursor
         defer { cursor = c }
         try pending.withUnsafeBufferPointer { buffer in
