@@ -25,4 +25,21 @@ struct FileReadingTests {
         let error = #expect(throws: CorpusError.self) { try TSVReader().readDocuments(.file(path)) }
         #expect(error?.description.hasPrefix(path + ":2:5: error: row 2, column 3") == true, "\(String(describing: error))")
     }
+
+    @Test("a stream (stdin) with sniffed bytes already taken reads the same as memory")
+    func descriptorWithPrefix() throws {
+        var generator = DocumentGenerator(seed: 3)
+        let docs = generator.corpus(documents: 3)
+        let bytes = try CSVWriter().write(docs, options: FormatOptions(["bom": ""]))
+        #expect(bytes.count < 60_000)  // fits in a pipe buffer
+        var fds: [Int32] = [0, 0]
+        #expect(pipe(&fds) == 0)
+        let prefix = Array(bytes.prefix(2))  // cuts the byte-order mark in two
+        let rest = Array(bytes.dropFirst(2))
+        _ = rest.withUnsafeBytes { write(fds[1], $0.baseAddress, $0.count) }
+        close(fds[1])
+        defer { close(fds[0]) }
+        let back = try CSVReader().readDocuments(.descriptor(fds[0], prefix: prefix))
+        #expect(back == docs)
+    }
 }
