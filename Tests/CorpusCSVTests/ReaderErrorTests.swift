@@ -116,6 +116,10 @@ struct ReaderErrorTests {
         Self.check("block_id,block_kind,level,text\np1,heading,1️⃣two,x\n", kind: .structure, says: ["row 2", "column level"])
     }
 
+    @Test func sentenceOnAnEmptyBlockRow() {
+        Self.check("block_id,sentence_n,text\np1,1️⃣0,Сөз\n", kind: .structure, says: ["row 2", "column sentence_n"])
+    }
+
     @Test func documentSplitApart() {
         Self.check("doc_id,text\na,x\nb,y\n1️⃣a,z\n", kind: .structure, says: ["row 4", "document 'a' appeared earlier"])
     }

@@ -130,8 +130,16 @@ final class SentenceTableBuilder {
         }
         if blockID != block?.id { try startBlock(blockID, record, layout) }
 
-        let isEmptyBlockRow = number == 0 || (number == nil && layout.sentenceID != nil && sentenceID.isEmpty && text.isEmpty)
-        if isEmptyBlockRow { return }
+        if number == 0 {
+            // The row of a block without sentences; it must not hide one.
+            guard text.isEmpty, sentenceID.isEmpty else {
+                throw fieldError(
+                    record, layout.sentenceNumber,
+                    "sentence number 0 marks a block without sentences, but the row has a sentence")
+            }
+            return
+        }
+        if number == nil && layout.sentenceID != nil && sentenceID.isEmpty && text.isEmpty { return }
         guard let current = block else { return }
         let id = sentenceID.isEmpty ? CorpusID.sentence(current.id, sentences.count + 1) : sentenceID
         var sentence = Sentence(id: id, text: text)
