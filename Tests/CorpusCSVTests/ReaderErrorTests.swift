@@ -72,7 +72,7 @@ struct ReaderErrorTests {
     }
 
     @Test func noHeader() {
-        Self.check("1️⃣a,Сәлем\nb,әлем\n", kind: .structure, says: ["row 1", "no header row", "'columns'"])
+        Self.check("1️⃣a,Сәлем\nb,әлем\n", kind: .structure, says: ["row 1", "no header row", "'column-names'"])
     }
 
     @Test func invalidUTF8() {
@@ -95,6 +95,15 @@ struct ReaderErrorTests {
         #expect(error?.location?.column == 6)
     }
 
+    @Test func utf16File() {
+        var bytes: [UInt8] = [0xFF, 0xFE]
+        for unit in "doc_id,text\nd,Қаз\n".utf16 { bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        let error = readError(bytes)
+        #expect(error?.kind == .encoding)
+        #expect(error?.message.contains("UTF-16") == true)
+        #expect(error?.location?.line == 1)
+    }
+
     @Test func badBlockKind() {
         Self.check("doc_id,block_id,block_kind,text\nd,d.p1,1️⃣chapter,x\n", kind: .structure, says: ["row 2", "column block_kind", "chapter"])
     }
@@ -105,6 +114,10 @@ struct ReaderErrorTests {
 
     @Test func badLevel() {
         Self.check("block_id,block_kind,level,text\np1,heading,1️⃣two,x\n", kind: .structure, says: ["row 2", "column level"])
+    }
+
+    @Test func sentenceOnAnEmptyBlockRow() {
+        Self.check("block_id,sentence_n,text\np1,1️⃣0,Сөз\n", kind: .structure, says: ["row 2", "column sentence_n"])
     }
 
     @Test func documentSplitApart() {

@@ -45,3 +45,32 @@ struct ReaderRobustnessTests {
         #expect(errors > 50)
     }
 }
+
+@Suite("UTF-8 check")
+struct UTF8CheckTests {
+    @Test("firstInvalidUTF8 agrees with the standard library on random and tricky bytes")
+    func agreesWithStdlib() {
+        var rng = SeededGenerator(seed: 5)
+        let tricky: [[UInt8]] = [
+            [0xC0, 0x80], [0xC1, 0xBF], [0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xF5],
+            [0xF0, 0x9F, 0x98, 0x80], Array("Қазақ".utf8), [0xD0], [0x80], Array("abcdefghijklmnop".utf8),
+        ]
+        for _ in 0..<5000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int.random(in: 0...6, using: &rng) {
+                if Bool.random(using: &rng) {
+                    bytes += tricky.randomElement(using: &rng)!
+                } else {
+                    bytes.append(UInt8.random(in: 0...255, using: &rng))
+                }
+            }
+            let ours = bytes.withUnsafeBufferPointer { firstInvalidUTF8($0) }
+            let valid = String(validating: bytes, as: UTF8.self) != nil
+            #expect((ours == nil) == valid, "\(bytes)")
+            if let bad = ours {
+                // Everything before the reported place is valid.
+                #expect(String(validating: bytes[..<bad], as: UTF8.self) != nil, "\(bytes)")
+            }
+        }
+    }
+}

@@ -76,13 +76,16 @@ struct RoundTripTests {
         #expect(onlyText[0].blocks.map(\.plainText) == ["A", "B"])
     }
 
-    @Test("a headerless table reads with the columns option, a matching first row is skipped")
+    @Test("a headerless table reads with the column-names option, a matching first row is skipped")
     func headerless() throws {
-        let options = FormatOptions(["columns": "doc_id,text"])
+        let options = FormatOptions(["column-names": "doc_id,text"])
         let plain = try CSVReader().readDocuments(.string("a,x\na,y\n"), options: options)
         let withHeader = try CSVReader().readDocuments(.string("doc_id,text\na,x\na,y\n"), options: options)
         #expect(plain == withHeader)
         #expect(plain[0].blocks.count == 2)
+        // The writer's `columns` option in the same bag does not touch reading.
+        let shared = try CSVReader().readDocuments(.string("doc_id,text\na,x\n"), options: FormatOptions(["columns": "text"]))
+        #expect(shared.map(\.id) == ["a"])
     }
 
     @Test("tokens come back as tokens when they spell the text, else as an attribute")
@@ -103,3 +106,4 @@ struct RoundTripTests {
         #expect(odd[0].blocks[0].sentences[0].attributes == [MetadataPair("tokens", "a c")])
     }
 }
+

@@ -88,6 +88,13 @@ struct TableBenchmarkTests {
         return (value, (clock.now - start).seconds)
     }
 
+    /// CPU seconds this thread has used: steadier than wall time on a shared machine.
+    static func cpuSeconds() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+    }
+
     /// Peak resident memory of this process so far, in MiB (VmHWM).
     static func peakMiB() -> Double {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
@@ -108,11 +115,15 @@ struct TableBenchmarkTests {
         let path = Self.directory + "/corpuskit-bench.\(dialect.rawValue)"
         let (writer, reader): (any CorpusWriter, any CorpusReader) =
             dialect == .csv ? (CSVWriter(), CSVReader()) : (TSVWriter(), TSVReader())
-        let written = try Self.writeTable(
-            path, writer: writer, rows: .max, bytes: megabytes << 20, sentences: try Self.sampleSentences())
+        let sentences = try Self.sampleSentences()
+        let cpu0 = Self.cpuSeconds()
+        let written = try Self.writeTable(path, writer: writer, rows: .max, bytes: megabytes << 20, sentences: sentences)
+        let cpu1 = Self.cpuSeconds()
         let size = Self.fileMiB(path)
         let counter = CountingSink()
         let ((), readSeconds) = try Self.time { try reader.read(.file(path), options: FormatOptions(), into: counter) }
+        let cpu2 = Self.cpuSeconds()
+        let (writeCPU, readCPU) = (cpu1 - cpu0, cpu2 - cpu1)
         #expect(counter.sentences == written.rows)
         print(
             """
@@ -121,6 +132,8 @@ struct TableBenchmarkTests {
             (\(String(format: "%.0f", size / written.seconds)) MiB/s, \(String(format: "%.2f", written.seconds)) s)
             [bench]   read  \(Int(Double(counter.sentences) / readSeconds)) rows/s \
             (\(String(format: "%.0f", size / readSeconds)) MiB/s, \(String(format: "%.2f", readSeconds)) s)
+            [bench]   CPU: write \(Int(Double(written.rows) / writeCPU)) rows/s (\(String(format: "%.2f", writeCPU)) s), \
+            read \(Int(Double(counter.sentences) / readCPU)) rows/s (\(String(format: "%.2f", readCPU)) s)
             [bench]   peak RSS so far \(String(format: "%.1f", Self.peakMiB())) MiB; table kept at \(path)
             """)
     }

@@ -129,6 +129,15 @@ public enum SentenceColumn: Sendable, Hashable, CustomStringConvertible {
     }
 }
 
+extension String {
+    /// The string without leading and trailing spaces and tabs (no copy when there are none).
+    func trimmingSpaces() -> String {
+        guard let first = utf8.first, let last = utf8.last else { return self }
+        if first != 0x20 && first != 0x09 && last != 0x20 && last != 0x09 { return self }
+        return self[...].trimmingSpaces()
+    }
+}
+
 extension StringProtocol {
     /// The string without leading and trailing spaces and tabs.
     func trimmingSpaces() -> String {

@@ -20,8 +20,10 @@ import CorpusModel
 ///   an attribute; `token_count`, `char_start`, `char_end` are derived and ignored.
 /// - Any other column becomes a sentence attribute (non-empty values, header order).
 ///
-/// Options: `columns` (names for a table without a header; a first row equal
-/// to them is skipped), `max-row-bytes` (longest row accepted, default 64 MiB).
+/// Options: `column-names` (comma-separated names for a table without a
+/// header; a first row equal to them is skipped; named apart from the
+/// writer's `columns` so one option bag can serve a CSV → CSV conversion),
+/// `max-row-bytes` (longest row accepted, default 64 MiB).
 /// A UTF-8 BOM is skipped; LF, CR LF and CR line ends are accepted. Errors
 /// (ragged rows, an unterminated quote, invalid UTF-8, a missing `text`
 /// column) name the row and column, with the line and column in the file.

@@ -41,8 +41,12 @@ final class SentenceTableBuilder {
         if record.isBlank && layout.names.count > 1 { return }
         if record.number == 1, let given = givenColumns, try isHeader(record, equalTo: given) { return }
         guard record.count == layout.names.count else { throw raggedRow(record, layout) }
-        values.removeAll(keepingCapacity: true)
-        for i in 0..<record.count { values.append(try record.string(i, column: layout.names[i])) }
+        // Work on a local array (swapped out and back) to spare per-field exclusivity checks.
+        var row = values
+        values = []
+        row.removeAll(keepingCapacity: true)
+        for i in 0..<record.count { row.append(try record.string(i, column: layout.names[i])) }
+        values = row
         try consumeRow(record, layout)
     }
 
@@ -64,7 +68,7 @@ final class SentenceTableBuilder {
                 .structure,
                 "row \(record.number): no header row; the first row names none of the known columns "
                     + "(\(SentenceColumn.defaults.map(\.name).joined(separator: ", ")), …); "
-                    + "give the column names with option 'columns' for a table without a header",
+                    + "give the column names with option 'column-names' for a table without a header",
                 at: record.start)
         }
         layout = try TableLayout(names: names, record: record)
@@ -126,8 +130,16 @@ final class SentenceTableBuilder {
         }
         if blockID != block?.id { try startBlock(blockID, record, layout) }
 
-        let isEmptyBlockRow = number == 0 || (number == nil && layout.sentenceID != nil && sentenceID.isEmpty && text.isEmpty)
-        if isEmptyBlockRow { return }
+        if number == 0 {
+            // The row of a block without sentences; it must not hide one.
+            guard text.isEmpty, sentenceID.isEmpty else {
+                throw fieldError(
+                    record, layout.sentenceNumber,
+                    "sentence number 0 marks a block without sentences, but the row has a sentence")
+            }
+            return
+        }
+        if number == nil && layout.sentenceID != nil && sentenceID.isEmpty && text.isEmpty { return }
         guard let current = block else { return }
         let id = sentenceID.isEmpty ? CorpusID.sentence(current.id, sentences.count + 1) : sentenceID
         var sentence = Sentence(id: id, text: text)

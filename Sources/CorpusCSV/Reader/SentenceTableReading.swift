@@ -2,12 +2,12 @@ import CorpusModel
 
 /// Options shared by ``CSVReader`` and ``TSVReader``, read from ``FormatOptions``.
 struct SentenceTableReaderOptions {
-    /// Column names for a table without a header row.
+    /// Column names for a table without a header row (option `column-names`).
     var columns: [String]?
     var maxRecordBytes = 64 << 20
 
     init(_ options: FormatOptions) throws {
-        if let list = options["columns"] {
+        if let list = options["column-names"] {
             columns = list.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingSpaces() }
         }
         maxRecordBytes = try options.integer("max-row-bytes", default: maxRecordBytes)

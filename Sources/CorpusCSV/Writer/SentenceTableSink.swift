@@ -14,6 +14,8 @@ final class SentenceTableSink: CorpusEventSink {
     private let lineEnd: [UInt8]
     private let bom: Bool
     private let dialect: TableDialect
+    /// Whether a column needs character offsets (counting costs a pass over each text).
+    private let needsOffsets: Bool
 
     private var started = false
     private var document: DocumentStart?
@@ -27,6 +29,7 @@ final class SentenceTableSink: CorpusEventSink {
         self.fields = FieldWriter(dialect: dialect)
         self.lineEnd = crlf ? [0x0D, 0x0A] : [0x0A]
         self.bom = bom
+        self.needsOffsets = columns.contains(.charStart) || columns.contains(.charEnd)
     }
 
     func receive(_ event: CorpusEvent) throws {
@@ -85,11 +88,18 @@ final class SentenceTableSink: CorpusEventSink {
         }
         var offset = 0
         for (i, sentence) in sentences.enumerated() {
-            let length = sentence.text.unicodeScalars.count
+            let length = needsOffsets ? Self.scalarCount(sentence.text) : 0
             try writeRow(
                 Row(document: doc, block: block, sentence: sentence, number: i + 1, start: offset, end: offset + length))
             offset += length + 1
         }
+    }
+
+    /// Unicode scalars in `text`: its UTF-8 bytes that start a scalar.
+    private static func scalarCount(_ text: String) -> Int {
+        var count = 0
+        for b in text.utf8 where b & 0xC0 != 0x80 { count += 1 }
+        return count
     }
 
     /// What one row is about: a sentence, a block without sentences, or a document without blocks.
