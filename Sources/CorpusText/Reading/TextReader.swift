@@ -27,6 +27,8 @@ import CorpusModel
 public struct TextReader: CorpusReader {
     /// Receives warnings (replaced bytes); the default prints them to stderr.
     public var onWarning: @Sendable (Diagnostic) -> Void
+    /// Bytes read at a time; tests make it tiny to cross every boundary.
+    var chunkSize = 1 << 20
 
     public init() {
         onWarning = { diagnostic in
@@ -63,7 +65,8 @@ public struct TextReader: CorpusReader {
     public static func detectLayout(_ bytes: [UInt8], language: String = "kk") -> (TextLayout, reason: String) {
         var text = String(decoding: bytes.prefix(1 << 16), as: UTF8.self)
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
+        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
+        if lines.last?.isEmpty == true { lines.removeLast() }  // the final line end
         return LayoutDetector.detect(lines.map(String.init), language: language)
     }
 
@@ -86,7 +89,7 @@ public struct TextReader: CorpusReader {
             inputName: input.name, replaceInvalid: options.flag("replace-invalid"), warn: onWarning)
         var decoder = ByteDecoder(encoding: encoding, inputName: input.name)
         do {
-            try input.forEachChunk { chunk in
+            try input.forEachChunk(size: chunkSize) { chunk in
                 try decoder.decode(chunk) { utf8 in
                     try splitter.feed(utf8) { try session.accept($0) }
                 }

@@ -54,6 +54,10 @@ struct SentenceBoundaryScanner {
         let isEllipsis = run.contains("…") || run.count >= 3 && run.allSatisfy { $0 == "." }
         let isPlainDot = run.count == 1 && (run.first == "." || run.first == "\u{FF0E}")
 
+        // CJK full stops need no space after them.
+        if end < n && run.contains(where: { $0 == "\u{3002}" || $0 == "\u{FF01}" || $0 == "\u{FF1F}" }) {
+            return end
+        }
         // The stop glued to the next word: only `word.«Next` / `word.Next` typos split.
         if end < n && !ScalarClass.isSpace(s[end]) {
             return gluedBoundary(s, stop: stop, end: end, plainDot: isPlainDot) ? end : nil
@@ -82,6 +86,7 @@ struct SentenceBoundaryScanner {
             return boundary
         }
         if !isPlainDot { return boundary }  // ! ? ?! and the like
+        if stop > 0 && shield.covers(stop - 1) { return boundary }  // `www.gov.kz. Next`
         return wordBeforeAllowsBoundary(s, sentenceStart: sentenceStart, stop: stop, next: start) ? boundary : nil
     }
 
