@@ -1,5 +1,5 @@
 import CorpusModel
-@testable import CorpusText
+import CorpusText
 import Foundation
 import Testing
 

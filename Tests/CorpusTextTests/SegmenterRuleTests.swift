@@ -122,3 +122,17 @@ import Testing
         #expect(out.blocks[1] == doc.blocks[1])
     }
 }
+
+/// Edge cases: a parenthesis closed right after its stop, roman-numeral list markers.
+@Suite struct SegmenterEdgeCaseTests {
+    func split(_ text: String) -> [String] { SentenceSegmenter().segment(text, language: "kk") }
+
+    @Test func parenthesisClosedRightAfterTheStop() {
+        #expect(split("Бұл туралы жазылды (Суретті қараңыз.) Келесі бөлім басталады.").count == 2)
+    }
+
+    @Test func romanNumeralListMarkers() {
+        #expect(split("II. Екінші бөлім басталды.").count == 1)
+        #expect(split("Тарау: IV. Қорытынды жасалды.").count == 1)
+    }
+}

@@ -1,5 +1,5 @@
 import CorpusModel
-@testable import CorpusText
+import CorpusText
 import Foundation
 import Testing
 
@@ -7,9 +7,10 @@ import Testing
 @Suite struct TextReaderEncodingTests {
     func read(_ bytes: [UInt8], _ options: [String: String] = [:], chunk: Int = 1 << 20) throws -> [Document] {
         var reader = TextReader()
-        reader.chunkSize = chunk
         reader.onWarning = { _ in }
-        return try reader.readDocuments(.bytes(bytes, name: "t.txt"), options: FormatOptions(options))
+        var all = options
+        all["chunk-size"] = String(chunk)
+        return try reader.readDocuments(.bytes(bytes, name: "t.txt"), options: FormatOptions(all))
     }
 
     func texts(_ docs: [Document]) -> [String] { docs.flatMap(\.blocks).map(\.plainText) }

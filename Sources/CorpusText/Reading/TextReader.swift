@@ -19,6 +19,7 @@ import CorpusModel
 ///   (through ``onWarning``) instead of failing with the byte offset.
 /// - `id`: the document id (default: the file name without extension, as an NCName).
 /// - `lang`: the document language (default `kk`); also picks the abbreviation list.
+/// - `chunk-size`: bytes read at a time (default 1 MiB); memory use tracks it.
 ///
 /// Whitespace runs become one space and lines are trimmed (so tokens rebuild
 /// sentences exactly). `sentences` and `tabbed` layouts emit `.sentences`
@@ -27,8 +28,6 @@ import CorpusModel
 public struct TextReader: CorpusReader {
     /// Receives warnings (replaced bytes); the default prints them to stderr.
     public var onWarning: @Sendable (Diagnostic) -> Void
-    /// Bytes read at a time; tests make it tiny to cross every boundary.
-    var chunkSize = 1 << 20
 
     public init() {
         onWarning = { diagnostic in
@@ -79,6 +78,8 @@ public struct TextReader: CorpusReader {
                 .usage, "option 'encoding' must be one of \(TextEncoding.allCases.map(\.rawValue).joined(separator: ", ")), got '\(encodingName)'")
         }
         let language = options["lang"] ?? "kk"
+        let chunkSize = try options.integer("chunk-size", default: 1 << 20)
+        guard chunkSize > 0 else { throw CorpusError(.usage, "option 'chunk-size' must be positive") }
         let id = options["id"] ?? Self.documentID(for: input.name)
         var metadata = Metadata(language: language)
         if let path = input.path { metadata.source = path }
