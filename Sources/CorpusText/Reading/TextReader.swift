@@ -19,6 +19,7 @@ import CorpusModel
 ///   (through ``onWarning``) instead of failing with the byte offset.
 /// - `id`: the document id (default: the file name without extension, as an NCName).
 /// - `lang`: the document language (default `kk`); also picks the abbreviation list.
+/// - `chunk-size`: bytes read at a time (default 1 MiB); memory use tracks it.
 ///
 /// Whitespace runs become one space and lines are trimmed (so tokens rebuild
 /// sentences exactly). `sentences` and `tabbed` layouts emit `.sentences`
@@ -63,7 +64,8 @@ public struct TextReader: CorpusReader {
     public static func detectLayout(_ bytes: [UInt8], language: String = "kk") -> (TextLayout, reason: String) {
         var text = String(decoding: bytes.prefix(1 << 16), as: UTF8.self)
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
+        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
+        if lines.last?.isEmpty == true { lines.removeLast() }  // the final line end
         return LayoutDetector.detect(lines.map(String.init), language: language)
     }
 
@@ -76,6 +78,8 @@ public struct TextReader: CorpusReader {
                 .usage, "option 'encoding' must be one of \(TextEncoding.allCases.map(\.rawValue).joined(separator: ", ")), got '\(encodingName)'")
         }
         let language = options["lang"] ?? "kk"
+        let chunkSize = try options.integer("chunk-size", default: 1 << 20)
+        guard chunkSize > 0 else { throw CorpusError(.usage, "option 'chunk-size' must be positive") }
         let id = options["id"] ?? Self.documentID(for: input.name)
         var metadata = Metadata(language: language)
         if let path = input.path { metadata.source = path }
@@ -86,7 +90,7 @@ public struct TextReader: CorpusReader {
             inputName: input.name, replaceInvalid: options.flag("replace-invalid"), warn: onWarning)
         var decoder = ByteDecoder(encoding: encoding, inputName: input.name)
         do {
-            try input.forEachChunk { chunk in
+            try input.forEachChunk(size: chunkSize) { chunk in
                 try decoder.decode(chunk) { utf8 in
                     try splitter.feed(utf8) { try session.accept($0) }
                 }

@@ -49,11 +49,16 @@ struct SentenceBoundaryScanner {
         _ s: [Unicode.Scalar], sentenceStart: Int, stop: Int, runEnd: Int, end: Int, shield: ShieldedSpans
     ) -> Int? {
         let n = s.count
-        if shield.insideParentheses(stop) && end < n { return nil }
+        // A stop inside `(…)` ends nothing, unless the `)` closes right after it: `(… болды.) Келесі`.
+        if shield.insideParentheses(end - 1) && end < n { return nil }
         let run = s[stop..<runEnd]
         let isEllipsis = run.contains("…") || run.count >= 3 && run.allSatisfy { $0 == "." }
         let isPlainDot = run.count == 1 && (run.first == "." || run.first == "\u{FF0E}")
 
+        // CJK full stops need no space after them.
+        if end < n && run.contains(where: { $0 == "\u{3002}" || $0 == "\u{FF01}" || $0 == "\u{FF1F}" }) {
+            return end
+        }
         // The stop glued to the next word: only `word.«Next` / `word.Next` typos split.
         if end < n && !ScalarClass.isSpace(s[end]) {
             return gluedBoundary(s, stop: stop, end: end, plainDot: isPlainDot) ? end : nil
@@ -82,6 +87,7 @@ struct SentenceBoundaryScanner {
             return boundary
         }
         if !isPlainDot { return boundary }  // ! ? ?! and the like
+        if stop > 0 && shield.covers(stop - 1) { return boundary }  // `www.gov.kz. Next`
         return wordBeforeAllowsBoundary(s, sentenceStart: sentenceStart, stop: stop, next: start) ? boundary : nil
     }
 
@@ -122,7 +128,7 @@ struct SentenceBoundaryScanner {
             case .final: return next == .word
             }
         }
-        if word.allSatisfy(ScalarClass.isDigit) {
+        if word.allSatisfy(ScalarClass.isDigit) || word.allSatisfy(Self.isRomanDigit) {
             return !isListNumber(s, wordStart: ws, sentenceStart: sentenceStart)
         }
         // Initials and unknown dotted abbreviations: `N.`, `Н.Ә.`, `ж.б.`, `Ph.D.`.
@@ -133,6 +139,10 @@ struct SentenceBoundaryScanner {
             return false
         }
         return true
+    }
+
+    private static func isRomanDigit(_ c: Unicode.Scalar) -> Bool {
+        c == "I" || c == "V" || c == "X" || c == "L" || c == "C" || c == "D" || c == "M"
     }
 
     /// The abbreviation role of `form`, also trying it with the previous word (`и т.д.`, `et al.`).
@@ -252,6 +262,15 @@ struct ShieldedSpans {
     func insideParentheses(_ i: Int) -> Bool { !parenthesised.isEmpty && parenthesised[i] }
 
     private static func isLink(_ t: ArraySlice<Unicode.Scalar>) -> Bool {
+        // Cheap filter first: most tokens have no `@`, no `:/` and do not start with `www.`.
+        guard t.count >= 4 else { return false }
+        var candidate = false
+        let b = t.startIndex
+        if (t[b] == "w" || t[b] == "W") && t[b + 3] == "." { candidate = true }
+        if !candidate {
+            for c in t where c == "@" || c == ":" { candidate = true; break }
+        }
+        guard candidate else { return false }
         let str = String(String.UnicodeScalarView(t)).lowercased()
         if str.contains("://") || str.hasPrefix("www.") { return true }
         if let at = str.firstIndex(of: "@"), at != str.startIndex {

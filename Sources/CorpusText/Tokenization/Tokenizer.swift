@@ -96,7 +96,12 @@ public struct Tokenizer: CorpusTransform {
     private func linkEnd(_ s: [Unicode.Scalar], from i: Int) -> Int? {
         guard ScalarClass.isLetter(s[i]) else { return nil }
         var j = i
-        while j < s.count && !ScalarClass.isSpace(s[j]) { j += 1 }
+        var candidate = false
+        while j < s.count && !ScalarClass.isSpace(s[j]) {
+            if s[j] == "@" || s[j] == ":" { candidate = true }
+            j += 1
+        }
+        if !candidate && !(j - i > 4 && (s[i] == "w" || s[i] == "W") && s[i + 3] == ".") { return nil }
         let word = String(String.UnicodeScalarView(s[i..<j])).lowercased()
         let isURL = word.hasPrefix("http://") || word.hasPrefix("https://") || word.hasPrefix("ftp://") || word.hasPrefix("www.")
         var isMail = false
