@@ -28,7 +28,11 @@ let package = Package(
             dependencies: ["CorpusModel"],
             resources: [.copy("Resources/Abbreviations")]
         ),
-        .target(name: "CorpusTEI", dependencies: ["CorpusModel", "CLibXML2"]),
+        .target(
+            name: "CorpusTEI",
+            dependencies: ["CorpusModel", "CLibXML2"],
+            resources: [.copy("Resources/tei_all.rng")]
+        ),
         .target(name: "CorpusCSV", dependencies: ["CorpusModel"]),
         // Registry, planning and running conversions over files, directories and streams.
         .target(name: "CorpusDriver", dependencies: ["CorpusModel"]),
@@ -48,7 +52,7 @@ let package = Package(
         .testTarget(name: "CorpusModelTests", dependencies: ["CorpusModel"]),
         .testTarget(name: "CorpusJSONTests", dependencies: ["CorpusJSON", "CorpusModel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CorpusTextTests", dependencies: ["CorpusText", "CorpusModel"], exclude: ["Gold"]),
-        .testTarget(name: "CorpusTEITests", dependencies: ["CorpusTEI", "CorpusModel"]),
+        .testTarget(name: "CorpusTEITests", dependencies: ["CorpusTEI", "CorpusModel"], exclude: ["Fixtures"]),
         .testTarget(name: "CorpusCSVTests", dependencies: ["CorpusCSV", "CorpusModel"], exclude: ["check_csv_python.py", "BENCHMARKS.md"]),
         .testTarget(name: "CorpusDriverTests", dependencies: ["CorpusDriver", "CorpusModel"]),
         .testTarget(name: "CorpusKitTests", dependencies: ["CorpusKit"]),

@@ -1,5 +1,12 @@
 #ifndef CORPUSKIT_CLIBXML2_SHIM_H
 #define CORPUSKIT_CLIBXML2_SHIM_H
+#include <libxml/xmlversion.h>
+/* Debian's libxml2 is built with ICU, so encoding.h would include the system
+   <unicode/ucnv.h>, whose types clash with Foundation's bundled ICU in any Swift
+   module that also imports Foundation (CorpusTEI does, for its resource bundle).
+   The ICU declarations only add two trailing pointer fields to
+   xmlCharEncodingHandler, which CorpusKit never allocates or reads. */
+#undef LIBXML_ICU_ENABLED
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/xmlwriter.h>

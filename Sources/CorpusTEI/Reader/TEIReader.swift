@@ -1,0 +1,84 @@
+import CorpusModel
+
+/// Reads TEI P5 written by other projects (namespaced or not, TEI P4 `TEI.2`,
+/// `teiCorpus`) into the model without losing text, streaming through libxml2's
+/// SAX2 push parser so memory stays bounded by one block.
+///
+/// What it does with the markup:
+/// - `teiHeader` → metadata (see the mapping in the writer's docs); every header
+///   text or attribute without a field goes to `extra` as `path` / `path@attr`.
+/// - `div` depth → heading level of its `head`; `p`, `ab`, `l`, `u`/`seg`, `sp`/`speaker`/`stage`,
+///   `item`, `quote`, `note` and the other block elements → blocks (non-`p` blocks
+///   carry `tei=ELEMENT` in their attributes); text directly in a `div`/`u`/… → an
+///   implicit paragraph; a `p` nested in a `p` splits the outer one (nothing is lost).
+/// - `s` → sentences (ids from `xml:id` when it is an NCName, else `BLOCK.sN`);
+///   `w`/`pc` → tokens, spacing from `join="right"` and the whitespace between tokens.
+/// - `note` inside a block becomes its own note block right after that block, so its
+///   text never runs into a sentence (notes are kept, never dropped).
+/// - `lb`/`pb`/`cb`/`milestone`/`space` separate words unless `break="no"`.
+/// - `choice`: the regularised/corrected/expanded reading by default.
+/// - `gap` content (a description of missing text) is dropped; so is everything
+///   outside `teiHeader` and `text` (`facsimile`, `standOff`); the `teiCorpus`
+///   header is used only when the corpus holds no `TEI` (its `xi:include` hrefs
+///   then go to `extra`).
+/// - Layout whitespace is collapsed to single spaces and trimmed; soft hyphens,
+///   no-break spaces and combining marks are kept.
+///
+/// Options:
+/// - `choice`: `reg` (default: `reg`/`corr`/`expan`) or `orig` (`orig`/`sic`/`abbr`).
+/// - `xinclude`: flag; resolve `xi:include` children of `teiCorpus` relative to the
+///   file (a missing target without `xi:fallback` is an error naming it).
+/// - `entities`: `error` (default) or `keep` — an entity declared only in an external
+///   DTD (never loaded) is an error, or kept as the literal text `&name;`.
+///
+/// Safety: no network, no DTD loading, no entity substitution beyond the
+/// document's own internal subset (with libxml2's amplification limits), default
+/// size limits; external entities are an `.unsafe` error.
+public struct TEIReader: CorpusReader {
+    public init() {}
+
+    public var format: FormatDescription { TEIFormat.description }
+
+    /// TEI may or may not carry sentences; the stream promises only blocks.
+    public var provides: Capabilities { [] }
+
+    public func sniff(_ prefix: [UInt8]) -> SniffResult {
+        let text = String(decoding: prefix.prefix(4096), as: UTF8.self)
+        if text.contains("http://www.tei-c.org/ns/1.0") { return .certain }
+        if text.contains("<TEI") || text.contains("<teiCorpus") { return .likely }
+        if text.hasPrefix("<?xml") || text.hasPrefix("\u{FEFF}<?xml") { return .possible }
+        return .no
+    }
+
+    public func read(_ input: InputSource, options: FormatOptions, into sink: any CorpusEventSink) throws {
+        let settings = try TEIReaderSettings(options)
+        let handler = TEIStreamHandler(sink: sink, settings: settings, input: input)
+        let parser = SAXPushParser(handler: handler, fileName: input.name)
+        handler.locate = { [unowned parser] in parser.location }
+        try parser.parse(input)
+    }
+}
+
+/// The reader's options, parsed once.
+struct TEIReaderSettings {
+    enum ChoiceMode: String { case reg, orig }
+    enum EntityMode: String { case error, keep }
+
+    var choice: ChoiceMode
+    var xinclude: Bool
+    var entities: EntityMode
+    /// How deep `xi:include` may nest (guards against cycles).
+    var xincludeDepth: Int
+
+    init(_ options: FormatOptions) throws {
+        choice = ChoiceMode(rawValue: try options.choice("choice", ["reg", "orig"], default: "reg")) ?? .reg
+        xinclude = options.flag("xinclude")
+        entities = EntityMode(rawValue: try options.choice("entities", ["error", "keep"], default: "error")) ?? .error
+        xincludeDepth = try options.integer("xinclude-depth", default: 0)
+    }
+
+    /// Element names preferred inside `choice`.
+    var preferredAlternatives: Set<String> {
+        choice == .reg ? ["reg", "corr", "expan"] : ["orig", "sic", "abbr"]
+    }
+}

@@ -1,0 +1,168 @@
+import CorpusModel
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension TEIStreamHandler {
+    /// The file name without directory and extension, as an NCName (`doc` for streams).
+    var fileStem: String {
+        let name = input.name
+        if name.hasPrefix("<") || name == "-" { return "doc" }
+        var base = Substring(name)
+        if let slash = base.lastIndex(of: "/") { base = base[base.index(after: slash)...] }
+        if let dot = base.lastIndex(of: "."), dot != base.startIndex { base = base[..<dot] }
+        return CorpusID.documentID(from: String(base))
+    }
+
+    func beginDocument(_ attributes: XMLAttributes) {
+        documentOpen = true
+        documentStarted = false
+        documentsInFile += 1
+        rootAttributes = attributes.all()
+        header = TEIHeaderCollector()
+        blockCount = 0
+        usedIDs.removeAll(keepingCapacity: true)
+        divDepth = 0
+    }
+
+    func startText(_ attributes: XMLAttributes) throws {
+        inText = true
+        if !documentStarted { try startDocumentEvent(textAttributes: attributes.all()) }
+    }
+
+    /// Sends `startDocument` with the header's metadata, once per document.
+    func startDocumentEvent(textAttributes: [(name: String, value: String)]) throws {
+        documentStarted = true
+        let collector = header ?? TEIHeaderCollector()
+        var id: String? = nil
+        for a in rootAttributes {
+            switch a.name {
+            case "xml:id" where CorpusID.isNCName(a.value): id = a.value
+            case "xml:lang" where collector.fallbackLanguage(a.value): break
+            default: collector.addExtra("TEI@\(a.name)", a.value)
+            }
+        }
+        for a in textAttributes {
+            if a.name == "xml:lang", collector.fallbackLanguage(a.value) { continue }
+            collector.addExtra("text@\(a.name)", a.value)
+        }
+        if let id {
+            documentID = id
+        } else {
+            documentID = corpusDepth > 0 || documentsInFile > 1 ? "\(fileStem)_\(documentsInFile)" : fileStem
+        }
+        usedIDs.insert(documentID)
+        documentsEmitted += 1
+        try sink.receive(.startDocument(DocumentStart(id: documentID, metadata: collector.metadata)))
+    }
+
+    func finishDocument() throws {
+        while !blocks.isEmpty { try closeTopBlock() }
+        if !documentStarted { try startDocumentEvent(textAttributes: []) }
+        try sink.receive(.endDocument)
+        documentOpen = false
+        documentStarted = false
+        inText = false
+        header = nil
+        choices.removeAll()
+    }
+
+    /// A `teiCorpus` without any `TEI` becomes one document made of its header.
+    func finishCorpus() throws {
+        guard documentsEmitted == 0 else { return }
+        let collector = corpusHeader ?? TEIHeaderCollector()
+        var id = fileStem
+        for a in corpusAttributes {
+            if a.name == "xml:id", CorpusID.isNCName(a.value) {
+                id = a.value
+            } else if a.name == "xml:lang", collector.fallbackLanguage(a.value) {
+                continue
+            } else {
+                collector.addExtra("teiCorpus@\(a.name)", a.value)
+            }
+        }
+        for href in ignoredIncludes { collector.addExtra("xi:include", href) }
+        try sink.receive(.startDocument(DocumentStart(id: id, metadata: collector.metadata)))
+        try sink.receive(.endDocument)
+        documentsEmitted += 1
+    }
+
+    // MARK: XInclude
+
+    func xincludeStart(_ name: String, attributes: XMLAttributes) throws {
+        if name == "fallback" {
+            if case .xincludeMissing(let href, _)? = frames.last {
+                frames.removeLast()
+                frames.append(.xincludeFallbackTaken(href: href))
+            }
+            frames.append(.fallback)
+            return
+        }
+        guard name == "include" else {
+            skipDepth = 1
+            return
+        }
+        let href = attributes.value("href") ?? ""
+        let atCorpusLevel: Bool = { if case .corpus? = frames.last { return true } else { return false } }()
+        guard settings.xinclude else {
+            if atCorpusLevel { ignoredIncludes.append(href) }
+            skipDepth = 1
+            return
+        }
+        guard atCorpusLevel else {
+            throw fail(.structure, "xi:include is supported only as a child of teiCorpus (found one inside a document)")
+        }
+        if let parse = attributes.value("parse"), parse != "xml" {
+            throw fail(.structure, "xi:include parse=\"\(parse)\" is not supported (only TEI documents can be included)")
+        }
+        if attributes.value("xpointer") != nil {
+            throw fail(.structure, "xi:include with xpointer is not supported")
+        }
+        guard settings.xincludeDepth < 8 else {
+            throw fail(.structure, "xi:include nested more than 8 levels deep (a cycle?)")
+        }
+        let path = resolve(href)
+        if access(path, R_OK) == 0 {
+            var options = FormatOptions()
+            options["choice"] = settings.choice.rawValue
+            options["entities"] = settings.entities.rawValue
+            options["xinclude"] = "true"
+            options["xinclude-depth"] = String(settings.xincludeDepth + 1)
+            let counter = CountingSink(sink)
+            try TEIReader().read(.file(path), options: options, into: counter)
+            documentsEmitted += counter.documents
+            skipDepth = 1  // the fallback is not used
+        } else {
+            frames.append(.xincludeMissing(href: href, location: locate()))
+        }
+    }
+
+    /// `href` relative to the including file's directory.
+    private func resolve(_ href: String) -> String {
+        if href.hasPrefix("/") { return href }
+        var target = href
+        if target.hasPrefix("file://") { target.removeFirst(7) }
+        guard let path = input.path, let slash = path.lastIndex(of: "/") else { return target }
+        return String(path[...slash]) + target
+    }
+}
+
+/// Passes events on and counts the documents that went through.
+final class CountingSink: CorpusEventSink {
+    private let downstream: any CorpusEventSink
+    private(set) var documents = 0
+
+    init(_ downstream: any CorpusEventSink) { self.downstream = downstream }
+
+    func receive(_ event: CorpusEvent) throws {
+        if case .startDocument = event { documents += 1 }
+        try downstream.receive(event)
+    }
+
+    func finish() throws {}
+}

@@ -1,0 +1,245 @@
+import CorpusModel
+
+extension TEIStreamHandler {
+    /// An element inside `<text>`.
+    func textElementStart(_ name: String, namespace: XMLNamespaceKind, attributes: XMLAttributes) throws {
+        if !choices.isEmpty {
+            if case .choice? = frames.last {
+                choices[choices.count - 1].alternatives.append((name, TextAccumulator()))
+                choices[choices.count - 1].current = choices[choices.count - 1].alternatives.count - 1
+                frames.append(.choiceAlternative)
+                return
+            }
+        }
+        let role: TEIElementRole = namespace == .other ? .inline : TEIElementRole.of(name)
+        if !choices.isEmpty {
+            // Inside a reading of a choice everything is text of that reading.
+            switch role {
+            case .dropped: skipDepth = 1
+            case .lineBreak:
+                if attributes.value("break") == "no" {
+                    choices[choices.count - 1].joinWithoutSpace()
+                } else {
+                    choices[choices.count - 1].boundary()
+                }
+                frames.append(.inline)
+            case .choice:
+                choices.append(ChoiceCapture())
+                frames.append(.choice)
+            default: frames.append(.inline)
+            }
+            return
+        }
+        switch role {
+        case .dropped:
+            skipDepth = 1
+        case .lineBreak:
+            lineBreak(joins: attributes.value("break") == "no")
+            frames.append(.inline)
+        case .choice:
+            choices.append(ChoiceCapture())
+            frames.append(.choice)
+        case .container, .division:
+            if let top = blocks.last, !top.implicit, top.sentence != nil || top.kind == .note {
+                // A list inside a sentence or a note stays text of it, as its own words.
+                lineBreak(joins: false)
+                frames.append(.inlineBlock)
+                return
+            }
+            try closeImplicitOrSplit()
+            if role == .division {
+                divDepth += 1
+                frames.append(.division)
+            } else {
+                frames.append(name == "text" ? .text : (Self.bodyLike.contains(name) ? .bodyLike : .container))
+            }
+        case .block:
+            try openBlock(name, attributes: attributes, free: false)
+        case .blockWhenFree:
+            try openBlock(name, attributes: attributes, free: true)
+        case .note:
+            try openNote(attributes)
+        case .sentence:
+            if blocks.last == nil || blocks.last?.sentence != nil {
+                if blocks.last == nil { openImplicitBlock() } else {
+                    frames.append(.inline)  // <s> inside <s>: text of the outer one
+                    return
+                }
+            }
+            blocks.last?.startSentence(xmlID: ncName(attributes.xmlValue("id")))
+            frames.append(.sentence)
+        case .token:
+            let join = attributes.value("join")
+            if let top = blocks.last, top.sentence != nil {
+                if top.sentence?.token != nil {
+                    frames.append(.inline)  // a token inside a token
+                    return
+                }
+                top.sentence?.startToken(kind: tokenKind(name, type: attributes.value("type")), join: join)
+                frames.append(.token)
+            } else {
+                if blocks.last == nil { openImplicitBlock() }
+                if join == "left" || join == "both" { blocks.last?.text.joinWithoutSpace() }
+                frames.append(.tokenOutsideSentence(joinsRight: join == "right" || join == "both"))
+            }
+        case .inline:
+            frames.append(.inline)
+        }
+    }
+
+    static let bodyLike: Set<String> = ["body", "front", "back", "group"]
+
+    private func tokenKind(_ name: String, type: String?) -> TokenKind {
+        if name == "pc" { return type == "symbol" ? .symbol : .punctuation }
+        switch type {
+        case "number": return .number
+        case "url": return .url
+        case "other": return .other
+        default: return .word
+        }
+    }
+
+    func ncName(_ id: String?) -> String? {
+        guard let id, CorpusID.isNCName(id) else { return nil }
+        return id
+    }
+
+    // MARK: text
+
+    func routeText(_ text: UnsafeBufferPointer<UInt8>) throws {
+        if !choices.isEmpty {
+            choices[choices.count - 1].append(text)
+            return
+        }
+        guard inText else { return }
+        if let top = blocks.last {
+            if top.sentence != nil {
+                if top.sentence?.token != nil {
+                    top.sentence?.token?.form.append(text)
+                } else {
+                    top.sentence?.appendOutsideToken(text)
+                }
+            } else {
+                top.text.append(text)
+            }
+            return
+        }
+        guard TextAccumulator.hasContent(text) else { return }
+        openImplicitBlock()
+        blocks.last?.text.append(text)
+    }
+
+    func lineBreak(joins: Bool) {
+        guard let top = blocks.last else { return }
+        if top.sentence != nil {
+            if top.sentence?.token != nil {
+                if joins { top.sentence?.token?.form.joinWithoutSpace() } else { top.sentence?.token?.form.boundary() }
+            } else if joins {
+                top.sentence?.joinWithoutSpace()
+            } else {
+                top.sentence?.boundary()
+            }
+        } else if joins {
+            top.text.joinWithoutSpace()
+        } else {
+            top.text.boundary()
+        }
+    }
+
+    // MARK: blocks
+
+    private func openBlock(_ name: String, attributes: XMLAttributes, free: Bool) throws {
+        if let top = blocks.last, !top.implicit {
+            if free {
+                frames.append(.inline)  // quote/stage/seg inside a block: running text
+                return
+            }
+            if top.sentence != nil || top.kind == .note {
+                lineBreak(joins: false)  // a <p> inside a sentence or a note: its own words
+                frames.append(.inlineBlock)
+                return
+            }
+        }
+        try closeImplicitOrSplit()
+        var kind = BlockKind.paragraph
+        var extra: [MetadataPair] = []
+        switch name {
+        case "p": break
+        case "quote": kind = .quote
+        case "item": kind = .listItem
+        case "head":
+            switch frames.last {
+            case .division?, .bodyLike?, .text?:
+                kind = .heading(level: max(1, divDepth))
+            default:
+                extra.append(MetadataPair("tei", name))
+            }
+        default: extra.append(MetadataPair("tei", name))
+        }
+        let block = BlockUnderConstruction(
+            kind: kind, xmlID: ncName(attributes.xmlValue("id")), language: attributes.xmlValue("lang"),
+            attributes: extra, ownerDepth: frames.count, implicit: false)
+        blocks.append(block)
+        frames.append(.block)
+    }
+
+    private func openNote(_ attributes: XMLAttributes) throws {
+        if let top = blocks.last, top.kind == .note, !top.implicit {
+            frames.append(.inline)  // a note inside a note is text of the outer note
+            return
+        }
+        let block = BlockUnderConstruction(
+            kind: .note, xmlID: ncName(attributes.xmlValue("id")), language: attributes.xmlValue("lang"),
+            attributes: [], ownerDepth: frames.count, implicit: false)
+        blocks.append(block)
+        frames.append(.note)
+    }
+
+    func openImplicitBlock() {
+        let block = BlockUnderConstruction(
+            kind: .paragraph, xmlID: nil, language: nil, attributes: [], ownerDepth: frames.count, implicit: true)
+        blocks.append(block)
+    }
+
+    /// Before a block or container starts: ends an implicit paragraph, or emits what
+    /// the open block holds so far (the rest of it continues as a new block).
+    private func closeImplicitOrSplit() throws {
+        guard let top = blocks.last else { return }
+        if top.implicit {
+            try closeTopBlock()
+        } else {
+            try emit(top)
+        }
+    }
+
+    func closeImplicit() throws {
+        while let top = blocks.last, top.implicit { try closeTopBlock() }
+    }
+
+    /// Ends the innermost block: a note inside another block waits for that block.
+    func closeTopBlock() throws {
+        guard let block = blocks.popLast() else { return }
+        block.endSentence()
+        if block.kind == .note, let outer = blocks.last {
+            outer.notes.append(block)
+            return
+        }
+        try emit(block)
+    }
+
+    /// Sends what `block` holds as a block event, then the notes found inside it.
+    func emit(_ block: BlockUnderConstruction) throws {
+        if !(block.isEmpty && block.xmlID == nil) {
+            if !documentStarted { try startDocumentEvent(textAttributes: []) }
+            blockCount += 1
+            var id = CorpusID.block(documentID, blockCount)
+            if let x = block.xmlID, !usedIDs.contains(x) { id = x }
+            while usedIDs.contains(id) { id += "_" }
+            usedIDs.insert(id)
+            try sink.receive(.block(block.take(id: id)))
+        }
+        let notes = block.notes
+        block.notes = []
+        for note in notes { try emit(note) }
+    }
+}

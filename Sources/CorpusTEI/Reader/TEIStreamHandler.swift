@@ -1,0 +1,231 @@
+import CorpusModel
+
+/// The SAX state machine behind ``TEIReader``: tracks documents, the header,
+/// the element stack and the blocks under construction, and emits events.
+final class TEIStreamHandler: SAXEventHandler {
+    let sink: any CorpusEventSink
+    let settings: TEIReaderSettings
+    let input: InputSource
+    /// Where the parser is, for errors raised here.
+    var locate: () -> SourceLocation? = { nil }
+
+    enum FrameKind {
+        case corpus, root, text, bodyLike, container, division, inlineBlock, block, note, sentence, token, tokenOutsideSentence(joinsRight: Bool)
+        case inline, choice, choiceAlternative, xincludeMissing(href: String, location: SourceLocation?)
+        case xincludeFallbackTaken(href: String), fallback
+    }
+    var frames: [FrameKind] = []
+    /// > 0 inside a subtree whose content is not read.
+    var skipDepth = 0
+    /// > 0 inside a `teiHeader`.
+    var headerDepth = 0
+    var header: TEIHeaderCollector?
+    var readingCorpusHeader = false
+
+    // The document being read.
+    var documentOpen = false
+    var documentStarted = false
+    var rootAttributes: [(name: String, value: String)] = []
+    var documentID = "doc"
+    var blockCount = 0
+    var usedIDs = Set<String>()
+    var divDepth = 0
+    var inText = false
+    var blocks: [BlockUnderConstruction] = []
+    var choices: [ChoiceCapture] = []
+
+    // The corpus around it.
+    var corpusDepth = 0
+    var corpusHeader: TEIHeaderCollector?
+    var corpusAttributes: [(name: String, value: String)] = []
+    var ignoredIncludes: [String] = []
+    /// Documents emitted, including those read through XInclude.
+    var documentsEmitted = 0
+    var documentsInFile = 0
+    var sawRoot = false
+
+    init(sink: any CorpusEventSink, settings: TEIReaderSettings, input: InputSource) {
+        self.sink = sink
+        self.settings = settings
+        self.input = input
+    }
+
+    func fail(_ kind: CorpusError.Kind, _ message: String) -> CorpusError {
+        CorpusError(kind, message, file: input.name, location: locate())
+    }
+
+    // MARK: SAXEventHandler
+
+    func startElement(_ name: String, namespace: XMLNamespaceKind, attributes: XMLAttributes) throws {
+        if skipDepth > 0 {
+            skipDepth += 1
+            return
+        }
+        if headerDepth > 0 {
+            headerDepth += 1
+            if name == "lb" { header?.lineBreak() }
+            header?.start(name, attributes: attributes)
+            return
+        }
+        if !sawRoot {
+            sawRoot = true
+            guard name == "TEI" || name == "TEI.2" || name == "teiCorpus" else {
+                throw fail(.structure, "the root element is <\(name)>, not <TEI>, <TEI.2> or <teiCorpus>: not a TEI document")
+            }
+        }
+        if namespace == .xinclude {
+            try xincludeStart(name, attributes: attributes)
+            return
+        }
+        if inText {
+            try textElementStart(name, namespace: namespace, attributes: attributes)
+            return
+        }
+        switch name {
+        case "teiCorpus":
+            corpusDepth += 1
+            if corpusDepth == 1 { corpusAttributes = attributes.all() }
+            frames.append(.corpus)
+        case "TEI", "TEI.2":
+            guard !documentOpen else { throw fail(.structure, "<\(name)> inside another TEI document") }
+            beginDocument(attributes)
+            frames.append(.root)
+        case "teiHeader":
+            headerDepth = 1
+            if documentOpen {
+                readingCorpusHeader = false
+            } else {
+                readingCorpusHeader = true
+                corpusHeader = TEIHeaderCollector()
+            }
+        case "text" where documentOpen:
+            try startText(attributes)
+            frames.append(.text)
+        default:
+            if case .fallback? = frames.last {
+                frames.append(.inline)
+            } else {
+                skipDepth = 1  // facsimile, standOff, sourceDoc…: not text
+            }
+        }
+    }
+
+    func endElement(_ name: String, namespace: XMLNamespaceKind) throws {
+        if skipDepth > 0 {
+            skipDepth -= 1
+            return
+        }
+        if headerDepth > 0 {
+            headerDepth -= 1
+            if headerDepth > 0 { (readingCorpusHeader ? corpusHeader : header)?.end(name) }
+            return
+        }
+        guard let frame = frames.popLast() else { return }
+        switch frame {
+        case .corpus:
+            corpusDepth -= 1
+            if corpusDepth == 0 { try finishCorpus() }
+        case .root:
+            try finishDocument()
+        case .text:
+            try closeImplicit()
+            if !frames.contains(where: { if case .text = $0 { return true } else { return false } }) { inText = false }
+        case .container, .bodyLike:
+            try closeImplicit()
+        case .inlineBlock:
+            lineBreak(joins: false)
+        case .division:
+            try closeImplicit()
+            divDepth -= 1
+        case .block, .note:
+            try closeTopBlock()
+        case .sentence:
+            blocks.last?.endSentence()
+        case .token:
+            blocks.last?.sentence?.endToken()
+        case .tokenOutsideSentence(let joinsRight):
+            if joinsRight { blocks.last?.text.joinWithoutSpace() }
+        case .inline:
+            break
+        case .choice:
+            guard let choice = choices.popLast() else { return }
+            let chosen = choice.resolve(preferring: settings.preferredAlternatives)
+            if !chosen.isEmpty {
+                var s = chosen
+                try s.withUTF8 { try routeText($0) }
+            }
+        case .choiceAlternative:
+            if !choices.isEmpty { choices[choices.count - 1].current = nil }
+        case .xincludeMissing(let href, let location):
+            throw CorpusError(.io, "XInclude target '\(href)' not found and no xi:fallback given", file: input.name, location: location)
+        case .fallback, .xincludeFallbackTaken:
+            break
+        }
+    }
+
+    func characters(_ text: UnsafeBufferPointer<UInt8>) throws {
+        if skipDepth > 0 { return }
+        if headerDepth > 0 {
+            (readingCorpusHeader ? corpusHeader : header)?.characters(text)
+            return
+        }
+        try routeText(text)
+    }
+
+    func unexpandedEntity(_ name: String, systemID: String?) throws {
+        if let systemID {
+            throw fail(
+                .unsafe,
+                "external entity '&\(name);' (SYSTEM \"\(systemID)\") is not loaded: CorpusKit never reads external entities")
+        }
+        guard settings.entities == .keep else {
+            throw fail(
+                .structure,
+                "entity '&\(name);' is not declared in the document (an external DTD would declare it, and external DTDs are never loaded); use option entities=keep to keep it as the text '&\(name);'")
+        }
+        if skipDepth > 0 { return }
+        var literal = "&\(name);"
+        if headerDepth > 0 {
+            literal.withUTF8 { (readingCorpusHeader ? corpusHeader : header)?.characters($0) }
+            return
+        }
+        try literal.withUTF8 { try routeText($0) }
+    }
+}
+
+/// The alternatives of a `<choice>`, collected until it ends.
+struct ChoiceCapture {
+    var alternatives: [(name: String, text: TextAccumulator)] = []
+    var current: Int?
+
+    mutating func append(_ text: UnsafeBufferPointer<UInt8>) {
+        if let i = current {
+            alternatives[i].text.append(text)
+        } else if TextAccumulator.hasContent(text) {
+            var t = TextAccumulator()
+            t.append(text)
+            alternatives.append(("", t))
+        }
+    }
+
+    mutating func boundary() {
+        if let i = current { alternatives[i].text.boundary() }
+    }
+
+    mutating func joinWithoutSpace() {
+        if let i = current { alternatives[i].text.joinWithoutSpace() }
+    }
+
+    /// The preferred reading, else the first one with text.
+    func resolve(preferring names: Set<String>) -> String {
+        if let hit = alternatives.first(where: { names.contains($0.name) }) {
+            var t = hit.text
+            return t.take()
+        }
+        for alternative in alternatives where !alternative.text.isEmpty {
+            var t = alternative.text
+            return t.take()
+        }
+        return ""
+    }
+}

@@ -1,0 +1,75 @@
+/// Collects the text of an element as UTF-8, turning layout whitespace (XML's
+/// space, tab, CR, LF) into single spaces and trimming both ends.
+///
+/// Other characters (no-break spaces, soft hyphens, combining marks) are kept
+/// as they are. Element boundaries that separate words (`<lb/>`) call
+/// ``boundary()``; `<lb break="no"/>` calls ``joinWithoutSpace()`` so the
+/// newline and indentation around it vanish.
+struct TextAccumulator {
+    private(set) var bytes: [UInt8] = []
+    private var pendingSpace = false
+    private var suppressSpace = false
+
+    var isEmpty: Bool { bytes.isEmpty }
+
+    @inline(__always)
+    static func isLayoutSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D }
+
+    /// Whether `text` holds anything but layout whitespace.
+    static func hasContent(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        for b in text where !isLayoutSpace(b) { return true }
+        return false
+    }
+
+    mutating func append(_ text: UnsafeBufferPointer<UInt8>) {
+        var i = 0
+        let n = text.count
+        while i < n {
+            let b = text[i]
+            if Self.isLayoutSpace(b) {
+                if !bytes.isEmpty && !suppressSpace { pendingSpace = true }
+                i += 1
+                continue
+            }
+            if pendingSpace {
+                bytes.append(0x20)
+                pendingSpace = false
+            }
+            suppressSpace = false
+            // Copy the run of non-space bytes in one go.
+            var j = i + 1
+            while j < n && !Self.isLayoutSpace(text[j]) { j += 1 }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[i..<j]))
+            i = j
+        }
+    }
+
+    mutating func append(_ string: String) {
+        var s = string
+        s.withUTF8 { append($0) }
+    }
+
+    /// A word boundary: one space before the next text, if any text follows.
+    mutating func boundary() {
+        if !bytes.isEmpty && !suppressSpace { pendingSpace = true }
+    }
+
+    /// A break inside a word: drop the space before it and the layout after it.
+    mutating func joinWithoutSpace() {
+        pendingSpace = false
+        suppressSpace = true
+    }
+
+    /// The collected text (trimmed, single-spaced); empties the accumulator.
+    mutating func take() -> String {
+        let s = String(decoding: bytes, as: UTF8.self)
+        reset()
+        return s
+    }
+
+    mutating func reset() {
+        bytes.removeAll(keepingCapacity: true)
+        pendingSpace = false
+        suppressSpace = false
+    }
+}

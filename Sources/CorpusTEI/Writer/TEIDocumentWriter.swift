@@ -1,0 +1,178 @@
+import CorpusModel
+
+/// Writes one `TEI` element: the header from the metadata, then the blocks as
+/// they arrive, with `div`s opened and closed from heading levels.
+final class TEIDocumentWriter {
+    private let xml: XMLMarkupWriter
+    private let settings: TEIWriterSettings
+    /// Indentation depth of the `TEI` element (1 inside `teiCorpus`).
+    private let base: Int
+    private let fileName: String
+
+    private var divDepth = 0
+    private var inList = false
+    private var wroteBlock = false
+
+    init(xml: XMLMarkupWriter, settings: TEIWriterSettings, depth: Int, fileName: String) {
+        self.xml = xml
+        self.settings = settings
+        self.base = depth
+        self.fileName = fileName
+    }
+
+    private var bodyDepth: Int { base + 2 }
+    /// Depth of the element that holds the next block.
+    private var blockDepth: Int { bodyDepth + divDepth + (inList ? 1 : 0) + 1 }
+
+    func start(_ start: DocumentStart, rootNamespace: Bool) throws {
+        guard CorpusID.isNCName(start.id) else {
+            throw CorpusError(.invalid, "document id '\(start.id)' is not an XML NCName (needed for xml:id)", file: fileName)
+        }
+        var attributes: [(String, String)] = []
+        if rootNamespace { attributes.append(("xmlns", LibXMLNames.tei)) }
+        attributes.append(("xml:id", start.id))
+        if base > 0 { try xml.newline(base) }
+        try xml.start("TEI", attributes)
+        try TEIHeaderWriter(xml: xml, depth: base + 1, fileName: fileName).write(start.metadata)
+        try xml.newline(base + 1)
+        if let lang = start.metadata.language {
+            try xml.start("text", [("xml:lang", lang)])
+        } else {
+            try xml.start("text")
+        }
+        try xml.newline(bodyDepth)
+        try xml.start("body")
+    }
+
+    func write(_ block: Block) throws {
+        guard CorpusID.isNCName(block.id) else {
+            throw CorpusError(.invalid, "block id '\(block.id)' is not an XML NCName (needed for xml:id)", file: fileName)
+        }
+        var attributes: [(String, String)] = [("xml:id", block.id)]
+        if let lang = block.language {
+            guard LanguageTag.isWellFormed(lang) else {
+                throw CorpusError(.invalid, "block \(block.id): language '\(lang)' is not a BCP 47 tag", file: fileName)
+            }
+            attributes.append(("xml:lang", lang))
+        }
+        let name: String
+        switch block.kind {
+        case .heading(let level):
+            try closeList()
+            try openDivs(for: max(1, level))
+            name = "head"
+        case .listItem:
+            if !inList {
+                try xml.newline(bodyDepth + divDepth + 1)
+                try xml.start("list")
+                inList = true
+            }
+            name = "item"
+        case .paragraph:
+            try closeList()
+            name = "p"
+        case .quote:
+            try closeList()
+            name = "quote"
+        case .note:
+            try closeList()
+            name = "note"
+        }
+        try xml.newline(blockDepth)
+        try writeContent(of: block, as: name, attributes)
+        wroteBlock = true
+    }
+
+    func finish() throws {
+        try closeList()
+        if !wroteBlock {  // body needs content: an empty anonymous paragraph reads back as nothing
+            try xml.newline(bodyDepth + 1)
+            try xml.start("p", empty: true)
+        }
+        while divDepth > 0 {
+            try xml.newline(bodyDepth + divDepth)
+            try xml.end("div")
+            divDepth -= 1
+        }
+        try xml.newline(bodyDepth)
+        try xml.end("body")
+        try xml.newline(base + 1)
+        try xml.end("text")
+        try xml.newline(base)
+        try xml.end("TEI")
+    }
+
+    // MARK: structure
+
+    private func closeList() throws {
+        guard inList else { return }
+        try xml.newline(bodyDepth + divDepth + 1)
+        try xml.end("list")
+        inList = false
+    }
+
+    /// Closes divs at `level` and deeper, then opens divs down to `level`.
+    private func openDivs(for level: Int) throws {
+        while divDepth >= level {
+            try xml.newline(bodyDepth + divDepth)
+            try xml.end("div")
+            divDepth -= 1
+        }
+        while divDepth < level {
+            divDepth += 1
+            try xml.newline(bodyDepth + divDepth)
+            try xml.start("div")
+        }
+    }
+
+    // MARK: blocks
+
+    private func writeContent(of block: Block, as name: String, _ attributes: [(String, String)]) throws {
+        switch block.content {
+        case .text(let text):
+            try xml.element(name, attributes, text: text)
+        case .sentences(let sentences):
+            if sentences.isEmpty {
+                try xml.start(name, attributes, empty: true)
+                return
+            }
+            try xml.start(name, attributes)
+            for (index, sentence) in sentences.enumerated() {
+                try xml.newline(blockDepth + 1)
+                try write(sentence, number: index + 1, in: block)
+            }
+            try xml.newline(blockDepth)
+            try xml.end(name)
+        }
+    }
+
+    private func write(_ sentence: Sentence, number: Int, in block: Block) throws {
+        let id = sentence.id.isEmpty ? CorpusID.sentence(block.id, number) : sentence.id
+        guard CorpusID.isNCName(id) else {
+            throw CorpusError(.invalid, "sentence id '\(id)' is not an XML NCName (needed for xml:id)", file: fileName)
+        }
+        guard settings.tokens, let tokens = sentence.tokens, !tokens.isEmpty else {
+            try xml.element("s", [("xml:id", id)], text: sentence.text)
+            return
+        }
+        try xml.start("s", [("xml:id", id)])
+        for (index, token) in tokens.enumerated() {
+            var attributes: [(String, String)] = [("xml:id", CorpusID.token(id, index + 1))]
+            let name: String
+            switch token.kind {
+            case .word: name = "w"
+            case .punctuation: name = "pc"
+            case .symbol:
+                name = "pc"
+                attributes.append(("type", "symbol"))
+            case .number, .url, .other:
+                name = "w"
+                attributes.append(("type", token.kind.rawValue))
+            }
+            if !token.spaceAfter { attributes.append(("join", "right")) }
+            try xml.element(name, attributes, text: token.form)
+            if token.spaceAfter && index < tokens.count - 1 { try xml.raw(" ") }
+        }
+        try xml.end("s")
+    }
+}

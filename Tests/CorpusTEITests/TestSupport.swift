@@ -1,0 +1,85 @@
+import CorpusModel
+import Foundation
+import Testing
+
+@testable import CorpusTEI
+
+/// Paths and helpers shared by the TEI tests.
+enum Fixtures {
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+    static let teiSamples = directory.appendingPathComponent("tei-samples")
+    static let schemaDocs = directory.appendingPathComponent("schema-docs")
+    static let packageRoot = directory.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let teiAll = packageRoot.appendingPathComponent("Sources/CorpusTEI/Resources/tei_all.rng").path
+
+    static func sampleFiles() -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: teiSamples.path)) ?? []
+        return names.filter { $0.hasSuffix(".xml") }.sorted()
+    }
+
+    static func sample(_ name: String) -> String { teiSamples.appendingPathComponent(name).path }
+
+    /// A fresh temporary directory.
+    static func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("corpuskit-tei-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+}
+
+/// Finds an executable on PATH (`jing`, `python3`).
+func executableOnPath(_ name: String) -> String? {
+    for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
+        let path = "\(dir)/\(name)"
+        if FileManager.default.isExecutableFile(atPath: path) { return path }
+    }
+    return nil
+}
+
+/// Runs a program and returns (status, stdout+stderr).
+func run(_ executable: String, _ arguments: [String]) throws -> (Int32, String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = pipe
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+}
+
+/// Saves TEI the tests wrote under `$CORPUSKIT_TEI_OUT` (CI runs jing on every file there).
+func saveForCI(_ bytes: [UInt8], name: String) {
+    guard let dir = ProcessInfo.processInfo.environment["CORPUSKIT_TEI_OUT"], !dir.isEmpty else { return }
+    try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    FileManager.default.createFile(atPath: "\(dir)/\(name)", contents: Data(bytes))
+}
+
+/// Validates files with jing against tei_all; nil when jing is not installed.
+func jingErrors(_ paths: [String]) throws -> String? {
+    guard let jing = executableOnPath("jing") else { return nil }
+    let (status, output) = try run(jing, [Fixtures.teiAll] + paths)
+    return status == 0 ? "" : output
+}
+
+/// Characters other than XML layout whitespace.
+func nonLayout(_ s: String) -> String {
+    var out = String.UnicodeScalarView()
+    for c in s.unicodeScalars where !(c == " " || c == "\n" || c == "\t" || c == "\r") { out.append(c) }
+    return String(out)
+}
+
+/// A small deterministic random generator for generated documents.
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
