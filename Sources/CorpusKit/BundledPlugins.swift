@@ -2,6 +2,7 @@ import CorpusCSV
 import CorpusDriver
 import CorpusJSON
 import CorpusModel
+import CorpusTEI
 import CorpusText
 
 /// The plugins that ship with CorpusKit, in the order `corpuskit formats` lists them.
@@ -9,6 +10,8 @@ enum BundledPlugins {
     static func register(into registry: inout FormatRegistry) {
         registry.register(reader: TextReader())
         registry.register(writer: TextWriter())
+        registry.register(reader: TEIReader())
+        registry.register(writer: TEIWriter())
         registry.register(reader: JSONReader())
         registry.register(writer: JSONWriter())
         registry.register(reader: JSONLinesReader())

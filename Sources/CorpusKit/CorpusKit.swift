@@ -2,6 +2,7 @@
 @_exported import CorpusDriver
 @_exported import CorpusJSON
 @_exported import CorpusModel
+@_exported import CorpusTEI
 @_exported import CorpusText
 
 /// The library's front door: the standard registry of bundled plugins and

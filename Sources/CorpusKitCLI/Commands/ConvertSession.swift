@@ -99,7 +99,8 @@ struct ConvertSession: Sendable {
             throw ValidationError("no writer for '\(target)'")
         }
         var work: [BatchRunner.Job] = []
-        for argument in arguments {
+        for var argument in arguments {
+            while argument.count > 1 && argument.hasSuffix("/") { argument.removeLast() }
             if argument == "-" {
                 throw ValidationError("stdin ('-') cannot be mirrored into a directory; use -o FILE or stdout")
             }
