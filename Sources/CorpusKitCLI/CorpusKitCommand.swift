@@ -24,6 +24,7 @@ struct CorpusKitCommand: ParsableCommand {
     /// Parses and runs like `ParsableCommand.main()`, but with this tool's
     /// exit statuses: usage errors exit 2 (ArgumentParser's default is 64).
     static func main() {
+        InterruptCleanup.install()
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -15,6 +15,7 @@ public final class AtomicFile {
     public let path: String
     private let temporaryPath: String
     private var descriptor: Int32
+    private var cleanupSlot: Int?
     /// The buffered writer over the temporary file.
     public let output: ByteOutput
 
@@ -30,6 +31,7 @@ public final class AtomicFile {
         descriptor = fd
         temporaryPath = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
         output = ByteOutput(descriptor: fd, name: path)
+        cleanupSlot = InterruptCleanup.register(temporaryPath)
     }
 
     /// Flushes, closes and renames the file into place.
@@ -42,6 +44,10 @@ public final class AtomicFile {
         }
         close(descriptor)
         descriptor = -1
+        defer {
+            InterruptCleanup.release(cleanupSlot)
+            cleanupSlot = nil
+        }
         guard rename(temporaryPath, path) == 0 else {
             let code = errno
             unlink(temporaryPath)
@@ -56,6 +62,8 @@ public final class AtomicFile {
             descriptor = -1
         }
         unlink(temporaryPath)
+        InterruptCleanup.release(cleanupSlot)
+        cleanupSlot = nil
     }
 
     deinit {
