@@ -25,10 +25,10 @@ final class TabbedAssembler: LayoutAssembler {
             return
         }
         var first = true
-        for field in line.split(separator: "\t", omittingEmptySubsequences: false) {
+        for field in line.utf8.split(separator: 0x09, omittingEmptySubsequences: false) {
             if !first { try closeBeforeTab() }
             first = false
-            var content = TextWhitespace.collapse(field)
+            var content = TextWhitespace.collapse(Substring(field))
             if content.isEmpty { continue }
             if let number = pendingNumber {
                 content = number + " " + content
