@@ -61,7 +61,13 @@ import Testing
     }
 
     @Test func quotesAndParentheses() {
-        #expect(split("Ол: «Біз келеміз. Сен күт», - деді.").count == 2)
+        // A short quotation framed by the sentence (`… деп`, `…, - деді`) stays whole;
+        // a long quoted passage is split at its own boundaries.
+        #expect(split("Ол: «Біз келеміз. Сен күт», - деді.").count == 1)
+        #expect(split("Ол \"Азамат қайда кетті? Оны көрдің бе?\" деп іздеп жатыр. Таппады.").count == 2)
+        let long = "Ол айтты: «Жаңадан дамып келе жатқан ел аймақтағы көршілерімен қатынастарда интеграция ұғымын жиі қолданды. "
+            + "Бұл көршілердің күдігін тудыруы мүмкін. Сондықтан ынтымақтастық ұғымын қолдану керек.» [8] деп атап көрсетті."
+        #expect(split(long).count == 3)
         #expect(split("«Кет!» деп айқайлады. Ол кетті.") == ["«Кет!» деп айқайлады.", "Ол кетті."])
         #expect(split("Ол «Кел.» деді. Біз келдік.").count == 2)
         #expect(split("Рикардоның (Ricardo) (1821 ж.) еңбегінде айтылған.").count == 1)

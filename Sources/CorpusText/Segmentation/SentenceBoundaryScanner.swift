@@ -49,7 +49,8 @@ struct SentenceBoundaryScanner {
         _ s: [Unicode.Scalar], sentenceStart: Int, stop: Int, runEnd: Int, end: Int, shield: ShieldedSpans
     ) -> Int? {
         let n = s.count
-        // A stop inside `(…)` ends nothing, unless the `)` closes right after it: `(… болды.) Келесі`.
+        // A stop inside `(…)` or a framed quote ends nothing, unless the bracket closes
+        // right after it: `(… болды.) Келесі`.
         if shield.insideParentheses(end - 1) && end < n { return nil }
         let run = s[stop..<runEnd]
         let isEllipsis = run.contains("…") || run.count >= 3 && run.allSatisfy { $0 == "." }
@@ -222,16 +223,22 @@ struct SentenceBoundaryScanner {
     }
 }
 
-/// Spans where a stop never ends a sentence: URLs, e-mail addresses, and
-/// balanced parentheses (a stop inside `(…)` ends nothing, `(1821 ж.)`).
+/// Spans where a stop never ends a sentence: URLs, e-mail addresses, balanced
+/// parentheses (`(1821 ж.)`), and short quotations framed by the sentence
+/// around them (`Ол "Кетті? Көрдің бе?" деп сұрады.`: the quote is the object of
+/// `деп`). Long quoted passages are still split at their own boundaries.
 struct ShieldedSpans {
     private var shielded: [Bool]
-    private var parenthesised: [Bool]
+    private var enclosed: [Bool]
+
+    /// The longest parenthesis or framed quotation that shields its stops, in scalars.
+    static let maxParenthesis = 300
+    static let maxFramedQuote = 150
 
     init(_ s: [Unicode.Scalar]) {
         let n = s.count
         shielded = []
-        parenthesised = []
+        enclosed = []
         // URLs and e-mails: whitespace-delimited tokens.
         var i = 0
         while i < n {
@@ -246,20 +253,59 @@ struct ShieldedSpans {
             }
             i = j
         }
-        // Balanced parentheses up to 300 scalars long.
-        var stack: [Int] = []
+        // Balanced parentheses, and quotations followed by a lower-case word.
+        var parens: [Int] = []
+        var guillemets: [Int] = []
+        var curly: [Int] = []
+        var straight: Int?
         for k in 0..<n {
-            if s[k] == "(" { stack.append(k) } else if s[k] == ")", let open = stack.popLast() {
-                if k - open <= 300 {
-                    if parenthesised.isEmpty { parenthesised = Array(repeating: false, count: n) }
-                    for m in open..<k { parenthesised[m] = true }
+            switch s[k] {
+            case "(": parens.append(k)
+            case ")": if let open = parens.popLast(), k - open <= Self.maxParenthesis { enclose(open..<k, n) }
+            case "«": guillemets.append(k)
+            case "»": if let open = guillemets.popLast() { encloseIfFramed(s, open, k) }
+            case "“": curly.append(k)
+            case "”": if let open = curly.popLast() { encloseIfFramed(s, open, k) }
+            case "\"":
+                if let open = straight {
+                    encloseIfFramed(s, open, k)
+                    straight = nil
+                } else if k + 1 < n && !ScalarClass.isSpace(s[k + 1]) {
+                    straight = k
                 }
+            default: break
             }
         }
     }
 
+    private mutating func enclose(_ range: Range<Int>, _ n: Int) {
+        if enclosed.isEmpty { enclosed = Array(repeating: false, count: n) }
+        for m in range { enclosed[m] = true }
+    }
+
+    /// Shields a short quotation whose sentence goes on after it in lower case
+    /// (`…?» деп`, `…!", – деді`, `…» [8] деп` when short).
+    private mutating func encloseIfFramed(_ s: [Unicode.Scalar], _ open: Int, _ close: Int) {
+        guard close - open <= Self.maxFramedQuote else { return }
+        var p = close + 1
+        let n = s.count
+        while p < n {
+            let c = s[p]
+            if ScalarClass.isSpace(c) || c == "," || ScalarClass.isDash(c) || ScalarClass.isCloser(c) {
+                p += 1
+            } else if c == "[" {
+                while p < n && s[p] != "]" { p += 1 }
+                p += 1
+            } else {
+                break
+            }
+        }
+        if p < n && ScalarClass.isLower(s[p]) { enclose(open..<close, n) }
+    }
+
     func covers(_ i: Int) -> Bool { !shielded.isEmpty && shielded[i] }
-    func insideParentheses(_ i: Int) -> Bool { !parenthesised.isEmpty && parenthesised[i] }
+    /// Whether `i` lies inside a shielding parenthesis or framed quotation.
+    func insideParentheses(_ i: Int) -> Bool { !enclosed.isEmpty && enclosed[i] }
 
     private static func isLink(_ t: ArraySlice<Unicode.Scalar>) -> Bool {
         // Cheap filter first: most tokens have no `@`, no `:/` and do not start with `www.`.
