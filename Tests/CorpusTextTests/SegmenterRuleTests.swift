@@ -142,3 +142,26 @@ import Testing
         #expect(split("Тарау: IV. Қорытынды жасалды.").count == 1)
     }
 }
+
+/// Units and encyclopedic abbreviations (from a blind measurement on Kazakh reference text).
+@Suite struct SegmenterUnitTests {
+    func split(_ text: String) -> [String] { SentenceBoundaryScannerProbe.split(text) }
+
+    @Test func unitsEndNominalSentences() {
+        #expect(split("Систан ойысында 50 — 60 мм. Жер беті суы аз.").count == 2)
+        #expect(split("Ол 5 км. жерде тұрады.").count == 1)
+    }
+
+    @Test func aLetterGluedToASignIsNotAnInitial() {
+        #expect(split("Шілде айында 29,4 — 32,5°С. Жауын аз.").count == 2)
+    }
+
+    @Test func encyclopedicAbbreviations() {
+        #expect(split("Жауын-шашынның жылдық мөлш. 500 мм.").count == 1)
+        #expect(split("Қаратау қыратының оңт.-батысындағы Арыстанды өз. алқабы.").count == 1)
+    }
+}
+
+enum SentenceBoundaryScannerProbe {
+    static func split(_ text: String) -> [String] { SentenceSegmenter().segment(text, language: "kk") }
+}

@@ -135,7 +135,9 @@ struct SentenceBoundaryScanner {
         // Initials and unknown dotted abbreviations: `N.`, `Н.Ә.`, `ж.б.`, `Ph.D.`.
         let pieces = word.split(separator: ".", omittingEmptySubsequences: false)
         if pieces.count == 1 {
-            if word.count == 1, let only = word.first, ScalarClass.isLetter(only) { return false }
+            // An initial stands alone (`N. Cooper`), not glued to a number or sign (`32,5°С.`).
+            let standsAlone = ws == sentenceStart || ScalarClass.isSpace(s[ws - 1]) || ScalarClass.isOpener(s[ws - 1])
+            if word.count == 1, let only = word.first, ScalarClass.isLetter(only), standsAlone { return false }
         } else if pieces.allSatisfy({ !$0.isEmpty && $0.count <= 3 }) {
             return false
         }
