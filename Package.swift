@@ -47,7 +47,7 @@ let package = Package(
 
         .testTarget(name: "CorpusModelTests", dependencies: ["CorpusModel"]),
         .testTarget(name: "CorpusJSONTests", dependencies: ["CorpusJSON", "CorpusModel"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "CorpusTextTests", dependencies: ["CorpusText", "CorpusModel"]),
+        .testTarget(name: "CorpusTextTests", dependencies: ["CorpusText", "CorpusModel"], resources: [.copy("Gold")]),
         .testTarget(name: "CorpusTEITests", dependencies: ["CorpusTEI", "CorpusModel"]),
         .testTarget(name: "CorpusCSVTests", dependencies: ["CorpusCSV", "CorpusModel"]),
         .testTarget(name: "CorpusDriverTests", dependencies: ["CorpusDriver", "CorpusModel"]),

@@ -53,7 +53,7 @@ import Testing
     static func writeRepeated(_ source: String, to path: String, tabbed: Bool) throws -> Int {
         let one = try InputSource.file(source).readAll() + (tabbed ? [0x09] : [0x0A, 0x0A])
         guard let handle = FileHandle(forWritingAtPath: path) ?? {
-            FileManager.default.createFile(atPath: path, contents: nil)
+            _ = FileManager.default.createFile(atPath: path, contents: nil)
             return FileHandle(forWritingAtPath: path)
         }() else { throw CorpusError(.io, "cannot write", file: path) }
         defer { try? handle.close() }
