@@ -51,7 +51,7 @@ let package = Package(
 
         .testTarget(name: "CorpusModelTests", dependencies: ["CorpusModel"]),
         .testTarget(name: "CorpusJSONTests", dependencies: ["CorpusJSON", "CorpusModel"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "CorpusTextTests", dependencies: ["CorpusText", "CorpusModel"], exclude: ["Gold"]),
+        .testTarget(name: "CorpusTextTests", dependencies: ["CorpusText", "CorpusModel"], resources: [.copy("Gold")]),
         .testTarget(name: "CorpusTEITests", dependencies: ["CorpusTEI", "CorpusModel"], exclude: ["Fixtures"]),
         .testTarget(name: "CorpusCSVTests", dependencies: ["CorpusCSV", "CorpusModel"], exclude: ["check_csv_python.py", "BENCHMARKS.md"]),
         .testTarget(name: "CorpusDriverTests", dependencies: ["CorpusDriver", "CorpusModel"]),

@@ -30,25 +30,41 @@ import Testing
     @Test(.enabled(if: env["CORPUSKIT_BENCH"] != nil))
     func throughput() throws {
         for name in SampleFiles.names {
-            let one = try InputSource.file(SampleFiles.sample(name)).readAll()
-            var big: [UInt8] = []
-            big.reserveCapacity(52_000_000)
-            let separator: [UInt8] = name.hasPrefix("000") ? [0x09] : [0x0A, 0x0A]
-            while big.count < 50_000_000 { big += one; big += separator }
             let path = (Self.env["TMPDIR"] ?? "/tmp") + "/corpuskit-bench-\(name).txt"
-            FileManager.default.createFile(atPath: path, contents: Data(big))
+            let size = try Self.writeRepeated(SampleFiles.sample(name), to: path, tabbed: name.hasPrefix("000"))
             defer { try? FileManager.default.removeItem(atPath: path) }
-            let counter = CountingSink()
-            let tokenize = try Tokenizer().makeSink(sendingTo: counter, options: FormatOptions())
-            let segment = try SentenceSegmenter().makeSink(sendingTo: tokenize, options: FormatOptions())
-            let start = DispatchTime.now().uptimeNanoseconds
-            try TextReader().read(.file(path), options: FormatOptions(), into: segment)
-            try segment.finish()
-            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-            let mb = Double(big.count) / 1_000_000
-            print(String(format: "BENCH %@: %.1f MB in %.2f s = %.1f MB/s (%d blocks, %d sentences, %d tokens)",
-                         name, mb, seconds, mb / seconds, counter.blocks, counter.sentences, counter.tokens))
+            let mb = Double(size) / 1_000_000
+            for stages in ["read", "read+segment", "read+segment+tokenize"] {
+                let counter = CountingSink()
+                var head: any CorpusEventSink = counter
+                if stages.hasSuffix("tokenize") { head = try Tokenizer().makeSink(sendingTo: head, options: FormatOptions()) }
+                if stages.contains("segment") { head = try SentenceSegmenter().makeSink(sendingTo: head, options: FormatOptions()) }
+                let start = DispatchTime.now().uptimeNanoseconds
+                try TextReader().read(.file(path), options: FormatOptions(), into: head)
+                try head.finish()
+                let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+                print(String(format: "BENCH %@ %@: %.1f MB in %.2f s = %.1f MB/s (%d blocks, %d sentences, %d tokens)",
+                             name, stages, mb, seconds, mb / seconds, counter.blocks, counter.sentences, counter.tokens))
+            }
         }
+    }
+
+    /// Writes `source` repeated to about 50 MB (TAB- or blank-line-separated) and returns the size.
+    static func writeRepeated(_ source: String, to path: String, tabbed: Bool) throws -> Int {
+        let one = try InputSource.file(source).readAll() + (tabbed ? [0x09] : [0x0A, 0x0A])
+        guard let handle = FileHandle(forWritingAtPath: path) ?? {
+            _ = FileManager.default.createFile(atPath: path, contents: nil)
+            return FileHandle(forWritingAtPath: path)
+        }() else { throw CorpusError(.io, "cannot write", file: path) }
+        defer { try? handle.close() }
+        try handle.truncate(atOffset: 0)
+        var size = 0
+        let data = Data(one)
+        while size < 50_000_000 {
+            handle.write(data)
+            size += one.count
+        }
+        return size
     }
 }
 

@@ -61,7 +61,13 @@ import Testing
     }
 
     @Test func quotesAndParentheses() {
-        #expect(split("Ол: «Біз келеміз. Сен күт», - деді.").count == 2)
+        // A short quotation framed by the sentence (`… деп`, `…, - деді`) stays whole;
+        // a long quoted passage is split at its own boundaries.
+        #expect(split("Ол: «Біз келеміз. Сен күт», - деді.").count == 1)
+        #expect(split("Ол \"Азамат қайда кетті? Оны көрдің бе?\" деп іздеп жатыр. Таппады.").count == 2)
+        let long = "Ол айтты: «Жаңадан дамып келе жатқан ел аймақтағы көршілерімен қатынастарда интеграция ұғымын жиі қолданды. "
+            + "Бұл көршілердің күдігін тудыруы мүмкін. Сондықтан ынтымақтастық ұғымын қолдану керек.» [8] деп атап көрсетті."
+        #expect(split(long).count == 3)
         #expect(split("«Кет!» деп айқайлады. Ол кетті.") == ["«Кет!» деп айқайлады.", "Ол кетті."])
         #expect(split("Ол «Кел.» деді. Біз келдік.").count == 2)
         #expect(split("Рикардоның (Ricardo) (1821 ж.) еңбегінде айтылған.").count == 1)
@@ -135,4 +141,27 @@ import Testing
         #expect(split("II. Екінші бөлім басталды.").count == 1)
         #expect(split("Тарау: IV. Қорытынды жасалды.").count == 1)
     }
+}
+
+/// Units and encyclopedic abbreviations (from a blind measurement on Kazakh reference text).
+@Suite struct SegmenterUnitTests {
+    func split(_ text: String) -> [String] { SentenceBoundaryScannerProbe.split(text) }
+
+    @Test func unitsEndNominalSentences() {
+        #expect(split("Систан ойысында 50 — 60 мм. Жер беті суы аз.").count == 2)
+        #expect(split("Ол 5 км. жерде тұрады.").count == 1)
+    }
+
+    @Test func aLetterGluedToASignIsNotAnInitial() {
+        #expect(split("Шілде айында 29,4 — 32,5°С. Жауын аз.").count == 2)
+    }
+
+    @Test func encyclopedicAbbreviations() {
+        #expect(split("Жауын-шашынның жылдық мөлш. 500 мм.").count == 1)
+        #expect(split("Қаратау қыратының оңт.-батысындағы Арыстанды өз. алқабы.").count == 1)
+    }
+}
+
+enum SentenceBoundaryScannerProbe {
+    static func split(_ text: String) -> [String] { SentenceSegmenter().segment(text, language: "kk") }
 }

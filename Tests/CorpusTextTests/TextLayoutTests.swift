@@ -123,3 +123,22 @@ import Testing
         #expect(doc.blocks.last?.id == "x.p2000")
     }
 }
+
+/// Memory stays bounded when a file has no paragraph marks at all.
+@Suite struct UnmarkedTextTests {
+    @Test func hugeUnbrokenParagraphIsCutAfterASentence() throws {
+        let line = "бұл жол бір сөйлемнің бөлігі және ол ұзақ жалғасады, бірақ аяқталады.\n"
+        let text = "Бастапқы жол.\n" + String(repeating: line, count: 30_000)
+        let doc = try #require(try TextReader().readDocuments(.string(text), options: FormatOptions(["layout": "paragraphs"])).first)
+        #expect(doc.blocks.count > 1)
+        #expect(doc.blocks.allSatisfy { $0.plainText.utf8.count < (1 << 20) + 4096 })
+        let total = doc.blocks.map(\.plainText).joined(separator: " ")
+        #expect(total.utf8.count == TextWhitespaceProbe.collapsedCount(text))
+    }
+}
+
+enum TextWhitespaceProbe {
+    static func collapsedCount(_ s: String) -> Int {
+        s.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ").utf8.count
+    }
+}

@@ -12,6 +12,11 @@ protocol LayoutAssembler: AnyObject {
     func finish() throws
 }
 
+/// A paragraph that grows past this many bytes without a break (a file with no
+/// paragraph marks at all) is cut after the next finished sentence, so memory
+/// stays bounded on any input.
+let maximumParagraphBytes = 1 << 20
+
 /// `paragraphs` and `indented`: unwraps hard-wrapped lines into paragraphs.
 final class WrappedParagraphAssembler: LayoutAssembler {
     private let indentAlwaysBreaks: Bool
@@ -48,6 +53,7 @@ final class WrappedParagraphAssembler: LayoutAssembler {
         } else if TextWhitespace.isIndented(line) && !lower {
             startsNew = indentAlwaysBreaks || TextWhitespace.endsWithStop(text)
         }
+        if !startsNew && text.utf8.count > maximumParagraphBytes && TextWhitespace.endsWithStop(text) { startsNew = true }
         if startsNew { try flush() }
         if text.isEmpty {
             inBullet = bullet
@@ -106,6 +112,7 @@ final class LinePerParagraphAssembler: LayoutAssembler {
 final class SentencePerLineAssembler: LayoutAssembler {
     private let emit: (AssembledBlock) throws -> Void
     private var sentences: [String] = []
+    private var bytes = 0
     init(emit: @escaping (AssembledBlock) throws -> Void) { self.emit = emit }
 
     func feed(_ line: String) throws {
@@ -113,12 +120,15 @@ final class SentencePerLineAssembler: LayoutAssembler {
         if content.isEmpty {
             try finish()
         } else {
+            if bytes > maximumParagraphBytes { try finish() }
             sentences.append(content)
+            bytes += content.utf8.count
         }
     }
 
     func finish() throws {
         if !sentences.isEmpty { try emit(.sentences(sentences, .paragraph)) }
         sentences.removeAll()
+        bytes = 0
     }
 }

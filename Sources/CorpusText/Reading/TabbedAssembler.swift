@@ -13,6 +13,7 @@ final class TabbedAssembler: LayoutAssembler {
     private let emit: (AssembledBlock) throws -> Void
     private var lines: [String] = []
     private var pendingNumber: String?
+    private var bytes = 0
 
     init(segment: @escaping (String) -> [String], emit: @escaping (AssembledBlock) throws -> Void) {
         self.segment = segment
@@ -25,33 +26,35 @@ final class TabbedAssembler: LayoutAssembler {
             return
         }
         var first = true
-        for field in line.split(separator: "\t", omittingEmptySubsequences: false) {
+        for field in line.utf8.split(separator: 0x09, omittingEmptySubsequences: false) {
             if !first { try closeBeforeTab() }
             first = false
-            var content = TextWhitespace.collapse(field)
+            var content = TextWhitespace.collapse(Substring(field))
             if content.isEmpty { continue }
             if let number = pendingNumber {
                 content = number + " " + content
                 pendingNumber = nil
             }
-            add(content)
+            try add(content)
         }
     }
 
     func finish() throws {
         if let number = pendingNumber {
-            add(number)
+            try add(number)
             pendingNumber = nil
         }
         try flush()
     }
 
-    private func add(_ content: String) {
+    private func add(_ content: String) throws {
         if !lines.isEmpty && TextWhitespace.startsLowercase(content) {
             lines[lines.count - 1] += " " + content
         } else {
+            if bytes > maximumParagraphBytes { try flush() }
             lines.append(content)
         }
+        bytes += content.utf8.count
     }
 
     private func closeBeforeTab() throws {
@@ -68,6 +71,7 @@ final class TabbedAssembler: LayoutAssembler {
         guard !lines.isEmpty else { return }
         let sentences = lines.flatMap { segment($0) }
         lines.removeAll()
+        bytes = 0
         if !sentences.isEmpty { try emit(.sentences(sentences, .paragraph)) }
     }
 

@@ -56,7 +56,8 @@ enum LayoutDetector {
         let multi = sample.filter { segmenter.segment($0, language: language).count > 1 }.count
         let multiPct = multi * 100 / max(1, sample.count)
         if blank > 0 {
-            if multiPct >= 30 {
+            // Sentence-per-line files hold (almost) no line with two sentences; when in doubt, segment.
+            if multiPct >= 10 {
                 return (.paragraphs, "lines begin in upper case and \(multiPct)% hold several sentences; blank lines separate paragraphs")
             }
             return (.sentences, "lines begin in upper case, \(100 - multiPct)% hold one sentence, and \(blank) blank lines separate groups: one sentence per line")

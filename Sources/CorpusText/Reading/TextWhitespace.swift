@@ -5,18 +5,54 @@ enum TextWhitespace {
     /// the gold files use, so tokens can rebuild sentences exactly.
     static func collapse(_ s: Substring) -> String {
         if isCollapsed(s) { return String(s) }
-        var out = String.UnicodeScalarView()
+        var out: [UInt8] = []
         var pendingSpace = false
-        for c in s.unicodeScalars {
-            if ScalarClass.isSpace(c) {
-                pendingSpace = !out.isEmpty
-            } else {
-                if pendingSpace { out.append(" ") }
+        s.utf8.withContiguousStorageIfAvailable { b in
+            out.reserveCapacity(b.count)
+            let n = b.count
+            var i = 0
+            while i < n {
+                let width = whitespaceWidth(b, i)
+                if width > 0 {
+                    pendingSpace = !out.isEmpty
+                    i += width
+                    continue
+                }
+                if pendingSpace { out.append(0x20) }
                 pendingSpace = false
-                out.append(c)
+                out.append(b[i])
+                i += 1
             }
+        } ?? {
+            for c in s.unicodeScalars {
+                if ScalarClass.isSpace(c) {
+                    pendingSpace = !out.isEmpty
+                } else {
+                    if pendingSpace { out.append(0x20) }
+                    pendingSpace = false
+                    out.append(contentsOf: String(c).utf8)
+                }
+            }
+        }()
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Byte length of the whitespace character starting at `i` (0 when none), per ``ScalarClass/isSpace(_:)``.
+    @inline(__always)
+    private static func whitespaceWidth(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+        let u = b[i]
+        if u < 0x80 { return u == 0x20 || (u >= 0x09 && u <= 0x0D) || (u >= 0x1C && u <= 0x1F) ? 1 : 0 }
+        let n = b.count
+        switch u {
+        case 0xC2 where i + 1 < n && (b[i + 1] == 0x85 || b[i + 1] == 0xA0): return 2
+        case 0xE1 where i + 2 < n && b[i + 1] == 0x9A && b[i + 2] == 0x80: return 3
+        case 0xE2 where i + 2 < n && b[i + 1] == 0x80:
+            let w = b[i + 2]
+            return w <= 0x8A || w == 0xA8 || w == 0xA9 || w == 0xAF ? 3 : 0
+        case 0xE2 where i + 2 < n && b[i + 1] == 0x81 && b[i + 2] == 0x9F: return 3
+        case 0xE3 where i + 2 < n && b[i + 1] == 0x80 && b[i + 2] == 0x80: return 3
+        default: return 0
         }
-        return String(out)
     }
 
     static func collapse(_ s: String) -> String { isCollapsed(s[...]) ? s : collapse(s[...]) }

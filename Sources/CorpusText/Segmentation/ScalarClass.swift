@@ -6,9 +6,9 @@ enum ScalarClass {
     @inline(__always)
     static func isSpace(_ c: Unicode.Scalar) -> Bool {
         switch c.value {
-        case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D: return true
-        case 0..<0x80: return false
-        default: return c.properties.isWhitespace
+        case 0x20, 0x09...0x0D, 0x1C...0x1F: return true
+        case 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false  // the complete White_Space list
         }
     }
 
@@ -17,7 +17,8 @@ enum ScalarClass {
         switch c.value {
         case 0x41...0x5A, 0x61...0x7A: return true
         case 0..<0x80: return false
-        case 0x400...0x4FF: return true
+        case 0x400...0x481, 0x48A...0x4FF: return true
+        case 0x482...0x489: return false
         default: return c.properties.isAlphabetic
         }
     }
@@ -27,8 +28,7 @@ enum ScalarClass {
         switch c.value {
         case 0x41...0x5A: return true
         case 0..<0x80: return false
-        case 0x410...0x42F, 0x400...0x40F: return true
-        case 0x430...0x45F: return false
+        case 0x400...0x4FF: return cyrillicCase(c.value) == 1
         default: return c.properties.isUppercase || c.properties.generalCategory == .titlecaseLetter
         }
     }
@@ -38,9 +38,24 @@ enum ScalarClass {
         switch c.value {
         case 0x61...0x7A: return true
         case 0..<0x80: return false
-        case 0x430...0x45F: return true
-        case 0x410...0x42F, 0x400...0x40F: return false
+        case 0x400...0x4FF: return cyrillicCase(c.value) == -1
         default: return c.properties.isLowercase
+        }
+    }
+
+    /// Case in the Cyrillic block without a table lookup: 1 upper, -1 lower, 0 neither.
+    /// Kazakh letters (ә ғ қ ң ө ұ ү һ) sit in U+0460–U+04FF, where capitals are
+    /// even code points, except U+04C1–U+04CE (odd) and the palochka U+04C0.
+    @inline(__always)
+    static func cyrillicCase(_ v: UInt32) -> Int {
+        switch v {
+        case 0x400...0x42F: return 1
+        case 0x430...0x45F: return -1
+        case 0x482...0x489: return 0
+        case 0x4C0: return 1
+        case 0x4C1...0x4CE: return v & 1 == 1 ? 1 : -1
+        case 0x4CF: return -1
+        default: return v & 1 == 0 ? 1 : -1
         }
     }
 
@@ -54,7 +69,7 @@ enum ScalarClass {
     static func isDigit(_ c: Unicode.Scalar) -> Bool {
         switch c.value {
         case 0x30...0x39: return true
-        case 0..<0x80: return false
+        case 0..<0x80, 0x400...0x4FF: return false
         default: return c.properties.numericType == .decimal
         }
     }

@@ -49,7 +49,8 @@ struct SentenceBoundaryScanner {
         _ s: [Unicode.Scalar], sentenceStart: Int, stop: Int, runEnd: Int, end: Int, shield: ShieldedSpans
     ) -> Int? {
         let n = s.count
-        // A stop inside `(…)` ends nothing, unless the `)` closes right after it: `(… болды.) Келесі`.
+        // A stop inside `(…)` or a framed quote ends nothing, unless the bracket closes
+        // right after it: `(… болды.) Келесі`.
         if shield.insideParentheses(end - 1) && end < n { return nil }
         let run = s[stop..<runEnd]
         let isEllipsis = run.contains("…") || run.count >= 3 && run.allSatisfy { $0 == "." }
@@ -134,7 +135,9 @@ struct SentenceBoundaryScanner {
         // Initials and unknown dotted abbreviations: `N.`, `Н.Ә.`, `ж.б.`, `Ph.D.`.
         let pieces = word.split(separator: ".", omittingEmptySubsequences: false)
         if pieces.count == 1 {
-            if word.count == 1, let only = word.first, ScalarClass.isLetter(only) { return false }
+            // An initial stands alone (`N. Cooper`), not glued to a number or sign (`32,5°С.`).
+            let standsAlone = ws == sentenceStart || ScalarClass.isSpace(s[ws - 1]) || ScalarClass.isOpener(s[ws - 1])
+            if word.count == 1, let only = word.first, ScalarClass.isLetter(only), standsAlone { return false }
         } else if pieces.allSatisfy({ !$0.isEmpty && $0.count <= 3 }) {
             return false
         }
@@ -219,64 +222,5 @@ struct SentenceBoundaryScanner {
         var p = e
         while p > floor && ScalarClass.isSpace(s[p - 1]) { p -= 1 }
         return p
-    }
-}
-
-/// Spans where a stop never ends a sentence: URLs, e-mail addresses, and
-/// balanced parentheses (a stop inside `(…)` ends nothing, `(1821 ж.)`).
-struct ShieldedSpans {
-    private var shielded: [Bool]
-    private var parenthesised: [Bool]
-
-    init(_ s: [Unicode.Scalar]) {
-        let n = s.count
-        shielded = []
-        parenthesised = []
-        // URLs and e-mails: whitespace-delimited tokens.
-        var i = 0
-        while i < n {
-            if ScalarClass.isSpace(s[i]) { i += 1; continue }
-            var j = i
-            while j < n && !ScalarClass.isSpace(s[j]) { j += 1 }
-            if Self.isLink(s[i..<j]) {
-                if shielded.isEmpty { shielded = Array(repeating: false, count: n) }
-                var e = j
-                while e > i && (ScalarClass.isTerminator(s[e - 1]) || ScalarClass.isCloser(s[e - 1]) || s[e - 1] == "," || s[e - 1] == ";" || s[e - 1] == ":") { e -= 1 }
-                for k in i..<e { shielded[k] = true }
-            }
-            i = j
-        }
-        // Balanced parentheses up to 300 scalars long.
-        var stack: [Int] = []
-        for k in 0..<n {
-            if s[k] == "(" { stack.append(k) } else if s[k] == ")", let open = stack.popLast() {
-                if k - open <= 300 {
-                    if parenthesised.isEmpty { parenthesised = Array(repeating: false, count: n) }
-                    for m in open..<k { parenthesised[m] = true }
-                }
-            }
-        }
-    }
-
-    func covers(_ i: Int) -> Bool { !shielded.isEmpty && shielded[i] }
-    func insideParentheses(_ i: Int) -> Bool { !parenthesised.isEmpty && parenthesised[i] }
-
-    private static func isLink(_ t: ArraySlice<Unicode.Scalar>) -> Bool {
-        // Cheap filter first: most tokens have no `@`, no `:/` and do not start with `www.`.
-        guard t.count >= 4 else { return false }
-        var candidate = false
-        let b = t.startIndex
-        if (t[b] == "w" || t[b] == "W") && t[b + 3] == "." { candidate = true }
-        if !candidate {
-            for c in t where c == "@" || c == ":" { candidate = true; break }
-        }
-        guard candidate else { return false }
-        let str = String(String.UnicodeScalarView(t)).lowercased()
-        if str.contains("://") || str.hasPrefix("www.") { return true }
-        if let at = str.firstIndex(of: "@"), at != str.startIndex {
-            let domain = str[str.index(after: at)...]
-            return domain.contains(".") && domain.first.map { $0.isLetter || $0.isNumber } == true
-        }
-        return false
     }
 }

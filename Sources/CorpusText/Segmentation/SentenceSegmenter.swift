@@ -27,9 +27,11 @@ public struct SentenceSegmenter: CorpusTransform {
     /// `:` or `,` (an omission), and a stop followed by a reference and a
     /// lower-case word (`.» [8] деп`). Quotations are split at their own boundaries.
     public func segment(_ text: String, language: String) -> [String] {
-        let scalars = Array(text.unicodeScalars)
+        let view = ScalarText(text)
         let scanner = SentenceBoundaryScanner(abbreviations: AbbreviationList.bundled(for: language))
-        return scanner.sentenceRanges(scalars).map { String(String.UnicodeScalarView(scalars[$0])) }
+        let ranges = scanner.sentenceRanges(view.scalars)
+        if ranges.count == 1 && ranges[0] == 0..<view.count { return [text] }
+        return ranges.map { view.string($0) }
     }
 
     public func makeSink(sendingTo downstream: any CorpusEventSink, options: FormatOptions) throws -> any CorpusEventSink {

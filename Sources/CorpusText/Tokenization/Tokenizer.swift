@@ -19,7 +19,8 @@ public struct Tokenizer: CorpusTransform {
 
     /// The tokens of `text` (which should hold single spaces only; see the type's note).
     public func tokenize(_ text: String) -> [Token] {
-        let s = Array(text.unicodeScalars)
+        let view = ScalarText(text)
+        let s = view.scalars
         let n = s.count
         var tokens: [Token] = []
         var i = 0
@@ -56,7 +57,7 @@ public struct Tokenizer: CorpusTransform {
                 kind = Self.kind(of: s[i])
                 i += 1
             }
-            tokens.append(Token(String(String.UnicodeScalarView(s[start..<i])), kind: kind, spaceAfter: false))
+            tokens.append(Token(view.string(start..<i), kind: kind, spaceAfter: false))
         }
         return tokens
     }
@@ -75,6 +76,7 @@ public struct Tokenizer: CorpusTransform {
 
     private func isWordScalar(_ c: Unicode.Scalar) -> Bool {
         if ScalarClass.isLetter(c) || ScalarClass.isDigit(c) { return true }
+        if c.value < 0x300 { return false }  // no marks or joiners below U+0300
         switch c.properties.generalCategory {
         case .nonspacingMark, .spacingMark, .enclosingMark: return true
         default: return c == "\u{200D}" || c == "\u{200C}"

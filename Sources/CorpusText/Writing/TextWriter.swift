@@ -12,7 +12,10 @@ import CorpusModel
 public struct TextWriter: CorpusWriter {
     /// The two shapes of output.
     public enum Style: String, Sendable, CaseIterable {
-        case paragraphs, sentences
+        /// Each block's text on one line, a blank line between blocks.
+        case paragraphs
+        /// One sentence per line, a blank line between blocks: the gold-file format.
+        case sentences
     }
 
     public init() {}
