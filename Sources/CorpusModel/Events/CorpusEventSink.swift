@@ -52,36 +52,69 @@ public final class ClosureSink: CorpusEventSink {
     public func finish() throws {}
 }
 
-/// A transform stage that rewrites blocks one at a time and passes the rest on.
+/// A transform stage that rewrites blocks and passes the rest on.
 ///
 /// Most transforms (segmentation, tokenization, normalization) only need to
 /// see a block and the document it belongs to; conform to ``BlockTransformer``
-/// and wrap it in this sink.
+/// and wrap it in this sink. Blocks are gathered in batches (at most
+/// `batchBlocks` blocks or about `batchBytes` of text) and transformed on all
+/// cores, then sent on in their original order; a batch is flushed at the end
+/// of each document, so memory stays bounded by one batch.
 public final class BlockTransformSink<T: BlockTransformer>: CorpusEventSink {
     private let transformer: T
     private let downstream: any CorpusEventSink
     private var document: DocumentStart?
+    private var pending: [Block] = []
+    private var pendingBytes = 0
+    private let batchBlocks: Int
+    private let batchBytes: Int
 
-    public init(_ transformer: T, downstream: any CorpusEventSink) {
+    public init(_ transformer: T, downstream: any CorpusEventSink, batchBlocks: Int = 1024, batchBytes: Int = 4 << 20) {
         self.transformer = transformer
         self.downstream = downstream
+        self.batchBlocks = max(1, batchBlocks)
+        self.batchBytes = batchBytes
     }
 
     public func receive(_ event: CorpusEvent) throws {
         switch event {
         case .startDocument(let start):
+            try flush()
             document = start
             try downstream.receive(event)
         case .block(let block):
-            let start = document ?? DocumentStart(id: "doc")
-            try downstream.receive(.block(try transformer.transform(block, in: start)))
+            pending.append(block)
+            if case .text(let t) = block.content { pendingBytes += t.utf8.count }
+            if pending.count >= batchBlocks || pendingBytes >= batchBytes { try flush() }
         case .endDocument:
+            try flush()
             document = nil
             try downstream.receive(event)
         }
     }
 
-    public func finish() throws { try downstream.finish() }
+    public func finish() throws {
+        try flush()
+        try downstream.finish()
+    }
+
+    /// Transforms the pending blocks (in parallel when there are several) and sends them on in order.
+    private func flush() throws {
+        guard !pending.isEmpty else { return }
+        let start = document ?? DocumentStart(id: "doc")
+        let blocks = pending
+        pending.removeAll(keepingCapacity: true)
+        pendingBytes = 0
+        let results: [Result<Block, any Error>]
+        if blocks.count == 1 {
+            results = [Result { try transformer.transform(blocks[0], in: start) }]
+        } else {
+            results = ParallelMap.map(blocks) { [transformer] block in
+                Result { try transformer.transform(block, in: start) }
+            }
+        }
+        for result in results { try downstream.receive(.block(try result.get())) }
+    }
 }
 
 /// Rewrites one block given its document's start; pure, so it may run in parallel.
