@@ -48,7 +48,7 @@ struct ReaderRobustnessTests {
 
 @Suite("UTF-8 check")
 struct UTF8CheckTests {
-    @Test("firstInvalidUTF8 agrees with the standard library on random and tricky bytes")
+    @Test("UTF8Validation agrees with the standard library on random and tricky bytes")
     func agreesWithStdlib() {
         var rng = SeededGenerator(seed: 5)
         let tricky: [[UInt8]] = [
@@ -64,7 +64,7 @@ struct UTF8CheckTests {
                     bytes.append(UInt8.random(in: 0...255, using: &rng))
                 }
             }
-            let ours = bytes.withUnsafeBufferPointer { firstInvalidUTF8($0) }
+            let ours = bytes.withUnsafeBufferPointer { UTF8Validation.firstInvalidByte(in: $0) }
             let valid = String(validating: bytes, as: UTF8.self) != nil
             #expect((ours == nil) == valid, "\(bytes)")
             if let bad = ours {

@@ -38,3 +38,21 @@ struct InputOutputTests {
         #expect(String(decoding: out.bytes, as: UTF8.self) == "әб\nA")
     }
 }
+
+@Suite("UTF-8 validation")
+struct UTF8ValidationTests {
+    func check(_ bytes: [UInt8], nul: Bool = false) -> Int? {
+        bytes.withUnsafeBufferPointer { UTF8Validation.firstInvalidByte(in: $0, rejectingNUL: nul) }
+    }
+
+    @Test func findsTheFirstBadByteAfterLongASCIIRuns() {
+        let ascii = Array(String(repeating: "abcdefgh", count: 5).utf8)
+        #expect(check(ascii + Array("қазақ".utf8)) == nil)
+        #expect(check(ascii + [0xC3, 0x28]) == 40)
+        #expect(check(Array("әб".utf8) + [0xED, 0xA0, 0x80]) == 4)  // a surrogate
+        #expect(check([0xC0, 0x80]) == 0)  // overlong
+        #expect(check(ascii + [0x00] + ascii) == nil)
+        #expect(check(ascii + [0x00] + ascii, nul: true) == 40)
+        #expect(check(Array("abc".utf8) + [0x00], nul: true) == 3)
+    }
+}

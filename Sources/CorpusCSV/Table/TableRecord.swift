@@ -48,7 +48,7 @@ struct TableRecord {
         let raw = rawBytes(i)
         // Our own check (it finds the place) then the stdlib's decoding; the generic
         // `String(validating:as:)` spends more on type metadata than on checking.
-        if let bad = firstInvalidUTF8(raw) {
+        if let bad = UTF8Validation.firstInvalidByte(in: raw) {
             throw error(
                 .encoding, "row \(number), column \(column): the bytes are not valid UTF-8 (save the table as UTF-8)",
                 at: f.start + bad)
@@ -124,48 +124,4 @@ struct TableRecord {
         }
         return String(decoding: out, as: UTF8.self)
     }
-}
-
-/// The offset of the first byte that breaks UTF-8 (overlongs, surrogates and
-/// values above U+10FFFF included), or nil when all of `bytes` is valid.
-func firstInvalidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-    var i = 0
-    let n = bytes.count
-    guard let base = bytes.baseAddress else { return nil }
-    while i < n {
-        // Eight ASCII bytes at a time.
-        while i + 8 <= n && UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-            i += 8
-        }
-        guard i < n else { break }
-        let b = base[i]
-        if b < 0x80 {
-            i += 1
-            continue
-        }
-        if b & 0xE0 == 0xC0 {  // two bytes (Cyrillic, Latin with accents): the common case
-            guard b >= 0xC2, i + 1 < n, base[i + 1] & 0xC0 == 0x80 else { return i }
-            i += 2
-            continue
-        }
-        let length: Int
-        var lower: UInt8 = 0x80
-        var upper: UInt8 = 0xBF
-        switch b {
-        case 0xC2...0xDF: length = 2
-        case 0xE0: length = 3; lower = 0xA0
-        case 0xE1...0xEC, 0xEE...0xEF: length = 3
-        case 0xED: length = 3; upper = 0x9F
-        case 0xF0: length = 4; lower = 0x90
-        case 0xF1...0xF3: length = 4
-        case 0xF4: length = 4; upper = 0x8F
-        default: return i
-        }
-        guard i + length <= n else { return i }
-        let second = bytes[i + 1]
-        if second < lower || second > upper { return i }
-        for k in 2..<max(2, length) where bytes[i + k] & 0xC0 != 0x80 { return i }
-        i += length
-    }
-    return nil
 }

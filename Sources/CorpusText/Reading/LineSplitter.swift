@@ -102,39 +102,10 @@ enum UTF8Check {
 
     /// The first invalid sequence or NUL byte in `bytes`, or nil when the bytes are clean UTF-8.
     static func firstProblem(in bytes: [UInt8]) -> Problem? {
-        bytes.withUnsafeBufferPointer { buf in
-            var i = 0
-            let n = buf.count
-            while i < n {
-                let b = buf[i]
-                if b >= 0x01 && b < 0x80 { i += 1; continue }
-                if b == 0 { return Problem(offset: i, message: "NUL byte: this looks like binary data, not text") }
-                let need: Int
-                var minNext: UInt8 = 0x80
-                var maxNext: UInt8 = 0xBF
-                switch b {
-                case 0xC2...0xDF: need = 1
-                case 0xE0: need = 2; minNext = 0xA0
-                case 0xE1...0xEC, 0xEE...0xEF: need = 2
-                case 0xED: need = 2; maxNext = 0x9F
-                case 0xF0: need = 3; minNext = 0x90
-                case 0xF1...0xF3: need = 3
-                case 0xF4: need = 3; maxNext = 0x8F
-                default: return invalid(b, at: i)
-                }
-                if i + need >= n { return invalid(b, at: i) }
-                let second = buf[i + 1]
-                if second < minNext || second > maxNext { return invalid(b, at: i) }
-                var k = 2
-                while k <= need {
-                    let c = buf[i + k]
-                    if c < 0x80 || c > 0xBF { return invalid(b, at: i) }
-                    k += 1
-                }
-                i += need + 1
-            }
-            return nil
-        }
+        let found = bytes.withUnsafeBufferPointer { UTF8Validation.firstInvalidByte(in: $0, rejectingNUL: true) }
+        guard let i = found else { return nil }
+        if bytes[i] == 0 { return Problem(offset: i, message: "NUL byte: this looks like binary data, not text") }
+        return invalid(bytes[i], at: i)
     }
 
     private static func invalid(_ b: UInt8, at i: Int) -> Problem {
