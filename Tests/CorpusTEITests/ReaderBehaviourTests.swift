@@ -159,3 +159,14 @@ import Testing
         #expect(TEIReader().sniff(Array("hello".utf8)) == .no)
     }
 }
+
+/// Text inside `<s>` around `<w>`/`<pc>` becomes tokens too, so nothing is lost.
+@Suite struct StrayTextTests {
+    @Test func strayTextBeforeAndBetweenTokens() throws {
+        let xml = "<TEI><teiHeader/><text><body><p><s>Said he <w>hello</w>, <w join=\"right\">world</w><pc>!</pc> ok</s></p></body></text></TEI>"
+        let s = try #require(try TEIReader().readDocuments(.string(xml)).first?.blocks.first?.sentences.first)
+        #expect(s.text == "Said he hello, world! ok")
+        #expect(s.tokens?.map(\.form) == ["Said", "he", "hello", ",", "world", "!", "ok"])
+        #expect(s.tokens?.map(\.kind) == [.other, .other, .word, .other, .word, .punctuation, .other])
+    }
+}
