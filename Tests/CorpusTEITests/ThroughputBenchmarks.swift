@@ -8,7 +8,7 @@ import Testing
 /// `CORPUSKIT_BENCH=1` (release build recommended) and prints MB/s. Speed is
 /// never asserted. Inputs: `CORPUSKIT_BENCH_TEI` (default /tmp/corp/corpus.xml,
 /// from make_tei.py) and `CORPUSKIT_BENCH_TXT` (default /tmp/corp/corpus.txt).
-@Suite(.enabled(if: ProcessInfo.processInfo.environment["CORPUSKIT_BENCH"] == "1"))
+@Suite(.enabled(if: ProcessInfo.processInfo.environment["CORPUSKIT_BENCH"] == "1"), .serialized)
 struct ThroughputBenchmarks {
     static var env: [String: String] { ProcessInfo.processInfo.environment }
 
@@ -81,25 +81,56 @@ struct ThroughputBenchmarks {
 
     @Test func writeTEI() throws {
         let path = Self.env["CORPUSKIT_BENCH_TXT"] ?? "/tmp/corp/corpus.txt"
-        // Cost of making the blocks alone, to subtract.
-        var t0 = Self.now()
-        var count = 0
-        try Self.naiveBlocks(path) { _ in count += 1 }
-        let making = Self.now() - t0
-
         let outPath = FileManager.default.temporaryDirectory.appendingPathComponent("corpuskit-bench.xml").path
         let fd = open(outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         defer { close(fd); unlink(outPath) }
         let output = ByteOutput(descriptor: fd, name: outPath)
         let sink = try TEIWriter().makeSink(writingTo: output, options: FormatOptions(["corpus": "no"]))
-        t0 = Self.now()
+        // Only the time spent inside the writer counts (making the blocks does not).
+        var inWriter = 0.0
+        var count = 0
+        var t0 = Self.now()
         try sink.receive(.startDocument(DocumentStart(id: "corpus", metadata: Metadata(title: "bench", language: "kk"))))
-        try Self.naiveBlocks(path) { try sink.receive(.block($0)) }
+        inWriter += Self.now() - t0
+        try Self.naiveBlocks(path) { block in
+            count += 1
+            let t = Self.now()
+            try sink.receive(.block(block))
+            inWriter += Self.now() - t
+        }
+        t0 = Self.now()
         try sink.receive(.endDocument)
         try sink.finish()
-        let total = Self.now() - t0
+        inWriter += Self.now() - t0
         let outMB = Self.size(outPath)
-        let writing = total - making
-        print(String(format: "BENCH tei-write: %d blocks, %.1f MiB of TEI in %.2f s (making blocks %.2f s, writing %.2f s) = %.1f MiB/s of TEI output (writer alone)", count, outMB, total, making, writing, outMB / writing))
+        print(String(format: "BENCH tei-write: %d blocks, %.1f MiB of TEI written to a file in %.2f s inside the writer = %.1f MiB/s", count, outMB, inWriter, outMB / inWriter))
+    }
+}
+
+extension ThroughputBenchmarks {
+    /// XMLMarkupWriter (used by TEIWriter) against libxml2's xmlTextWriter on the same blocks.
+    @Test func markupWriterAgainstXMLTextWriter() throws {
+        let path = Self.env["CORPUSKIT_BENCH_TXT"] ?? "/tmp/corp/corpus.txt"
+        var blocks: [Block] = []
+        var bytes = 0
+        try Self.naiveBlocks(path) { block in
+            if bytes < 30 << 20 {
+                blocks.append(block)
+                bytes += block.plainText.utf8.count
+            }
+        }
+        for round in 1...3 {
+            let a = ByteOutput.memory()
+            var t0 = Self.now()
+            try XMLMarkupWriter(output: a, indent: false).writeParagraphs(blocks)
+            let ours = Self.now() - t0
+            let b = ByteOutput.memory()
+            t0 = Self.now()
+            try XMLTextWriterProbe.writeParagraphs(blocks, to: b)
+            let theirs = Self.now() - t0
+            let mb = Double(a.bytes.count) / 1_048_576
+            #expect(a.bytes == b.bytes)
+            print(String(format: "BENCH round %d: %.1f MiB: XMLMarkupWriter %.0f MiB/s, xmlTextWriter %.0f MiB/s", round, mb, mb / ours, Double(b.bytes.count) / 1_048_576 / theirs))
+        }
     }
 }
