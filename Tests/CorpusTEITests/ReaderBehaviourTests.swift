@@ -170,3 +170,19 @@ import Testing
         #expect(s.tokens?.map(\.kind) == [.other, .other, .word, .other, .word, .punctuation, .other])
     }
 }
+
+/// The same input fed whole, byte by byte and in odd chunks gives the same events.
+@Suite struct ChunkingTests {
+    @Test(arguments: ["ParlaMint-TR_T27-tbmm-2020-05-27.ana.xml", "kfb_01419_g_pp_1875_06_25.xml"])
+    func chunkSizeDoesNotChangeEvents(name: String) throws {
+        let input = InputSource.file(Fixtures.sample(name))
+        func events(_ size: Int) throws -> [CorpusEvent] {
+            var out: [CorpusEvent] = []
+            try TEIReader().read(input, options: FormatOptions(), into: ClosureSink { out.append($0) }, chunkSize: size)
+            return out
+        }
+        let whole = try events(1 << 24)
+        #expect(!whole.isEmpty)
+        for size in [1, 3, 7, 4096] { #expect(try events(size) == whole, "chunk size \(size)") }
+    }
+}
