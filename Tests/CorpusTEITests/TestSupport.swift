@@ -83,3 +83,8 @@ struct SplitMix64: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+/// Writes a UTF-8 file (non-atomically: Foundation's atomic write crashed under parallel tests here).
+func writeFile(_ path: String, _ text: String) {
+    FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+}

@@ -86,21 +86,23 @@ final class SAXPushParser {
 
     private func createContext(_ bytes: UnsafePointer<CChar>?, _ count: Int) throws {
         var sax = xmlSAXHandler()
-        xmlSAXVersion(&sax, 2)  // defaults keep the DTD's internal-subset entity declarations
+        sax.initialized = UInt32(XML_SAX2_MAGIC)
+        // libxml2's own SAX2 handlers assume their user data is the parser context;
+        // ours is this object, so the few needed for internal-subset entities go
+        // through trampolines that pass the real context. Everything else a DTD
+        // could do (attribute defaults, notations, external subsets) stays off.
+        sax.startDocument = saxStartDocument
+        sax.internalSubset = saxInternalSubset
+        sax.entityDecl = saxEntityDecl
+        sax.getEntity = saxGetEntity
+        sax.getParameterEntity = saxGetParameterEntity
         sax.startElementNs = saxStartElement
         sax.endElementNs = saxEndElement
         sax.characters = saxCharacters
         sax.cdataBlock = saxCharacters
         sax.ignorableWhitespace = saxCharacters
         sax.reference = saxReference
-        sax.comment = nil
-        sax.processingInstruction = nil
-        sax.warning = nil
-        sax.error = nil
-        sax.fatalError = nil
         sax.serror = saxError
-        sax.externalSubset = nil  // never load an external DTD
-        sax.resolveEntity = nil
         let me = Unmanaged.passUnretained(self).toOpaque()
         guard let ctxt = xmlCreatePushParserCtxt(&sax, me, bytes, Int32(count), fileName) else {
             throw CorpusError(.io, "cannot create an XML parser (out of memory?)", file: fileName)
@@ -162,6 +164,7 @@ final class SAXPushParser {
     }
 
     fileprivate var eventHandler: SAXEventHandler { handler }
+    fileprivate var parserContext: xmlParserCtxtPtr? { context }
 }
 
 @inline(__always)
@@ -207,4 +210,29 @@ private let saxReference: referenceSAXFunc = { ctx, name in
 private let saxError: xmlStructuredErrorFunc = { ctx, error in
     guard let p = parser(ctx), let error else { return }
     p.report(XMLIssue(error))
+}
+
+private let saxStartDocument: startDocumentSAXFunc = { ctx in
+    guard let c = parser(ctx)?.parserContext else { return }
+    xmlSAX2StartDocument(c)
+}
+
+private let saxInternalSubset: internalSubsetSAXFunc = { ctx, name, externalID, systemID in
+    guard let c = parser(ctx)?.parserContext else { return }
+    xmlSAX2InternalSubset(c, name, externalID, systemID)
+}
+
+private let saxEntityDecl: entityDeclSAXFunc = { ctx, name, type, publicID, systemID, content in
+    guard let c = parser(ctx)?.parserContext else { return }
+    xmlSAX2EntityDecl(c, name, type, publicID, systemID, content)
+}
+
+private let saxGetEntity: getEntitySAXFunc = { ctx, name in
+    guard let c = parser(ctx)?.parserContext else { return nil }
+    return xmlSAX2GetEntity(c, name)
+}
+
+private let saxGetParameterEntity: getParameterEntitySAXFunc = { ctx, name in
+    guard let c = parser(ctx)?.parserContext else { return nil }
+    return xmlSAX2GetParameterEntity(c, name)
 }

@@ -101,6 +101,9 @@ struct SentenceUnderConstruction {
     /// Characters inside the sentence but outside a token.
     mutating func appendOutsideToken(_ bytes: UnsafeBufferPointer<UInt8>) {
         text.append(bytes)
+        // Until the first token, `text` alone is enough (most sentences have no tokens);
+        // ``startToken`` turns it into stray tokens if a token follows.
+        guard hasTokens else { return }
         var i = 0
         let n = bytes.count
         while i < n {
@@ -127,6 +130,14 @@ struct SentenceUnderConstruction {
     mutating func joinWithoutSpace() { text.joinWithoutSpace() }
 
     mutating func startToken(kind: TokenKind, join: String?) {
+        if !hasTokens && !text.isEmpty && tokens.isEmpty {
+            // Text before the first token: its words become tokens of kind `other`.
+            for word in text.bytes.split(separator: 0x20) {
+                add(Token(String(decoding: word, as: UTF8.self), kind: .other, spaceAfter: true), joinsLeft: false, joinsRight: false)
+                spaceSinceToken = true
+            }
+            spaceSinceToken = text.hasPendingSpace
+        }
         flushStray()
         token = TokenUnderConstruction(kind: kind, joinsLeft: join == "left" || join == "both",
                                        joinsRight: join == "right" || join == "both")

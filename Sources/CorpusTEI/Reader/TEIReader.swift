@@ -51,11 +51,16 @@ public struct TEIReader: CorpusReader {
     }
 
     public func read(_ input: InputSource, options: FormatOptions, into sink: any CorpusEventSink) throws {
+        try read(input, options: options, into: sink, chunkSize: 1 << 20)
+    }
+
+    /// ``read(_:options:into:)`` feeding libxml2 `chunkSize` bytes at a time (tests use tiny chunks).
+    func read(_ input: InputSource, options: FormatOptions, into sink: any CorpusEventSink, chunkSize: Int) throws {
         let settings = try TEIReaderSettings(options)
         let handler = TEIStreamHandler(sink: sink, settings: settings, input: input)
         let parser = SAXPushParser(handler: handler, fileName: input.name)
         handler.locate = { [unowned parser] in parser.location }
-        try parser.parse(input)
+        try parser.parse(input, chunkSize: chunkSize)
     }
 }
 

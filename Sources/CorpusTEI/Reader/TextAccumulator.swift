@@ -11,6 +11,8 @@ struct TextAccumulator {
     private var suppressSpace = false
 
     var isEmpty: Bool { bytes.isEmpty }
+    /// Whether whitespace followed the last text (a space would precede more text).
+    var hasPendingSpace: Bool { pendingSpace }
 
     @inline(__always)
     static func isLayoutSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D }

@@ -11,7 +11,8 @@ final class TEIDocumentWriter {
 
     private var divDepth = 0
     private var inList = false
-    private var wroteBlock = false
+    /// Whether `body` has something besides notes (TEI requires a paragraph-like element or a div).
+    private var bodyHasContent = false
 
     init(xml: XMLMarkupWriter, settings: TEIWriterSettings, depth: Int, fileName: String) {
         self.xml = xml
@@ -80,13 +81,13 @@ final class TEIDocumentWriter {
         }
         try xml.newline(blockDepth)
         try writeContent(of: block, as: name, attributes)
-        wroteBlock = true
+        if block.kind != .note { bodyHasContent = true }
     }
 
     func finish() throws {
         try closeList()
-        if !wroteBlock {  // body needs content: an empty anonymous paragraph reads back as nothing
-            try xml.newline(bodyDepth + 1)
+        if !bodyHasContent {  // body needs content: an empty anonymous paragraph reads back as nothing
+            try xml.newline(bodyDepth + divDepth + 1)
             try xml.start("p", empty: true)
         }
         while divDepth > 0 {

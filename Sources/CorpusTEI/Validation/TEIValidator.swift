@@ -1,0 +1,94 @@
+import CorpusModel
+import Foundation
+
+/// Checks TEI files and says what is wrong where: well-formedness, the TEI
+/// structure rules CorpusKit's writer guarantees, and optionally a schema.
+///
+/// Options:
+/// - `schema`: a `.rng`, `.xsd` or `.dtd` path, or `tei_all` for the bundled TEI P5
+///   `tei_all.rng` (4.12.0). Each schema is compiled once per process and shared by
+///   all files and threads (libxml2 needs ~12 s for tei_all and never finishes some
+///   schemas, such as TEI Simple).
+/// - `schema-timeout`: seconds to wait for libxml2 to compile a schema (default 60);
+///   past it the validator falls back to `jing` when installed (the compile goes on
+///   in the background and later files use it), else reports an error.
+/// - `validator`: `auto` (default: libxml2, jing as the fallback), `libxml2`, or
+///   `jing` (RELAX NG only; jing's messages say what was expected where).
+/// - `rules`: `true` (default) or `false` to skip the structure rules.
+///
+/// Messages render as `path:line:col: error: …`.
+public struct TEIValidator: CorpusValidator {
+    public init() {}
+
+    public var formatName: String { "tei" }
+
+    public func validate(_ input: InputSource, options: FormatOptions) throws -> [Diagnostic] {
+        let validator = try options.choice("validator", ["auto", "libxml2", "jing"], default: "auto")
+        let timeout = Double(try options.integer("schema-timeout", default: 60))
+        let rules = try options.choice("rules", ["true", "false"], default: "true") == "true"
+
+        var diagnostics = try checkStructure(input, rules: rules)
+        if diagnostics.contains(where: { $0.severity == .error && $0.message.hasPrefix("not well-formed") }) {
+            return diagnostics
+        }
+        guard let schemaOption = options["schema"] else { return diagnostics }
+        let schemaPath = try Self.resolveSchema(schemaOption)
+        diagnostics += try validate(input, schema: schemaPath, validator: validator, timeout: timeout)
+        return diagnostics
+    }
+
+    /// The bundled `tei_all.rng`, or the path as given.
+    static func resolveSchema(_ option: String) throws -> String {
+        if option == "tei_all" || option == "tei-all" {
+            guard let path = Bundle.module.path(forResource: "tei_all", ofType: "rng") else {
+                throw CorpusError(.io, "the bundled tei_all.rng is missing from the CorpusTEI resources")
+            }
+            return path
+        }
+        guard FileManager.default.isReadableFile(atPath: option) else {
+            throw CorpusError(.usage, "schema '\(option)' not found or not readable (give a .rng, .xsd or .dtd path, or tei_all)")
+        }
+        return option
+    }
+
+    private func checkStructure(_ input: InputSource, rules: Bool) throws -> [Diagnostic] {
+        let checker = TEIStructureChecker(fileName: input.name)
+        let parser = SAXPushParser(handler: checker, fileName: input.name)
+        checker.locate = { [unowned parser] in parser.location }
+        do {
+            try parser.parse(input)
+        } catch let error as CorpusError where error.kind != .io {
+            var d = Diagnostic(severity: .error, message: "not well-formed: \(error.message)", file: input.name, location: error.location)
+            if error.kind == .unsafe || error.kind == .structure { d.message = error.message }
+            return (rules ? checker.diagnostics : []) + [d]
+        }
+        let warnings = parser.issues.map { $0.diagnostic(file: input.name) }
+        return (rules ? checker.diagnostics : checker.diagnostics.filter { $0.severity == .warning }) + warnings
+    }
+
+    private func validate(_ input: InputSource, schema: String, validator: String, timeout: Double) throws -> [Diagnostic] {
+        let jing = JingRunner.executable
+        if validator == "jing" {
+            guard let jing else { throw CorpusError(.usage, "validator=jing but jing is not on PATH (apt-get install jing)") }
+            return try JingRunner.validate(input, schema: schema, jing: jing)
+        }
+        guard let kind = CompiledSchema.kind(ofPath: schema) else {
+            if schema.lowercased().hasSuffix(".rnc"), let jing { return try JingRunner.validate(input, schema: schema, jing: jing) }
+            throw CorpusError(.usage, "schema '\(schema)': expected a .rng, .xsd or .dtd file")
+        }
+        switch try SchemaCache.shared.schema(at: schema, kind: kind, timeout: timeout) {
+        case .compiled(let compiled):
+            let (tree, parseIssues) = try XMLDocumentTree.parse(input)
+            guard let tree else { return parseIssues.map { $0.diagnostic(file: input.name) } }
+            return compiled.validate(tree).map { $0.diagnostic(file: input.name) }
+        case .timedOut:
+            if validator == "auto", kind == .relaxNG, let jing {
+                return try JingRunner.validate(input, schema: schema, jing: jing)
+            }
+            throw CorpusError(
+                .usage,
+                "libxml2 did not finish compiling \(schema) within \(Int(timeout)) s; install jing (used automatically) or raise schema-timeout",
+                file: input.name)
+        }
+    }
+}
