@@ -12,6 +12,7 @@ enum BundledPlugins {
         registry.register(writer: TextWriter())
         registry.register(reader: TEIReader())
         registry.register(writer: TEIWriter())
+        registry.register(validator: TEIValidator())
         registry.register(reader: JSONReader())
         registry.register(writer: JSONWriter())
         registry.register(reader: JSONLinesReader())

@@ -76,4 +76,21 @@ struct SampleTEITests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: dir + "/a.csv"))
                 == Data(contentsOf: URL(fileURLWithPath: dir + "/c.csv")))
     }
+
+    @Test func validateWithTheBundledSchemaNamesTheFaults() throws {
+        let docs = CLI.root.deletingLastPathComponent().appendingPathComponent("shared/schemas/test-docs")
+        guard FileManager.default.fileExists(atPath: docs.path) else { return }
+        let good = try CLI.run(["validate", docs.appendingPathComponent("valid-kk.xml").path, "--schema", "tei_all"])
+        #expect(good.status == 0, "\(good.stderr)")
+        // One process, one schema compile, eight files: each fault is named with its file and line:col.
+        let files = try FileManager.default.contentsOfDirectory(atPath: docs.path).filter { $0.hasSuffix(".xml") }.sorted()
+        let all = try CLI.run(["validate", "--schema", "tei_all"] + files.map { docs.appendingPathComponent($0).path })
+        #expect(all.status == 1)
+        for name in files where name.hasPrefix("invalid-") {
+            let line = all.stderr.split(separator: "\n").first { $0.contains("/\(name):") }
+            #expect(line.map { $0.contains(": error: ") && $0.split(separator: ":").count >= 4 } == true,
+                    "no located error for \(name): \(all.stderr)")
+        }
+        #expect(all.out.contains("valid-kk.xml: valid tei"))
+    }
 }
