@@ -186,3 +186,13 @@ import Testing
         for size in [1, 3, 7, 4096] { #expect(try events(size) == whole, "chunk size \(size)") }
     }
 }
+
+/// A creation date given only as `@when` still fills the date field.
+@Suite struct HeaderDateTests {
+    @Test func whenAttributeIsTheDateWhenThereIsNoText() throws {
+        let xml = "<TEI><teiHeader><profileDesc><creation><date when=\"1875-06-25\"/></creation></profileDesc></teiHeader><text><body><p>x</p></body></text></TEI>"
+        let m = try #require(try TEIReader().readDocuments(.string(xml)).first?.metadata)
+        #expect(m.date == "1875-06-25")
+        #expect(m.extra.isEmpty)
+    }
+}

@@ -128,7 +128,8 @@ import Testing
         #expect(!text.contains("Gelegen heit"))
         #expect(text.contains("zusam\u{304}en"))
         #expect(!text.contains("erfülltund"))
-        #expect(docs.first?.metadata.date == "1875-06-25")  // creation/date/@when
+        #expect(docs.first?.metadata.date == "25.06.1875")  // creation/date text (its @when goes to extra)
+        #expect(docs.first?.metadata.extraValue("profileDesc/creation/date@when") == "1875-06-25")
         #expect(docs.first?.metadata.language == "de")
     }
 
