@@ -196,3 +196,21 @@ import Testing
         #expect(m.extra.isEmpty)
     }
 }
+
+/// Someone else's slightly invalid `xml:lang` is kept, not fatal when writing TEI again.
+@Suite struct BlockLanguageTests {
+    @Test func invalidLanguageTagBecomesAnAttribute() throws {
+        let xml = "<TEI><teiHeader/><text><body><p xml:lang=\"kk_KZ\">a</p><p xml:lang=\"kk\">b</p></body></text></TEI>"
+        let docs = try TEIReader().readDocuments(.string(xml))
+        #expect(docs[0].blocks[0].language == nil)
+        #expect(docs[0].blocks[0].attributes == [MetadataPair("xml:lang", "kk_KZ")])
+        #expect(docs[0].blocks[1].language == "kk")
+        _ = try TEIWriter().write(docs)
+    }
+
+    @Test func duplicateSentenceIdsAreMadeUnique() throws {
+        let xml = "<TEI><teiHeader/><text><body><p><s xml:id=\"s\">a</s><s xml:id=\"s\">b</s></p></body></text></TEI>"
+        let ids = try TEIReader().readDocuments(.string(xml))[0].blocks[0].sentences.map(\.id)
+        #expect(ids == ["s", "s_"])
+    }
+}

@@ -20,6 +20,8 @@ import Testing
         }
         #expect(blockBytes < 1 << 20)
         #expect(error?.file == "lol.xml")
+        #expect(error?.kind == .unsafe)
+        #expect(error?.location?.line == 14)  // the line of the reference, not of the entity text
         print("billion laughs: \(error.map(String.init(describing:)) ?? "-")")
     }
 

@@ -86,5 +86,5 @@ struct SplitMix64: RandomNumberGenerator {
 
 /// Writes a UTF-8 file (non-atomically: Foundation's atomic write crashed under parallel tests here).
 func writeFile(_ path: String, _ text: String) {
-    FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+    _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
 }
