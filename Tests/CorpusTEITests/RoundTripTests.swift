@@ -38,7 +38,7 @@ import Testing
             let docs = (1...(i == 3 ? 3 : 1)).map { generator.document(id: "v\(i)_\($0)") }
             let bytes = try TEIWriter().write(docs, options: FormatOptions(options))
             let path = dir.appendingPathComponent("gen\(i).xml").path
-            FileManager.default.createFile(atPath: path, contents: Data(bytes))
+            _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
             paths.append(path)
         }
         // Every round-trip seed, as the identity test writes them.
@@ -47,13 +47,13 @@ import Testing
             let documents = (1...Int(seed % 3 + 1)).map { g.document(id: "gen\(seed)_\($0)") }
             let bytes = try TEIWriter().write(documents)
             let path = dir.appendingPathComponent("seed\(seed).xml").path
-            FileManager.default.createFile(atPath: path, contents: Data(bytes))
+            _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
             paths.append(path)
         }
         // A document of notes only still needs a paragraph-like element in body.
         let notesOnly = try TEIWriter().write([Document(id: "n", blocks: [Block(id: "n.p1", kind: .note, content: .text("x"))])])
         let notesPath = dir.appendingPathComponent("notes-only.xml").path
-        FileManager.default.createFile(atPath: notesPath, contents: Data(notesOnly))
+        _ = FileManager.default.createFile(atPath: notesPath, contents: Data(notesOnly))
         paths.append(notesPath)
         // Real TEI read and written back (every sample, with and without tokens).
         for name in Fixtures.sampleFiles() {
@@ -62,7 +62,7 @@ import Testing
                 let bytes = try TEIWriter().write(docs, options: FormatOptions(["tokens": tokens]))
                 saveForCI(bytes, name: "sample-\(name)-tokens-\(tokens).xml")
                 let path = dir.appendingPathComponent("\(name)-\(tokens).xml").path
-                FileManager.default.createFile(atPath: path, contents: Data(bytes))
+                _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
                 paths.append(path)
             }
         }

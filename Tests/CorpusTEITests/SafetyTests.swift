@@ -75,7 +75,7 @@ import Testing
         let dir = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("empty.xml").path
-        FileManager.default.createFile(atPath: path, contents: Data())
+        _ = FileManager.default.createFile(atPath: path, contents: Data())
         let error = #expect(throws: CorpusError.self) { try TEIReader().readDocuments(.file(path)) }
         #expect(error?.kind == .empty)
         #expect(error?.file == path)

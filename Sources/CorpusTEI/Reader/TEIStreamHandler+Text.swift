@@ -250,9 +250,10 @@ extension TEIStreamHandler {
             var taken = block.take(id: id)
             if case .sentences(var sentences) = taken.content {
                 // Sentence ids must stay unique too (a generated BLOCK.sN may meet a source id).
+                var local = Set<String>()
                 for i in sentences.indices {
-                    while usedIDs.contains(sentences[i].id) { sentences[i].id += "_" }
-                    usedIDs.insert(sentences[i].id)
+                    while usedIDs.contains(sentences[i].id) || local.contains(sentences[i].id) { sentences[i].id += "_" }
+                    local.insert(sentences[i].id)
                 }
                 taken.content = .sentences(sentences)
             }
