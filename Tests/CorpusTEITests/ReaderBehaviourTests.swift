@@ -64,8 +64,13 @@ import Testing
         #expect(texts(try read(body, options: ["choice": "orig"])) == ["a olde b teh"])
     }
 
-    @Test func gapContentIsDropped() throws {
+    @Test func gapAndFormeWorkAreDropped() throws {
         #expect(texts(try read("<p>one <gap reason=\"illegible\"><desc>two words</desc></gap> three</p>")) == ["one three"])
+        #expect(texts(try read("<p>end of page<pb n=\"5\"/><fw type=\"header\">RUNNING HEAD</fw> next</p>")) == ["end of page next"])
+    }
+
+    @Test func apparatusKeepsTheLemma() throws {
+        #expect(texts(try read("<p>a <app><lem>good</lem><rdg wit=\"#b\">bad</rdg></app> text</p>")) == ["a good text"])
     }
 
     @Test func divDepthGivesHeadingLevels() throws {
@@ -102,11 +107,14 @@ import Testing
         let p5 = try read("<p>x</p>", root: "<TEI>")
         #expect(texts(p5) == ["x"])
         let p4 = "<?xml version=\"1.0\"?>\n<!DOCTYPE TEI.2 SYSTEM \"tei2.dtd\">\n<TEI.2><teiHeader><fileDesc><titleStmt><title>Old</title></titleStmt></fileDesc></teiHeader><text><body><div1><head>H</head><p>a&mdash;b</p></div1></body></text></TEI.2>"
-        let error = #expect(throws: CorpusError.self) { try TEIReader().readDocuments(.string(p4, name: "p4.xml")) }
+        let error = #expect(throws: CorpusError.self) {
+            try TEIReader().readDocuments(.string(p4, name: "p4.xml"), options: FormatOptions(["entities": "error"]))
+        }
         #expect(error?.message.contains("&mdash;") == true)
         #expect(error?.location?.line == 3)
-        let kept = try TEIReader().readDocuments(.string(p4, name: "p4.xml"), options: FormatOptions(["entities": "keep"]))
+        let kept = try TEIReader().readDocuments(.string(p4, name: "p4.xml"))
         #expect(texts(kept) == ["H", "a&mdash;b"])
+        #expect(kept[0].blocks[1].attributes.contains { $0.key == "warning" && $0.value.contains("&mdash;") })
         #expect(kept[0].metadata.title == "Old")
     }
 

@@ -161,4 +161,9 @@ final class TEIHeaderCollector {
     }
 
     func addExtra(_ key: String, _ value: String) { add(key, value) }
+
+    /// Records a warning pair once.
+    func addWarning(_ pair: MetadataPair) {
+        if !metadata.extra.contains(pair) { metadata.extra.append(pair) }
+    }
 }

@@ -16,8 +16,10 @@ import CorpusModel
 /// - `note` inside a block becomes its own note block right after that block, so its
 ///   text never runs into a sentence (notes are kept, never dropped).
 /// - `lb`/`pb`/`cb`/`milestone`/`space` separate words unless `break="no"`.
-/// - `choice`: the regularised/corrected/expanded reading by default.
-/// - `gap` content (a description of missing text) is dropped; so is everything
+/// - `choice`: the regularised/corrected/expanded reading by default; `app`: the `lem`
+///   (else the first reading with text).
+/// - `gap` content (a description of missing text) and `fw` (running heads, page
+///   numbers, catchwords: forme work, not text) are dropped; so is everything
 ///   outside `teiHeader` and `text` (`facsimile`, `standOff`); the `teiCorpus`
 ///   header is used only when the corpus holds no `TEI` (its `xi:include` hrefs
 ///   then go to `extra`).
@@ -78,12 +80,12 @@ struct TEIReaderSettings {
     init(_ options: FormatOptions) throws {
         choice = ChoiceMode(rawValue: try options.choice("choice", ["reg", "orig"], default: "reg")) ?? .reg
         xinclude = options.flag("xinclude")
-        entities = EntityMode(rawValue: try options.choice("entities", ["error", "keep"], default: "error")) ?? .error
+        entities = EntityMode(rawValue: try options.choice("entities", ["error", "keep"], default: "keep")) ?? .keep
         xincludeDepth = try options.integer("xinclude-depth", default: 0)
     }
 
-    /// Element names preferred inside `choice`.
+    /// Element names preferred inside `choice` (and `app`, where the lemma wins).
     var preferredAlternatives: Set<String> {
-        choice == .reg ? ["reg", "corr", "expan"] : ["orig", "sic", "abbr"]
+        choice == .reg ? ["reg", "corr", "expan", "lem"] : ["orig", "sic", "abbr", "lem"]
     }
 }

@@ -183,15 +183,19 @@ final class TEIStreamHandler: SAXEventHandler {
         guard settings.entities == .keep else {
             throw fail(
                 .structure,
-                "entity '&\(name);' is not declared in the document (an external DTD would declare it, and external DTDs are never loaded); use option entities=keep to keep it as the text '&\(name);'")
+                "entity '&\(name);' is not declared in the document (its declaration is in an external DTD, which is never loaded); the default entities=keep keeps it as the text '&\(name);'")
         }
         if skipDepth > 0 { return }
         var literal = "&\(name);"
+        let warning = MetadataPair(
+            "warning", "entity &\(name); is declared only in an external DTD (not read): kept as the text &\(name);")
         if headerDepth > 0 {
             literal.withUTF8 { (readingCorpusHeader ? corpusHeader : header)?.characters($0) }
+            (readingCorpusHeader ? corpusHeader : header)?.addWarning(warning)
             return
         }
         try literal.withUTF8 { try routeText($0) }
+        if let block = blocks.last, !block.attributes.contains(warning) { block.attributes.append(warning) }
     }
 }
 
