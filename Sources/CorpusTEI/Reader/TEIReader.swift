@@ -37,13 +37,17 @@ import CorpusModel
 /// document's own internal subset (with libxml2's amplification limits), default
 /// size limits; external entities are an `.unsafe` error.
 public struct TEIReader: CorpusReader {
+    /// A reader with no state; options come with each ``read(_:options:into:)``.
     public init() {}
 
+    /// `tei` (alias `xml`), extensions `xml`/`tei`, `application/tei+xml`.
     public var format: FormatDescription { TEIFormat.description }
 
     /// TEI may or may not carry sentences; the stream promises only blocks.
     public var provides: Capabilities { [] }
 
+    /// `certain` when the TEI namespace appears in the first bytes, `likely` for a
+    /// `<TEI`/`<teiCorpus` tag, `possible` for other XML.
     public func sniff(_ prefix: [UInt8]) -> SniffResult {
         let text = String(decoding: prefix.prefix(4096), as: UTF8.self)
         if text.contains("http://www.tei-c.org/ns/1.0") { return .certain }
@@ -52,6 +56,8 @@ public struct TEIReader: CorpusReader {
         return .no
     }
 
+    /// Streams the TEI in `input` into `sink` (one `startDocument … endDocument` per
+    /// `TEI`); throws a ``CorpusError`` naming the file, line and column on bad input.
     public func read(_ input: InputSource, options: FormatOptions, into sink: any CorpusEventSink) throws {
         try read(input, options: options, into: sink, chunkSize: 1 << 20)
     }
