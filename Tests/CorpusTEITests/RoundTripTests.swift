@@ -130,3 +130,50 @@ import Testing
         #expect(try TEIReader().readDocuments(.string(two)).map(\.id) == ["a", "b"])
     }
 }
+
+/// The project's plain-text samples (split naively here: blank line = paragraph;
+/// the text target does the real segmentation) as TEI: valid, and TEI → model → TEI
+/// gives the same bytes.
+@Suite struct SampleTextToTEITests {
+    static func sampleDocuments() throws -> [Document] {
+        let dir = Fixtures.packageRoot.appendingPathComponent("samples")
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).filter { $0.hasSuffix(".txt") }.sorted()
+        return try names.map { name in
+            let text = try String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8)
+            let id = CorpusID.documentID(from: String(name.dropLast(4)))
+            var blocks: [Block] = []
+            for paragraph in text.components(separatedBy: "\n\n") {
+                let words = paragraph.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" })
+                guard !words.isEmpty else { continue }
+                blocks.append(Block(id: CorpusID.block(id, blocks.count + 1), content: .text(words.joined(separator: " "))))
+            }
+            return Document(id: id, metadata: Metadata(title: name, language: "kk", source: "samples/\(name)"), blocks: blocks)
+        }
+    }
+
+    @Test func samplesAsTEIAreValidAndStable() throws {
+        let documents = try Self.sampleDocuments()
+        #expect(documents.count >= 2)
+        let dir = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var paths: [String] = []
+        for (label, docs) in [("single", [documents[0]]), ("corpus", documents)] {
+            for indent in ["true", "false"] {
+                let options = FormatOptions(["indent": indent])
+                let bytes = try TEIWriter().write(docs, options: options)
+                saveForCI(bytes, name: "samples-\(label)-indent-\(indent).xml")
+                let back = try TEIReader().readDocuments(.bytes(bytes, name: "s.xml"))
+                #expect(back == docs)
+                #expect(try TEIWriter().write(back, options: options) == bytes)
+                let path = dir.appendingPathComponent("\(label)-\(indent).xml").path
+                _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
+                paths.append(path)
+            }
+        }
+        guard let errors = try jingErrors(paths) else {
+            print("SKIPPED jing validation: jing is not installed (apt-get install jing); CI installs it")
+            return
+        }
+        #expect(errors == "", "jing: \(errors.prefix(2000))")
+    }
+}
