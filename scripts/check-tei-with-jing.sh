@@ -15,8 +15,8 @@ fi
 # jing takes many files at once: one JVM start for the whole batch.
 # Debian's wrapper prints "[warning] … Unable to locate …" about optional jars: not about the files.
 status=0
-find "$dir" -type f -name '*.xml' -print0 | xargs -0 jing "$schema" 2>&1 | grep -v '^\[warning\]' || true
-find "$dir" -type f -name '*.xml' -print0 | xargs -0 jing "$schema" >/dev/null 2>&1 || status=1
+output=$(find "$dir" -type f -name '*.xml' -print0 | xargs -0 jing "$schema" 2>&1) || status=1
+printf '%s\n' "$output" | grep -v '^\[warning\]' | grep -v '^$' || true
 if [ "$status" -eq 0 ]; then
     echo "check-tei-with-jing: $count file(s) valid against tei_all.rng"
 else

@@ -64,8 +64,13 @@ import Testing
         #expect(texts(try read(body, options: ["choice": "orig"])) == ["a olde b teh"])
     }
 
-    @Test func gapContentIsDropped() throws {
+    @Test func gapAndFormeWorkAreDropped() throws {
         #expect(texts(try read("<p>one <gap reason=\"illegible\"><desc>two words</desc></gap> three</p>")) == ["one three"])
+        #expect(texts(try read("<p>end of page<pb n=\"5\"/><fw type=\"header\">RUNNING HEAD</fw> next</p>")) == ["end of page next"])
+    }
+
+    @Test func apparatusKeepsTheLemma() throws {
+        #expect(texts(try read("<p>a <app><lem>good</lem><rdg wit=\"#b\">bad</rdg></app> text</p>")) == ["a good text"])
     }
 
     @Test func divDepthGivesHeadingLevels() throws {
@@ -102,11 +107,14 @@ import Testing
         let p5 = try read("<p>x</p>", root: "<TEI>")
         #expect(texts(p5) == ["x"])
         let p4 = "<?xml version=\"1.0\"?>\n<!DOCTYPE TEI.2 SYSTEM \"tei2.dtd\">\n<TEI.2><teiHeader><fileDesc><titleStmt><title>Old</title></titleStmt></fileDesc></teiHeader><text><body><div1><head>H</head><p>a&mdash;b</p></div1></body></text></TEI.2>"
-        let error = #expect(throws: CorpusError.self) { try TEIReader().readDocuments(.string(p4, name: "p4.xml")) }
+        let error = #expect(throws: CorpusError.self) {
+            try TEIReader().readDocuments(.string(p4, name: "p4.xml"), options: FormatOptions(["entities": "error"]))
+        }
         #expect(error?.message.contains("&mdash;") == true)
         #expect(error?.location?.line == 3)
-        let kept = try TEIReader().readDocuments(.string(p4, name: "p4.xml"), options: FormatOptions(["entities": "keep"]))
+        let kept = try TEIReader().readDocuments(.string(p4, name: "p4.xml"))
         #expect(texts(kept) == ["H", "a&mdash;b"])
+        #expect(kept[0].blocks[1].attributes.contains { $0.key == "warning" && $0.value.contains("&mdash;") })
         #expect(kept[0].metadata.title == "Old")
     }
 
@@ -184,5 +192,33 @@ import Testing
         let whole = try events(1 << 24)
         #expect(!whole.isEmpty)
         for size in [1, 3, 7, 4096] { #expect(try events(size) == whole, "chunk size \(size)") }
+    }
+}
+
+/// A creation date given only as `@when` still fills the date field.
+@Suite struct HeaderDateTests {
+    @Test func whenAttributeIsTheDateWhenThereIsNoText() throws {
+        let xml = "<TEI><teiHeader><profileDesc><creation><date when=\"1875-06-25\"/></creation></profileDesc></teiHeader><text><body><p>x</p></body></text></TEI>"
+        let m = try #require(try TEIReader().readDocuments(.string(xml)).first?.metadata)
+        #expect(m.date == "1875-06-25")
+        #expect(m.extra.isEmpty)
+    }
+}
+
+/// Someone else's slightly invalid `xml:lang` is kept, not fatal when writing TEI again.
+@Suite struct BlockLanguageTests {
+    @Test func invalidLanguageTagBecomesAnAttribute() throws {
+        let xml = "<TEI><teiHeader/><text><body><p xml:lang=\"kk_KZ\">a</p><p xml:lang=\"kk\">b</p></body></text></TEI>"
+        let docs = try TEIReader().readDocuments(.string(xml))
+        #expect(docs[0].blocks[0].language == nil)
+        #expect(docs[0].blocks[0].attributes == [MetadataPair("xml:lang", "kk_KZ")])
+        #expect(docs[0].blocks[1].language == "kk")
+        _ = try TEIWriter().write(docs)
+    }
+
+    @Test func duplicateSentenceIdsAreMadeUnique() throws {
+        let xml = "<TEI><teiHeader/><text><body><p><s xml:id=\"s\">a</s><s xml:id=\"s\">b</s></p></body></text></TEI>"
+        let ids = try TEIReader().readDocuments(.string(xml))[0].blocks[0].sentences.map(\.id)
+        #expect(ids == ["s", "s_"])
     }
 }

@@ -38,7 +38,7 @@ import Testing
             let docs = (1...(i == 3 ? 3 : 1)).map { generator.document(id: "v\(i)_\($0)") }
             let bytes = try TEIWriter().write(docs, options: FormatOptions(options))
             let path = dir.appendingPathComponent("gen\(i).xml").path
-            FileManager.default.createFile(atPath: path, contents: Data(bytes))
+            _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
             paths.append(path)
         }
         // Every round-trip seed, as the identity test writes them.
@@ -47,13 +47,13 @@ import Testing
             let documents = (1...Int(seed % 3 + 1)).map { g.document(id: "gen\(seed)_\($0)") }
             let bytes = try TEIWriter().write(documents)
             let path = dir.appendingPathComponent("seed\(seed).xml").path
-            FileManager.default.createFile(atPath: path, contents: Data(bytes))
+            _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
             paths.append(path)
         }
         // A document of notes only still needs a paragraph-like element in body.
         let notesOnly = try TEIWriter().write([Document(id: "n", blocks: [Block(id: "n.p1", kind: .note, content: .text("x"))])])
         let notesPath = dir.appendingPathComponent("notes-only.xml").path
-        FileManager.default.createFile(atPath: notesPath, contents: Data(notesOnly))
+        _ = FileManager.default.createFile(atPath: notesPath, contents: Data(notesOnly))
         paths.append(notesPath)
         // Real TEI read and written back (every sample, with and without tokens).
         for name in Fixtures.sampleFiles() {
@@ -62,7 +62,7 @@ import Testing
                 let bytes = try TEIWriter().write(docs, options: FormatOptions(["tokens": tokens]))
                 saveForCI(bytes, name: "sample-\(name)-tokens-\(tokens).xml")
                 let path = dir.appendingPathComponent("\(name)-\(tokens).xml").path
-                FileManager.default.createFile(atPath: path, contents: Data(bytes))
+                _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
                 paths.append(path)
             }
         }
@@ -128,5 +128,52 @@ import Testing
             try TEIWriter().write([Document(id: "a"), Document(id: "b")], options: FormatOptions(["corpus": "no"]))
         }
         #expect(try TEIReader().readDocuments(.string(two)).map(\.id) == ["a", "b"])
+    }
+}
+
+/// The project's plain-text samples (split naively here: blank line = paragraph;
+/// the text target does the real segmentation) as TEI: valid, and TEI → model → TEI
+/// gives the same bytes.
+@Suite struct SampleTextToTEITests {
+    static func sampleDocuments() throws -> [Document] {
+        let dir = Fixtures.packageRoot.appendingPathComponent("samples")
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).filter { $0.hasSuffix(".txt") }.sorted()
+        return try names.map { name in
+            let text = try String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8)
+            let id = CorpusID.documentID(from: String(name.dropLast(4)))
+            var blocks: [Block] = []
+            for paragraph in text.components(separatedBy: "\n\n") {
+                let words = paragraph.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" })
+                guard !words.isEmpty else { continue }
+                blocks.append(Block(id: CorpusID.block(id, blocks.count + 1), content: .text(words.joined(separator: " "))))
+            }
+            return Document(id: id, metadata: Metadata(title: name, language: "kk", source: "samples/\(name)"), blocks: blocks)
+        }
+    }
+
+    @Test func samplesAsTEIAreValidAndStable() throws {
+        let documents = try Self.sampleDocuments()
+        #expect(documents.count >= 2)
+        let dir = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var paths: [String] = []
+        for (label, docs) in [("single", [documents[0]]), ("corpus", documents)] {
+            for indent in ["true", "false"] {
+                let options = FormatOptions(["indent": indent])
+                let bytes = try TEIWriter().write(docs, options: options)
+                saveForCI(bytes, name: "samples-\(label)-indent-\(indent).xml")
+                let back = try TEIReader().readDocuments(.bytes(bytes, name: "s.xml"))
+                #expect(back == docs)
+                #expect(try TEIWriter().write(back, options: options) == bytes)
+                let path = dir.appendingPathComponent("\(label)-\(indent).xml").path
+                _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
+                paths.append(path)
+            }
+        }
+        guard let errors = try jingErrors(paths) else {
+            print("SKIPPED jing validation: jing is not installed (apt-get install jing); CI installs it")
+            return
+        }
+        #expect(errors == "", "jing: \(errors.prefix(2000))")
     }
 }

@@ -8,25 +8,25 @@ import Testing
 @Suite struct SampleTextTests {
     /// The expected text, computed independently of the reader with Python's
     /// ElementTree: all text under the outermost `<text>` elements in document
-    /// order, minus what the reader deliberately drops (`gap` content, the
-    /// non-preferred readings of `choice`), with `note` text in its own stream.
+    /// order, minus what the reader deliberately drops (`gap` and `fw` content, the
+    /// non-preferred readings of `choice` and `app`), with `note` text in its own stream.
     static let expectedTextScript = #"""
         import sys, xml.etree.ElementTree as ET
-        PREF = {"reg", "corr", "expan"}
+        PREF = {"reg", "corr", "expan", "lem"}
         def local(tag):
             return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else None
         def has_text(el):
             return any(t.strip() for t in el.itertext())
         def walk(el, out, notes, in_note):
             name = local(el.tag)
-            if name is None or name == "gap":
+            if name is None or name in ("gap", "fw"):
                 return
             if name == "note" and not in_note:
                 buf = []
                 walk_content(el, buf, notes, True)
                 notes.append("".join(buf))
                 return
-            if name == "choice":
+            if name in ("choice", "app"):
                 kids = list(el)
                 pick = next((k for k in kids if local(k.tag) in PREF), None)
                 if pick is None:
@@ -128,6 +128,9 @@ import Testing
         #expect(!text.contains("Gelegen heit"))
         #expect(text.contains("zusam\u{304}en"))
         #expect(!text.contains("erfülltund"))
+        #expect(docs.first?.metadata.date == "25.06.1875")  // creation/date text (its @when goes to extra)
+        #expect(docs.first?.metadata.extraValue("profileDesc/creation/date@when") == "1875-06-25")
+        #expect(docs.first?.metadata.language == "de")
     }
 
     @Test func playKeepsSoftHyphensAndSpeakers() throws {

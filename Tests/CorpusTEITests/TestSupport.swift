@@ -54,7 +54,7 @@ func run(_ executable: String, _ arguments: [String]) throws -> (Int32, String) 
 func saveForCI(_ bytes: [UInt8], name: String) {
     guard let dir = ProcessInfo.processInfo.environment["CORPUSKIT_TEI_OUT"], !dir.isEmpty else { return }
     try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-    FileManager.default.createFile(atPath: "\(dir)/\(name)", contents: Data(bytes))
+    _ = FileManager.default.createFile(atPath: "\(dir)/\(name)", contents: Data(bytes))
 }
 
 /// Validates files with jing against tei_all; nil when jing is not installed.
@@ -86,5 +86,5 @@ struct SplitMix64: RandomNumberGenerator {
 
 /// Writes a UTF-8 file (non-atomically: Foundation's atomic write crashed under parallel tests here).
 func writeFile(_ path: String, _ text: String) {
-    FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+    _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
 }

@@ -209,7 +209,14 @@ private let saxReference: referenceSAXFunc = { ctx, name in
 
 private let saxError: xmlStructuredErrorFunc = { ctx, error in
     guard let p = parser(ctx), let error else { return }
-    p.report(XMLIssue(error))
+    var issue = XMLIssue(error)
+    // Errors raised while libxml2 expands an entity come from an inner context whose
+    // lines count from the entity text: report where the reference is instead.
+    if let outer = p.parserContext, let inner = error.pointee.ctxt, inner != UnsafeMutableRawPointer(outer) {
+        issue.line = Int(xmlSAX2GetLineNumber(outer))
+        issue.column = Int(xmlSAX2GetColumnNumber(outer))
+    }
+    p.report(issue)
 }
 
 private let saxStartDocument: startDocumentSAXFunc = { ctx in

@@ -6,7 +6,7 @@ final class BlockUnderConstruction {
     /// The element's `xml:id`; consumed by the first part when a nested block splits this one.
     var xmlID: String?
     let language: String?
-    let attributes: [MetadataPair]
+    var attributes: [MetadataPair]
     /// Element-stack depth of the element that owns the block (for implicit blocks,
     /// of the container the text sits in).
     let ownerDepth: Int

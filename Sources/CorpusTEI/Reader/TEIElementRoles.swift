@@ -18,8 +18,10 @@ enum TEIElementRole {
     case token
     /// `lb`, `pb`, `cb`, `milestone`, `space`: a word boundary unless `break="no"`.
     case lineBreak
+    /// `choice` or `app`: one reading is kept.
     case choice
-    /// Content deliberately dropped: `gap` (its `desc` describes missing text).
+    /// Content deliberately dropped: `gap` (its `desc` describes missing text) and
+    /// `fw` (forme work: running heads, page numbers, catchwords).
     case dropped
     /// Everything else: its text belongs to the enclosing block (`hi`, `name`, `w` wrappers…).
     case inline
@@ -51,7 +53,9 @@ enum TEIElementRole {
         t["pc"] = .token
         for n in ["lb", "pb", "cb", "milestone", "space"] { t[n] = .lineBreak }
         t["choice"] = .choice
+        t["app"] = .choice
         t["gap"] = .dropped
+        t["fw"] = .dropped
         return t
     }()
 }

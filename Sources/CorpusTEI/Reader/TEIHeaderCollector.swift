@@ -7,7 +7,7 @@ import CorpusModel
 /// Fields: `titleStmt/title` (the first without a `type` or with `type="main"`) →
 /// title; `titleStmt/author` → authors; `availability/licence` (its text, or its
 /// `@target`) or else `availability/p` → licence; the first text under
-/// `sourceDesc` → source; `profileDesc/creation/date` → date;
+/// `sourceDesc` → source; `profileDesc/creation/date` (text, else `@when`) → date;
 /// `langUsage/language/@ident` → language; `notesStmt/note[@n]` → `extra[n]`.
 final class TEIHeaderCollector {
     private(set) var metadata = Metadata()
@@ -117,9 +117,14 @@ final class TEIHeaderCollector {
                 used = true
             }
         case "date" where parent == "creation":
-            if metadata.date == nil && !text.isEmpty {
-                metadata.date = text
-                used = true
+            if metadata.date == nil {
+                if !text.isEmpty {
+                    metadata.date = text
+                    used = true
+                } else if let when = consume("when") {
+                    metadata.date = when
+                    used = true
+                }
             }
         case "language" where parent == "langUsage":
             if metadata.language == nil, let ident = attrs.first(where: { $0.name == "ident" })?.value,
@@ -156,4 +161,9 @@ final class TEIHeaderCollector {
     }
 
     func addExtra(_ key: String, _ value: String) { add(key, value) }
+
+    /// Records a warning pair once.
+    func addWarning(_ pair: MetadataPair) {
+        if !metadata.extra.contains(pair) { metadata.extra.append(pair) }
+    }
 }

@@ -16,8 +16,10 @@ import CorpusModel
 /// - `note` inside a block becomes its own note block right after that block, so its
 ///   text never runs into a sentence (notes are kept, never dropped).
 /// - `lb`/`pb`/`cb`/`milestone`/`space` separate words unless `break="no"`.
-/// - `choice`: the regularised/corrected/expanded reading by default.
-/// - `gap` content (a description of missing text) is dropped; so is everything
+/// - `choice`: the regularised/corrected/expanded reading by default; `app`: the `lem`
+///   (else the first reading with text).
+/// - `gap` content (a description of missing text) and `fw` (running heads, page
+///   numbers, catchwords: forme work, not text) are dropped; so is everything
 ///   outside `teiHeader` and `text` (`facsimile`, `standOff`); the `teiCorpus`
 ///   header is used only when the corpus holds no `TEI` (its `xi:include` hrefs
 ///   then go to `extra`).
@@ -35,13 +37,17 @@ import CorpusModel
 /// document's own internal subset (with libxml2's amplification limits), default
 /// size limits; external entities are an `.unsafe` error.
 public struct TEIReader: CorpusReader {
+    /// A reader with no state; options come with each ``read(_:options:into:)``.
     public init() {}
 
+    /// `tei` (alias `xml`), extensions `xml`/`tei`, `application/tei+xml`.
     public var format: FormatDescription { TEIFormat.description }
 
     /// TEI may or may not carry sentences; the stream promises only blocks.
     public var provides: Capabilities { [] }
 
+    /// `certain` when the TEI namespace appears in the first bytes, `likely` for a
+    /// `<TEI`/`<teiCorpus` tag, `possible` for other XML.
     public func sniff(_ prefix: [UInt8]) -> SniffResult {
         let text = String(decoding: prefix.prefix(4096), as: UTF8.self)
         if text.contains("http://www.tei-c.org/ns/1.0") { return .certain }
@@ -50,6 +56,8 @@ public struct TEIReader: CorpusReader {
         return .no
     }
 
+    /// Streams the TEI in `input` into `sink` (one `startDocument … endDocument` per
+    /// `TEI`); throws a ``CorpusError`` naming the file, line and column on bad input.
     public func read(_ input: InputSource, options: FormatOptions, into sink: any CorpusEventSink) throws {
         try read(input, options: options, into: sink, chunkSize: 1 << 20)
     }
@@ -78,12 +86,12 @@ struct TEIReaderSettings {
     init(_ options: FormatOptions) throws {
         choice = ChoiceMode(rawValue: try options.choice("choice", ["reg", "orig"], default: "reg")) ?? .reg
         xinclude = options.flag("xinclude")
-        entities = EntityMode(rawValue: try options.choice("entities", ["error", "keep"], default: "error")) ?? .error
+        entities = EntityMode(rawValue: try options.choice("entities", ["error", "keep"], default: "keep")) ?? .keep
         xincludeDepth = try options.integer("xinclude-depth", default: 0)
     }
 
-    /// Element names preferred inside `choice`.
+    /// Element names preferred inside `choice` (and `app`, where the lemma wins).
     var preferredAlternatives: Set<String> {
-        choice == .reg ? ["reg", "corr", "expan"] : ["orig", "sic", "abbr"]
+        choice == .reg ? ["reg", "corr", "expan", "lem"] : ["orig", "sic", "abbr", "lem"]
     }
 }

@@ -176,8 +176,10 @@ extension TEIStreamHandler {
             }
         default: extra.append(MetadataPair("tei", name))
         }
+        let (language, languageAttribute) = blockLanguage(attributes)
+        if let languageAttribute { extra.append(languageAttribute) }
         let block = BlockUnderConstruction(
-            kind: kind, xmlID: ncName(attributes.xmlValue("id")), language: attributes.xmlValue("lang"),
+            kind: kind, xmlID: ncName(attributes.xmlValue("id")), language: language,
             attributes: extra, ownerDepth: frames.count, implicit: false)
         blocks.append(block)
         frames.append(.block)
@@ -188,11 +190,20 @@ extension TEIStreamHandler {
             frames.append(.inline)  // a note inside a note is text of the outer note
             return
         }
+        let (language, languageAttribute) = blockLanguage(attributes)
         let block = BlockUnderConstruction(
-            kind: .note, xmlID: ncName(attributes.xmlValue("id")), language: attributes.xmlValue("lang"),
-            attributes: [], ownerDepth: frames.count, implicit: false)
+            kind: .note, xmlID: ncName(attributes.xmlValue("id")), language: language,
+            attributes: languageAttribute.map { [$0] } ?? [], ownerDepth: frames.count, implicit: false)
         blocks.append(block)
         frames.append(.note)
+    }
+
+    /// A block's `xml:lang`: the language when it is a BCP 47 tag, else kept as an
+    /// attribute (so writing TEI again does not fail on someone else's `kk_KZ`).
+    private func blockLanguage(_ attributes: XMLAttributes) -> (String?, MetadataPair?) {
+        guard let lang = attributes.xmlValue("lang") else { return (nil, nil) }
+        if LanguageTag.isWellFormed(lang) { return (lang, nil) }
+        return (nil, MetadataPair("xml:lang", lang))
     }
 
     func openImplicitBlock() {
@@ -236,7 +247,17 @@ extension TEIStreamHandler {
             if let x = block.xmlID, !usedIDs.contains(x) { id = x }
             while usedIDs.contains(id) { id += "_" }
             usedIDs.insert(id)
-            try sink.receive(.block(block.take(id: id)))
+            var taken = block.take(id: id)
+            if case .sentences(var sentences) = taken.content {
+                // Sentence ids must stay unique too (a generated BLOCK.sN may meet a source id).
+                var local = Set<String>()
+                for i in sentences.indices {
+                    while usedIDs.contains(sentences[i].id) || local.contains(sentences[i].id) { sentences[i].id += "_" }
+                    local.insert(sentences[i].id)
+                }
+                taken.content = .sentences(sentences)
+            }
+            try sink.receive(.block(taken))
         }
         let notes = block.notes
         block.notes = []

@@ -28,7 +28,9 @@ final class TEIStreamHandler: SAXEventHandler {
     var rootAttributes: [(name: String, value: String)] = []
     var documentID = "doc"
     var blockCount = 0
-    var usedIDs = Set<String>()
+    /// Block (and document) ids given out in this document, as 8-byte hashes so memory
+    /// stays small on huge documents; sentence ids are kept unique within their block.
+    var usedIDs = IDSet()
     var divDepth = 0
     var inText = false
     var blocks: [BlockUnderConstruction] = []
@@ -181,15 +183,19 @@ final class TEIStreamHandler: SAXEventHandler {
         guard settings.entities == .keep else {
             throw fail(
                 .structure,
-                "entity '&\(name);' is not declared in the document (an external DTD would declare it, and external DTDs are never loaded); use option entities=keep to keep it as the text '&\(name);'")
+                "entity '&\(name);' is not declared in the document (its declaration is in an external DTD, which is never loaded); the default entities=keep keeps it as the text '&\(name);'")
         }
         if skipDepth > 0 { return }
         var literal = "&\(name);"
+        let warning = MetadataPair(
+            "warning", "entity &\(name); is declared only in an external DTD (not read): kept as the text &\(name);")
         if headerDepth > 0 {
             literal.withUTF8 { (readingCorpusHeader ? corpusHeader : header)?.characters($0) }
+            (readingCorpusHeader ? corpusHeader : header)?.addWarning(warning)
             return
         }
         try literal.withUTF8 { try routeText($0) }
+        if let block = blocks.last, !block.attributes.contains(warning) { block.attributes.append(warning) }
     }
 }
 
@@ -228,4 +234,22 @@ struct ChoiceCapture {
         }
         return ""
     }
+}
+
+/// A set of ids stored as stable 64-bit FNV-1a hashes (a false match only renames an id).
+struct IDSet {
+    private var hashes = Set<UInt64>()
+
+    static func hash(_ id: String) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in id.utf8 {
+            h ^= UInt64(b)
+            h = h &* 0x100_0000_01b3
+        }
+        return h
+    }
+
+    func contains(_ id: String) -> Bool { hashes.contains(Self.hash(id)) }
+    mutating func insert(_ id: String) { hashes.insert(Self.hash(id)) }
+    mutating func removeAll(keepingCapacity: Bool) { hashes.removeAll(keepingCapacity: keepingCapacity) }
 }

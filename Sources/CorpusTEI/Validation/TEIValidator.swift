@@ -18,10 +18,14 @@ import Foundation
 ///
 /// Messages render as `path:line:col: error: …`.
 public struct TEIValidator: CorpusValidator {
+    /// A validator with no state; compiled schemas are shared process-wide.
     public init() {}
 
+    /// `tei`.
     public var formatName: String { "tei" }
 
+    /// Every problem found in `input` (empty when valid); throws only when the check
+    /// cannot run (unreadable file, unusable schema, no way to compile it in time).
     public func validate(_ input: InputSource, options: FormatOptions) throws -> [Diagnostic] {
         let validator = try options.choice("validator", ["auto", "libxml2", "jing"], default: "auto")
         let timeout = Double(try options.integer("schema-timeout", default: 60))

@@ -22,12 +22,16 @@ import CorpusModel
 /// without a following space gets `join="right"` and no space is written after it.
 /// Block and sentence `attributes` are not written (TEI has no place for arbitrary ones).
 public struct TEIWriter: CorpusWriter {
+    /// A writer with no state; options come with each ``makeSink(writingTo:options:)``.
     public init() {}
 
+    /// `tei` (alias `xml`), extensions `xml`/`tei`, `application/tei+xml`.
     public var format: FormatDescription { TEIFormat.description }
 
+    /// Nothing: unsegmented blocks are written as text in `<p>`, sentences as `<s>`.
     public var requires: Capabilities { [] }
 
+    /// A sink that writes TEI to `output`; its `finish()` closes the document or corpus.
     public func makeSink(writingTo output: ByteOutput, options: FormatOptions) throws -> any CorpusEventSink {
         let settings = try TEIWriterSettings(options)
         return TEIWriterSink(output: output, settings: settings)
