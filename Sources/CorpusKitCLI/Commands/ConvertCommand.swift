@@ -7,12 +7,7 @@ struct ConvertCommand: ParsableCommand {
         commandName: "convert",
         abstract: "Convert files, directories or stdin to another format.",
         discussion: """
-            One output: all inputs go into one stream (stdout, or the file -o names): several
-            documents make one teiCorpus, one JSON file, one table.
-            Mirrored outputs: when -o is an existing directory or ends in '/', or an input is a
-            directory, each input file gets its own output file under -o, mirroring the input
-            tree. Outputs are written to a temporary file and renamed: a failed conversion leaves
-            no output file. One bad file never stops a batch; the exit status is 1 if any failed.
+            One output: all inputs go into one stream (stdout, or the file -o names): several documents make one teiCorpus, one JSON file, one table. Mirrored outputs: when -o is an existing directory or ends in '/', or an input is a directory, each input file gets its own output file under -o, mirroring the input tree. Outputs are written to a temporary file and renamed: a failed conversion leaves no output file. One bad file never stops a batch; the exit status is 1 if any failed.
 
             Examples:
               corpuskit convert samples/004_d576930189d3d379.txt --to tei -o 004.xml

@@ -7,11 +7,7 @@ struct ValidateCommand: ParsableCommand {
         commandName: "validate",
         abstract: "Check files: well-formedness, CorpusKit's structural rules, and an optional schema.",
         discussion: """
-            TEI files are checked by libxml2 (and jing when libxml2 cannot compile a schema in
-            time). --schema takes a RELAX NG (.rng), XML Schema (.xsd) or DTD (.dtd) path, or
-            'tei_all' for the bundled TEI P5 schema; it is compiled once and reused for every file.
-            Other formats are checked by reading them completely.
-            Messages are 'path:line:col: error: …'; the exit status is 1 if any file is invalid.
+            TEI files are checked by libxml2 (and jing when libxml2 cannot compile a schema in time). --schema takes a RELAX NG (.rng), XML Schema (.xsd) or DTD (.dtd) path, or 'tei_all' for the bundled TEI P5 schema; it is compiled once and reused for every file. Other formats are checked by reading them completely. Messages are 'path:line:col: error: …'; the exit status is 1 if any file is invalid.
 
             Examples:
               corpuskit validate out.xml --schema tei_all
@@ -28,6 +24,12 @@ struct ValidateCommand: ParsableCommand {
     @Option(help: "Schema to validate against: a .rng, .xsd or .dtd path, or 'tei_all'.")
     var schema: String?
 
+    @Option(help: "Seconds to wait for libxml2 to compile the schema before asking jing (default 60).")
+    var schemaTimeout: Int?
+
+    @Option(help: "Schema engine: auto (libxml2, jing past the timeout), libxml2, or jing.")
+    var validator: String?
+
     @Flag(name: .shortAndLong, help: "Print only problems.")
     var quiet = false
 
@@ -36,6 +38,8 @@ struct ValidateCommand: ParsableCommand {
         let converter = Converter(registry: registry)
         var options = FormatOptions()
         options["schema"] = schema
+        options["schema-timeout"] = schemaTimeout.map(String.init)
+        options["validator"] = validator
         var failed = false
         for argument in files {
             let input: InputSource = argument == "-" ? .descriptor(0) : .file(argument)
