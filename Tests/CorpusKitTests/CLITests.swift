@@ -101,4 +101,15 @@ struct CLITests {
         #expect(r.out.contains("g.json: valid json"))
         #expect(r.stderr.contains("v.json:1:27: error: at $.documents[0]: expected an object"), "\(r.stderr)")
     }
+
+    @Test func validateReadsStdinAndSniffsItsFormat() throws {
+        let tei = #"<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>T</title></titleStmt><publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader><text><body><p><s xml:id="a">Иә.</s><s xml:id="a">Жоқ.</s></p></body></text></TEI>"#
+        let r = try CLI.run(["validate", "-"], stdin: Data(tei.utf8))
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("<stdin>:1:"), "\(r.stderr)")
+        #expect(r.stderr.contains("used twice"), "\(r.stderr)")
+        let ok = try CLI.run(["validate", "-"], stdin: Data(sampleJSON.utf8))
+        #expect(ok.status == 0, "\(ok.stderr)")
+        #expect(ok.out.contains("valid json"))
+    }
 }

@@ -1,6 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import ArgumentParser
 import CorpusKit
 
@@ -17,21 +14,6 @@ struct ConvertSession: Sendable {
     let explain: Bool
 
     private var converter: Converter { Converter(registry: registry) }
-
-    /// Opens an input argument: a file, or stdin for `-` (its first bytes
-    /// are read ahead for format sniffing).
-    func open(_ argument: String) throws -> InputSource {
-        guard argument == "-" else { return .file(argument) }
-        var prefix: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        while prefix.count < 4096 {
-            let n = buffer.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
-            if n < 0 && errno == EINTR { continue }
-            if n <= 0 { break }
-            prefix.append(contentsOf: buffer[0..<n])
-        }
-        return .descriptor(0, prefix: prefix)
-    }
 
     /// The plan for one input, explained on stderr with `--explain`.
     func plan(for input: InputSource) throws -> ConversionPlan {
@@ -52,7 +34,7 @@ struct ConvertSession: Sendable {
     /// Converts every input into one output stream; returns false on failure
     /// (the output file, if any, is then not created).
     func combine(_ arguments: [String], into output: String) throws -> Bool {
-        let inputs = try arguments.map(open)
+        let inputs = arguments.map(InputArgument.open)
         if output != "-" {
             for input in inputs {
                 if let path = input.path, OutputPaths.sameFile(path, output) {

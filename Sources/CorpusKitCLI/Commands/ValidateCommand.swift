@@ -42,7 +42,7 @@ struct ValidateCommand: ParsableCommand {
         options["validator"] = validator
         var failed = false
         for argument in files {
-            let input: InputSource = argument == "-" ? .descriptor(0) : .file(argument)
+            let input = InputArgument.open(argument)
             do {
                 let format = try converter.detectFormat(of: input, declared: from)
                 let diagnostics = try check(input, format: format, registry: registry, options: options)
