@@ -49,13 +49,15 @@ let package = Package(
             ]
         ),
 
+        // Helpers shared by the test targets: outside tools, seeded randomness.
+        .target(name: "CorpusTestSupport", path: "Tests/CorpusTestSupport"),
         .testTarget(name: "CorpusModelTests", dependencies: ["CorpusModel"]),
-        .testTarget(name: "CorpusJSONTests", dependencies: ["CorpusJSON", "CorpusModel"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "CorpusJSONTests", dependencies: ["CorpusTestSupport", "CorpusJSON", "CorpusModel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CorpusTextTests", dependencies: ["CorpusText", "CorpusModel"], resources: [.copy("Gold")]),
-        .testTarget(name: "CorpusTEITests", dependencies: ["CorpusTEI", "CorpusModel"], exclude: ["Fixtures"]),
-        .testTarget(name: "CorpusCSVTests", dependencies: ["CorpusCSV", "CorpusModel"], exclude: ["check_csv_python.py", "BENCHMARKS.md"]),
+        .testTarget(name: "CorpusTEITests", dependencies: ["CorpusTestSupport", "CorpusTEI", "CorpusModel"], exclude: ["Fixtures"]),
+        .testTarget(name: "CorpusCSVTests", dependencies: ["CorpusTestSupport", "CorpusCSV", "CorpusModel"], exclude: ["check_csv_python.py", "BENCHMARKS.md"]),
         .testTarget(name: "CorpusDriverTests", dependencies: ["CorpusDriver", "CorpusModel"]),
-        .testTarget(name: "CorpusKitTests", dependencies: ["CorpusKit"]),
+        .testTarget(name: "CorpusKitTests", dependencies: ["CorpusTestSupport", "CorpusKit"]),
     ],
     swiftLanguageModes: [.v6]
 )

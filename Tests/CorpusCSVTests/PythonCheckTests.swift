@@ -1,4 +1,5 @@
 import CorpusModel
+import CorpusTestSupport
 import Foundation
 import Testing
 
@@ -13,22 +14,7 @@ struct PythonCheckTests {
         .appendingPathComponent("check_csv_python.py").path
 
     /// Whether `python3` with pandas runs here; CI installs pandas, so there the test always runs.
-    static let pythonWithPandas: Bool = {
-        (try? run(["python3", "-c", "import pandas"]).status) == 0
-    }()
-
-    static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-    }
+    static let pythonWithPandas = ExternalTool.pythonHas("pandas")
 
     /// The rows of the default columns, as a reader of the table should see them.
     static func expectedRows(_ docs: [Document]) -> [[(String, String)]] {
@@ -86,7 +72,7 @@ struct PythonCheckTests {
         try Data(lines.utf8).write(to: expected)
         var arguments = ["python3", Self.script, table.path, expected.path]
         if dialect == .tsv { arguments.append("--tsv") }
-        let (status, output) = try Self.run(arguments)
+        let (status, output) = try ExternalTool.run(arguments)
         #expect(status == 0, "\(output)")
         #expect(output.contains("pandas:"), "\(output)")
     }

@@ -1,4 +1,5 @@
 import CorpusModel
+import CorpusTestSupport
 import Foundation
 import Testing
 
@@ -11,15 +12,7 @@ struct JSONSchemaTests {
         .deletingLastPathComponent()
     static let schema = root.appendingPathComponent("schema/corpuskit.schema.json").path
 
-    static var pythonHasJSONSchema: Bool {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", "-c", "import jsonschema"]
-        p.standardError = FileHandle.nullDevice
-        guard (try? p.run()) != nil else { return false }
-        p.waitUntilExit()
-        return p.terminationStatus == 0
-    }
+    static let pythonHasJSONSchema = ExternalTool.pythonHas("jsonschema")
 
     @Test("writer output validates against the published schema",
           .enabled(if: pythonHasJSONSchema, "python3 with jsonschema is not installed (pip install jsonschema)"))
@@ -42,14 +35,7 @@ struct JSONSchemaTests {
             assert list(v.iter_errors(bad)), "schema accepts a non-NCName id"
             print("\\n".join(errs[:5])); sys.exit(1 if errs else 0)
             """
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", "-c", script, Self.schema, json.path, jsonl.path]
-        let pipe = Pipe()
-        p.standardOutput = pipe
-        try p.run()
-        let out = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
-        #expect(p.terminationStatus == 0, "\(out)")
+        let (status, out) = try ExternalTool.run(["python3", "-c", script, Self.schema, json.path, jsonl.path])
+        #expect(status == 0, "\(out)")
     }
 }

@@ -62,9 +62,3 @@ enum CLI {
     }
 }
 
-extension CLI {
-    /// Runs another program (`python3`, `jing`) through `/usr/bin/env`.
-    static func runTool(_ arguments: [String]) throws -> Result {
-        try run(arguments, executable: "/usr/bin/env")
-    }
-}

@@ -1,3 +1,4 @@
+import CorpusTestSupport
 import Foundation
 import Testing
 
@@ -8,15 +9,7 @@ import Testing
 struct SampleTablesInPythonTests {
     static let script = CLI.root.appendingPathComponent("Tests/CorpusCSVTests/check_csv_python.py").path
 
-    static let pythonWithPandas: Bool = {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", "-c", "import pandas"]
-        p.standardError = FileHandle.nullDevice
-        guard (try? p.run()) != nil else { return false }
-        p.waitUntilExit()
-        return p.terminationStatus == 0
-    }()
+    static let pythonWithPandas = ExternalTool.pythonHas("pandas")
 
     /// Expected rows (`sentence_id`, `text`) from a gold file: blank lines separate paragraphs.
     static func expectedRows(sample: String) throws -> String {
@@ -46,8 +39,8 @@ struct SampleTablesInPythonTests {
             #expect(r.status == 0, "\(r.stderr)")
             let expected = dir + "/expected.jsonl"
             try Self.expectedRows(sample: sample).write(toFile: expected, atomically: true, encoding: .utf8)
-            let check = try CLI.runTool(["python3", Self.script, table, expected] + (format == "tsv" ? ["--tsv"] : []))
-            #expect(check.status == 0, "\(check.out)\(check.stderr)")
+            let check = try ExternalTool.run(["python3", Self.script, table, expected] + (format == "tsv" ? ["--tsv"] : []))
+            #expect(check.status == 0, "\(check.output)")
         }
     }
 }

@@ -1,4 +1,5 @@
 import CorpusModel
+import CorpusTestSupport
 
 /// Builds random documents that use every block kind, heading levels, odd Unicode,
 /// tokens and metadata extras: the model side of the round-trip tests.

@@ -1,4 +1,5 @@
 import CorpusModel
+import CorpusTestSupport
 import Foundation
 import Testing
 

@@ -1,4 +1,5 @@
 import CorpusModel
+import CorpusTestSupport
 import Foundation
 import Testing
 
@@ -58,10 +59,10 @@ import Testing
         """#
 
     static func expected(_ path: String) throws -> (main: String, notes: String)? {
-        guard let python = executableOnPath("python3") else { return nil }
+        guard ExternalTool.find("python3") != nil else { return nil }
         let script = FileManager.default.temporaryDirectory.appendingPathComponent("corpuskit-tei-expected.py")
         writeFile(script.path, Self.expectedTextScript)
-        let (status, output) = try run(python, [script.path, path])
+        let (status, output) = try ExternalTool.run(["python3", script.path, path])
         guard status == 0 else { throw CorpusError(.io, "python failed: \(output)") }
         let lines = output.split(separator: "\n", omittingEmptySubsequences: false)
         return (String(lines[0]), lines.count > 1 ? String(lines[1]) : "")

@@ -1,4 +1,5 @@
 import CorpusModel
+import CorpusTestSupport
 import Foundation
 import Testing
 
@@ -27,29 +28,6 @@ enum Fixtures {
     }
 }
 
-/// Finds an executable on PATH (`jing`, `python3`).
-func executableOnPath(_ name: String) -> String? {
-    for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
-        let path = "\(dir)/\(name)"
-        if FileManager.default.isExecutableFile(atPath: path) { return path }
-    }
-    return nil
-}
-
-/// Runs a program and returns (status, stdout+stderr).
-func run(_ executable: String, _ arguments: [String]) throws -> (Int32, String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = arguments
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = pipe
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-}
-
 /// Saves TEI the tests wrote under `$CORPUSKIT_TEI_OUT` (CI runs jing on every file there).
 func saveForCI(_ bytes: [UInt8], name: String) {
     guard let dir = ProcessInfo.processInfo.environment["CORPUSKIT_TEI_OUT"], !dir.isEmpty else { return }
@@ -59,8 +37,8 @@ func saveForCI(_ bytes: [UInt8], name: String) {
 
 /// Validates files with jing against tei_all; nil when jing is not installed.
 func jingErrors(_ paths: [String]) throws -> String? {
-    guard let jing = executableOnPath("jing") else { return nil }
-    let (status, output) = try run(jing, [Fixtures.teiAll] + paths)
+    guard ExternalTool.find("jing") != nil else { return nil }
+    let (status, output) = try ExternalTool.run(["jing", Fixtures.teiAll] + paths)
     return status == 0 ? "" : output
 }
 
@@ -69,19 +47,6 @@ func nonLayout(_ s: String) -> String {
     var out = String.UnicodeScalarView()
     for c in s.unicodeScalars where !(c == " " || c == "\n" || c == "\t" || c == "\r") { out.append(c) }
     return String(out)
-}
-
-/// A small deterministic random generator for generated documents.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 }
 
 /// Writes a UTF-8 file (non-atomically: Foundation's atomic write crashed under parallel tests here).

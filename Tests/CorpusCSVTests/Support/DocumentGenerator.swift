@@ -1,25 +1,13 @@
 import CorpusModel
-
-/// A small seeded generator (SplitMix64) so generated corpora are the same on every run.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+import CorpusTestSupport
 
 /// Builds documents full of what breaks tables: commas, quotes, line breaks,
 /// tabs, backslashes, emoji, Kazakh text, edge spaces, empty strings,
 /// empty blocks and empty documents.
 struct DocumentGenerator {
-    var rng: SeededGenerator
+    var rng: SplitMix64
 
-    init(seed: UInt64) { rng = SeededGenerator(seed: seed) }
+    init(seed: UInt64) { rng = SplitMix64(seed: seed) }
 
     static let pieces = [
         "Қазақстан", "экономикасы", "интеграция", "ә ғ қ ң ө ұ ү һ і", ",", "\"", "\"\"", "'", "\n", "\r\n", "\r",
