@@ -50,6 +50,10 @@ struct ConvertSession: Sendable {
                 throw CorpusError(.usage, "inputs of different formats (\(formats.sorted().joined(separator: ", "))) cannot go into one output; use -o DIR/")
             }
             guard let plan = plans.first else { return true }
+            // Several inputs into one output are a corpus: say so up front, so the TEI
+            // writer streams a teiCorpus instead of holding the first document to find out.
+            var options = options
+            if inputs.count > 1 && options["corpus"] == nil { options["corpus"] = "yes" }
             if output == "-" {
                 let stdout = ByteOutput(descriptor: 1, name: "<stdout>")
                 try converter.run(plan, inputs: inputs, output: stdout, options: options)
