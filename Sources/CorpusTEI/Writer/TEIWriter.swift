@@ -8,7 +8,7 @@ import CorpusModel
 /// - `indent`: `true` (default) or `false` — one element per line, two spaces a level.
 /// - `tokens`: `true` (default) writes `<w>`/`<pc>` for tokenized sentences; `false` writes sentence text only.
 /// - `corpus`: `auto` (default: `teiCorpus` when the stream has several documents;
-///   the first document is held in memory, up to 16 MiB of text, until the second
+///   the first document is held in memory, up to 4 MiB of text, until the second
 ///   starts or the stream ends), `yes` (always `teiCorpus`) or `no` (exactly one `TEI`).
 ///   `yes`/`no` stream with memory bounded by one block.
 /// - `corpus-title`: the title of the `teiCorpus` header (default `Corpus`).
@@ -54,7 +54,7 @@ struct TEIWriterSettings {
     var corpus: CorpusMode
     var corpusTitle: String
     /// How much block text `corpus=auto` holds before committing to a single `TEI`.
-    var autoBufferLimit = 16 << 20
+    var autoBufferLimit = 4 << 20
 
     init(_ options: FormatOptions) throws {
         indent = try options.choice("indent", ["true", "false", "yes", "no", "1", "0"], default: "true")

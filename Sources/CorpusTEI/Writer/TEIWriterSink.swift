@@ -124,7 +124,7 @@ final class TEIWriterSink: CorpusEventSink {
         } else if layout == .single {
             throw CorpusError(
                 .usage,
-                "several documents cannot go into one TEI with corpus=no (or after a first document larger than 16 MiB with corpus=auto): use corpus=yes",
+                "several documents cannot go into one TEI with corpus=no (or after a first document larger than 4 MiB with corpus=auto): use corpus=yes",
                 file: output.name)
         }
         let depth = layout == .corpus ? 1 : 0
