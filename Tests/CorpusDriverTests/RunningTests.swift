@@ -70,3 +70,62 @@ struct RunningTests {
         #expect(throws: CorpusError.self) { try converter.detectFormat(of: .string("x"), declared: "nope") }
     }
 }
+
+/// Emits many blocks, optionally failing after `failAfter` of them.
+struct ManyBlocksReader: CorpusReader {
+    var format = FormatDescription(name: "many", extensions: ["many"], mediaType: "text/x-many", summary: "test")
+    var provides: Capabilities = [.sentences]
+    var count: Int
+    var failAfter: Int?
+    func sniff(_ prefix: [UInt8]) -> SniffResult { .no }
+    func read(_ input: InputSource, options: FormatOptions, into sink: any CorpusEventSink) throws {
+        try sink.receive(.startDocument(DocumentStart(id: "d")))
+        for i in 0..<count {
+            if i == failAfter { throw CorpusError(.syntax, "broken at \(i)", location: SourceLocation(line: i + 1)) }
+            try sink.receive(.block(Block(id: "d.p\(i + 1)", content: .sentences([Sentence(id: "d.p\(i + 1).s1", text: "\(i)")]))))
+        }
+        try sink.receive(.endDocument)
+    }
+}
+
+/// Counts blocks; fails on block number `failAt`.
+final class CountingSink: CorpusEventSink {
+    var blocks = 0
+    let failAt: Int?
+    init(failAt: Int? = nil) { self.failAt = failAt }
+    func receive(_ event: CorpusEvent) throws {
+        if case .block = event {
+            blocks += 1
+            if blocks == failAt { throw CorpusError(.io, "disk full") }
+        }
+    }
+    func finish() throws {}
+}
+
+@Suite("Reader thread")
+struct ReaderThreadTests {
+    @Test func deliversEveryEventInOrder() throws {
+        let collector = DocumentCollector()
+        try ReaderThread.read(ManyBlocksReader(count: 10_000), .string(""), options: FormatOptions(), into: collector)
+        try collector.finish()
+        #expect(collector.documents.count == 1)
+        #expect(collector.documents[0].blocks.map(\.id) == (1...10_000).map { "d.p\($0)" })
+    }
+
+    @Test func aReaderErrorArrivesAfterTheEventsBeforeIt() throws {
+        let sink = CountingSink()
+        #expect {
+            try ReaderThread.read(ManyBlocksReader(count: 5000, failAfter: 3000), .string(""),
+                                  options: FormatOptions(), into: sink)
+        } throws: { ($0 as? CorpusError)?.message == "broken at 3000" }
+        #expect(sink.blocks == 3000)
+    }
+
+    @Test func aWriterErrorStopsTheReader() throws {
+        let sink = CountingSink(failAt: 10)
+        #expect {
+            try ReaderThread.read(ManyBlocksReader(count: 1_000_000), .string(""), options: FormatOptions(), into: sink)
+        } throws: { ($0 as? CorpusError)?.message == "disk full" }
+        #expect(sink.blocks == 10)
+    }
+}

@@ -47,7 +47,7 @@ public struct Converter: Sendable {
             }
             for input in current {
                 do {
-                    try leg.reader.read(input, options: options, into: sink)
+                    try ReaderThread.read(leg.reader, input, options: options, into: sink)
                 } catch let error as CorpusError {
                     throw error.naming(input.name)
                 }

@@ -1,0 +1,144 @@
+import CorpusModel
+import Dispatch
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Runs a reader on its own thread and hands its events to the calling
+/// thread in batches, so parsing overlaps with transforming and writing.
+///
+/// The queue between them is bounded (`capacity` batches), so memory stays
+/// bounded when the writer is slower than the reader. An error on either side
+/// stops both: a reader error is rethrown here after the events before it; a
+/// writer error cancels the reader at its next event.
+enum ReaderThread {
+    static func read(
+        _ reader: any CorpusReader, _ input: InputSource, options: FormatOptions, into sink: any CorpusEventSink,
+        batchSize: Int = 128, capacity: Int = 4
+    ) throws {
+        let channel = EventChannel(capacity: capacity)
+        let done = DispatchSemaphore(value: 0)
+        let producer = ChannelSink(channel: channel, batchSize: batchSize)
+        DispatchQueue.global().async {
+            do {
+                try reader.read(input, options: options, into: producer)
+                try producer.flush()
+                channel.close(with: nil)
+            } catch is ChannelCancelled {
+                channel.close(with: nil)
+            } catch {
+                // The events before the error still go on, as they would without the thread.
+                try? producer.flush()
+                channel.close(with: error)
+            }
+            done.signal()
+        }
+        do {
+            while let batch = channel.next() {
+                for event in batch { try sink.receive(event) }
+            }
+        } catch {
+            channel.cancel()
+            done.wait()
+            throw error
+        }
+        done.wait()
+        if let error = channel.failure { throw error }
+    }
+}
+
+private struct ChannelCancelled: Error {}
+
+/// The reader-side sink: gathers events into batches and sends them on.
+private final class ChannelSink: CorpusEventSink, @unchecked Sendable {
+    private let channel: EventChannel
+    private let batchSize: Int
+    private var batch: [CorpusEvent] = []
+
+    init(channel: EventChannel, batchSize: Int) {
+        self.channel = channel
+        self.batchSize = batchSize
+        batch.reserveCapacity(batchSize)
+    }
+
+    func receive(_ event: CorpusEvent) throws {
+        batch.append(event)
+        if batch.count >= batchSize { try flush() }
+    }
+
+    func flush() throws {
+        guard !batch.isEmpty else { return }
+        guard channel.send(batch) else { throw ChannelCancelled() }
+        batch.removeAll(keepingCapacity: true)
+    }
+
+    func finish() throws { try flush() }
+}
+
+/// A bounded, closable queue of event batches between two threads.
+private final class EventChannel: @unchecked Sendable {
+    private var mutex = pthread_mutex_t()
+    private var changed = pthread_cond_t()
+    private var queue: [[CorpusEvent]] = []
+    private var head = 0
+    private var closed = false
+    private var cancelled = false
+    private let capacity: Int
+    private(set) var failure: (any Error)?
+
+    init(capacity: Int) {
+        self.capacity = capacity
+        pthread_mutex_init(&mutex, nil)
+        pthread_cond_init(&changed, nil)
+    }
+
+    deinit {
+        pthread_cond_destroy(&changed)
+        pthread_mutex_destroy(&mutex)
+    }
+
+    /// Waits for room; false when the consumer has given up.
+    func send(_ batch: [CorpusEvent]) -> Bool {
+        pthread_mutex_lock(&mutex)
+        defer { pthread_mutex_unlock(&mutex) }
+        while queue.count - head >= capacity && !cancelled { pthread_cond_wait(&changed, &mutex) }
+        if cancelled { return false }
+        queue.append(batch)
+        pthread_cond_broadcast(&changed)
+        return true
+    }
+
+    /// The next batch, or nil once the producer closed and the queue is empty.
+    func next() -> [CorpusEvent]? {
+        pthread_mutex_lock(&mutex)
+        defer { pthread_mutex_unlock(&mutex) }
+        while head == queue.count && !closed { pthread_cond_wait(&changed, &mutex) }
+        guard head < queue.count else { return nil }
+        let batch = queue[head]
+        head += 1
+        if head > 64 && head * 2 > queue.count {
+            queue.removeFirst(head)
+            head = 0
+        }
+        pthread_cond_broadcast(&changed)
+        return batch
+    }
+
+    func close(with error: (any Error)?) {
+        pthread_mutex_lock(&mutex)
+        closed = true
+        failure = error
+        pthread_cond_broadcast(&changed)
+        pthread_mutex_unlock(&mutex)
+    }
+
+    func cancel() {
+        pthread_mutex_lock(&mutex)
+        cancelled = true
+        pthread_cond_broadcast(&changed)
+        pthread_mutex_unlock(&mutex)
+    }
+}
