@@ -31,6 +31,8 @@ public struct AbbreviationList: Sendable {
     /// and then in lower case; nil when it is not a known abbreviation.
     public func role(of form: String) -> Role? {
         if let r = entries[form] { return r }
+        // Most forms before a full stop are lower-case words: skip the (costly) case mapping for them.
+        guard form.unicodeScalars.contains(where: ScalarClass.isUpper) else { return nil }
         let lower = form.lowercased()
         if lower != form, let r = entries[lower] { return r }
         return nil
