@@ -9,24 +9,57 @@ struct ScalarText {
     private let offsets: [Int]
 
     init(_ text: String) {
-        bytes = Array(text.utf8)
-        var scalars: [Unicode.Scalar] = []
-        scalars.reserveCapacity(bytes.count)
+        let bytes = Array(text.utf8)
+        self.bytes = bytes
+        // Decode the (already valid) UTF-8 by hand into preallocated arrays: this
+        // runs over every byte of every paragraph, and `unicodeScalars` iteration
+        // with `append` costs several times more.
+        let n = bytes.count
+        var sawNonASCII = false
         var offsets: [Int] = []
-        var ascii = true
-        var o = 0
-        for c in text.unicodeScalars {
-            if c.value >= 0x80 && ascii {
-                ascii = false
-                offsets = Array(0...scalars.count)
-                offsets.reserveCapacity(bytes.count + 1)
-                offsets.removeLast()
+        let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: n) { out, count in
+            bytes.withUnsafeBufferPointer { b in
+                var k = 0
+                var i = 0
+                while i < n {
+                    let lead = b[i]
+                    let value: UInt32
+                    let width: Int
+                    if lead < 0x80 {
+                        value = UInt32(lead)
+                        width = 1
+                    } else if lead < 0xE0 {
+                        value = UInt32(lead & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
+                        width = 2
+                    } else if lead < 0xF0 {
+                        value = UInt32(lead & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+                        width = 3
+                    } else {
+                        value = UInt32(lead & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12
+                            | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F)
+                        width = 4
+                    }
+                    if width > 1 { sawNonASCII = true }
+                    // Valid UTF-8 never decodes to an invalid scalar; the fallback keeps this total.
+                    out.initializeElement(at: k, to: Unicode.Scalar(value) ?? "\u{FFFD}")
+                    k += 1
+                    i += width
+                }
+                count = k
             }
-            if !ascii { offsets.append(o) }
-            scalars.append(c)
-            o += UTF8.width(c)
         }
-        if !ascii { offsets.append(o) }
+        if sawNonASCII {
+            // UTF-8 offset of each scalar, plus the end.
+            offsets = [Int](unsafeUninitializedCapacity: scalars.count + 1) { out, count in
+                var o = 0
+                for (k, c) in scalars.enumerated() {
+                    out.initializeElement(at: k, to: o)
+                    o += UTF8.width(c)
+                }
+                out.initializeElement(at: scalars.count, to: o)
+                count = scalars.count + 1
+            }
+        }
         self.scalars = scalars
         self.offsets = offsets
     }
