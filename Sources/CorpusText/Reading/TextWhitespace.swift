@@ -68,7 +68,7 @@ enum TextWhitespace {
                 let u = b[i]
                 if u < 0x21 {
                     if u != 0x20 || b[i + 1] == 0x20 { return false }
-                } else if u >= 0xC2 && u <= 0xE3 && i + 1 < n {
+                } else if (u == 0xC2 || (u >= 0xE1 && u <= 0xE3)) && i + 1 < n {  // leads of non-ASCII spaces only
                     let v = b[i + 1]
                     switch u {
                     case 0xC2 where v == 0xA0 || v == 0x85: return false
