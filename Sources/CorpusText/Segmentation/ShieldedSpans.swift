@@ -18,9 +18,18 @@ struct ShieldedSpans {
         var i = 0
         while i < n {
             if ScalarClass.isSpace(s[i]) { i += 1; continue }
+            // One pass finds the token's end and whether it could be a link at all
+            // (`@`, `:` or a `www.` start), so most tokens are never looked at again.
             var j = i
-            while j < n && !ScalarClass.isSpace(s[j]) { j += 1 }
-            if Self.isLink(s[i..<j]) {
+            var marked = false
+            while j < n {
+                let c = s[j]
+                if ScalarClass.isSpace(c) { break }
+                if c == "@" || c == ":" { marked = true }
+                j += 1
+            }
+            let wwwStart = j - i >= 4 && (s[i] == "w" || s[i] == "W") && s[i + 3] == "."
+            if (marked || wwwStart) && Self.isLink(s[i..<j]) {
                 if shielded.isEmpty { shielded = Array(repeating: false, count: n) }
                 var e = j
                 while e > i && (ScalarClass.isTerminator(s[e - 1]) || ScalarClass.isCloser(s[e - 1]) || s[e - 1] == "," || s[e - 1] == ";" || s[e - 1] == ":") { e -= 1 }
