@@ -15,3 +15,17 @@ struct ScalarTextTests {
         }
     }
 }
+
+@Suite("Scalar classes")
+struct ScalarClassTests {
+    /// Unicode White_Space plus the information separators U+001C–U+001F,
+    /// which Python's `str.isspace` (and so the gold's normalisation) also counts.
+    @Test func isSpaceIsWhiteSpaceAsPythonSeesIt() {
+        for v in UInt32(0)...0x10FFFF {
+            guard let c = Unicode.Scalar(v) else { continue }
+            if ScalarClass.isSpace(c) != (c.properties.isWhitespace || (0x1C...0x1F).contains(v)) {
+                Issue.record("U+\(String(v, radix: 16)): isSpace disagrees with White_Space")
+            }
+        }
+    }
+}

@@ -5,10 +5,13 @@
 enum ScalarClass {
     @inline(__always)
     static func isSpace(_ c: Unicode.Scalar) -> Bool {
-        switch c.value {
-        case 0x20, 0x09...0x0D, 0x1C...0x1F: return true
-        case 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
-        default: return false  // the complete White_Space list
+        let v = c.value
+        // Cheap range tests first: letters (Latin, Cyrillic) leave after one or two compares.
+        if v <= 0x20 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) || v >= 0x1C }
+        if v < 0x1680 { return v == 0x85 || v == 0xA0 }
+        switch v {
+        case 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false  // with the above, the complete White_Space list
         }
     }
 
