@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import CorpusModel
 
 /// One line of the input, without its line end, decoded from UTF-8.
@@ -69,7 +74,9 @@ struct LineSplitter {
 
     private mutating func emit(_ body: (SourceLine) throws -> Void) throws {
         let text: String
-        if let bad = UTF8Check.firstProblem(in: pending) {
+        if let clean = UTF8Check.cleanText(pending) {
+            text = clean
+        } else if let bad = UTF8Check.firstProblem(in: pending) {
             let location = SourceLocation(
                 line: lineNumber, column: UTF8Check.column(of: bad.offset, in: pending),
                 byteOffset: lineStart + bad.offset)
@@ -85,7 +92,7 @@ struct LineSplitter {
             warnings += 1
             text = String(decoding: pending, as: UTF8.self)
         } else {
-            text = String(decoding: pending, as: UTF8.self)
+            text = String(decoding: pending, as: UTF8.self)  // unreachable: cleanText accepts what firstProblem does
         }
         try body(SourceLine(text: text, number: lineNumber, byteOffset: lineStart))
         pending.removeAll(keepingCapacity: true)
@@ -101,6 +108,16 @@ enum UTF8Check {
     }
 
     /// The first invalid sequence or NUL byte in `bytes`, or nil when the bytes are clean UTF-8.
+    /// The line as a `String` when it is valid UTF-8 without NUL bytes: one
+    /// validating pass (the standard library's) on the common path; the slower
+    /// ``firstProblem(in:)`` runs only to locate a problem.
+    static func cleanText(_ bytes: [UInt8]) -> String? {
+        let hasNUL = bytes.withUnsafeBytes { raw in
+            raw.count > 0 && memchr(raw.baseAddress!, 0, raw.count) != nil
+        }
+        return hasNUL ? nil : String(validating: bytes, as: UTF8.self)
+    }
+
     static func firstProblem(in bytes: [UInt8]) -> Problem? {
         let found = bytes.withUnsafeBufferPointer { UTF8Validation.firstInvalidByte(in: $0, rejectingNUL: true) }
         guard let i = found else { return nil }
