@@ -4,21 +4,22 @@
 /// matching UTF-8 bytes, which is much faster than rebuilding a `String` from scalars.
 struct ScalarText {
     let scalars: [Unicode.Scalar]
-    private let bytes: [UInt8]
+    private let text: String
     /// UTF-8 offset of each scalar, plus the end; empty when the text is ASCII.
     private let offsets: [Int]
 
     init(_ text: String) {
-        let bytes = Array(text.utf8)
-        self.bytes = bytes
+        var text = text
+        text.makeContiguousUTF8()
+        self.text = text
         // Decode the (already valid) UTF-8 by hand into preallocated arrays: this
         // runs over every byte of every paragraph, and `unicodeScalars` iteration
         // with `append` costs several times more.
-        let n = bytes.count
+        let n = text.utf8.count
         var sawNonASCII = false
         var offsets: [Int] = []
         let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: n) { out, count in
-            bytes.withUnsafeBufferPointer { b in
+            text.utf8.withContiguousStorageIfAvailable { b in
                 var k = 0
                 var i = 0
                 while i < n {
@@ -46,7 +47,7 @@ struct ScalarText {
                     i += width
                 }
                 count = k
-            }
+            } ?? { count = 0 }()
         }
         if sawNonASCII {
             // UTF-8 offset of each scalar, plus the end.
@@ -66,10 +67,13 @@ struct ScalarText {
 
     var count: Int { scalars.count }
 
-    /// The text of scalars `range`.
+    /// The text of scalars `range`: a copy of the matching UTF-8 bytes (no re-validation).
     func string(_ range: Range<Int>) -> String {
         let a = offsets.isEmpty ? range.lowerBound : offsets[range.lowerBound]
         let b = offsets.isEmpty ? range.upperBound : offsets[range.upperBound]
-        return String(decoding: bytes[a..<b], as: UTF8.self)
+        let utf8 = text.utf8
+        let from = utf8.index(utf8.startIndex, offsetBy: a)
+        let to = utf8.index(from, offsetBy: b - a)
+        return String(Substring(text.unicodeScalars[from..<to]))
     }
 }
