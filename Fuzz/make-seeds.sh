@@ -8,8 +8,8 @@ root="$(dirname "$here")"
 cli="$root/.build/debug/corpuskit"
 [ -x "$cli" ] || { echo "build the CLI first: (cd $root && swift build)" >&2; exit 1; }
 corpus="$here/Corpus"
-rm -rf "$corpus"
-mkdir -p "$corpus"/{FuzzTextReader,FuzzJSONReader,FuzzCSVReader}
+rm -rf "$corpus"/{FuzzTextReader,FuzzJSONReader,FuzzCSVReader}
+mkdir -p "$corpus"/{FuzzTextReader,FuzzJSONReader,FuzzCSVReader,FuzzTEIReader}
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
@@ -50,5 +50,14 @@ done
 "$cli" convert "$t/two-sentences.txt" --to csv --columns sentence_id,text -o "$c/two-columns.csv"
 printf 'text\n"a ""quoted"" sentence, with comma"\nplain\n' > "$c/minimal.csv"
 printf 'text\tlang\nБір.\tkk\n' > "$c/minimal.tsv"
+
+# TEI: the small shared samples (the bigger ones exceed -max_len=65536); the
+# hand-written minimal.xml, laughs.xml and external-entity.xml stay as committed.
+tei=/work/shared/tei-samples
+if [ -d "$tei" ]; then
+    for f in ParlaMint-TR_T27-tbmm-2020-05-27.xml ParlaMint-TR_T27-tbmm-2020-05-27.ana.xml kfb_01419_g_pp_1875_06_25.xml; do
+        install -m 644 "$tei/$f" "$corpus/FuzzTEIReader/$f"
+    done
+fi
 
 du -sh "$corpus"
