@@ -5,6 +5,7 @@
 #   Fuzz/run.sh [SECONDS_PER_TARGET=60]     fuzz every target
 #   TARGETS="FuzzCSVReader" Fuzz/run.sh 600 fuzz one target
 #   Fuzz/run.sh --replay                     replay Fuzz/Findings/*/ (regressions)
+#   FUZZ_ARGS="-max_len=4096" Fuzz/run.sh    extra libFuzzer flags (later ones win)
 #
 # Seeds in Fuzz/Corpus/<target>/ are copied into a scratch corpus under
 # Fuzz/.build-work/ (gitignored), which keeps growing across runs; the
@@ -62,7 +63,7 @@ for t in $targets; do
     echo "== fuzzing $t for ${seconds}s (log: $log)" >&2
     "$bin/$t" "$corpus" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
         -max_total_time="$seconds" -print_final_stats=1 -artifact_prefix="$artifacts/" \
-        >"$log" 2>&1
+        ${FUZZ_ARGS:-} >"$log" 2>&1
     rc=$?
     # Summary: the last status line (coverage, executions, speed) and the final stats.
     grep -E '^#[0-9]+' "$log" | tail -n 1 >&2
