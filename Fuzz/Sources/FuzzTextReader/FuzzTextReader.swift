@@ -13,31 +13,41 @@ public func fuzzTextReader(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let bytes = FuzzDriver.bytes(data, size)
     for run in TextRun.all {
         readSegmentTokenize(bytes, run)
-        convertToCSV(bytes, run)
+        if run.convert { convertToCSV(bytes, run) }
     }
     return 0
 }
 
-/// One way of reading the input: a layout, and whether invalid UTF-8 is
-/// replaced (so the rest of the pipeline sees more inputs) or refused.
+/// One way of reading the input: a layout, whether invalid UTF-8 is replaced
+/// (so the rest of the pipeline sees more inputs) or refused, an encoding
+/// (the single-byte code pages and UTF-16 go through iconv), and whether the
+/// whole `text → csv` conversion runs too.
 struct TextRun {
     var layout: String
-    var replaceInvalid: Bool
+    var replaceInvalid = false
+    var encoding: String? = nil
+    var convert = true
 
     static let all = [
-        TextRun(layout: "auto", replaceInvalid: false),
+        TextRun(layout: "auto"),
         TextRun(layout: "tabbed", replaceInvalid: true),
         TextRun(layout: "paragraphs", replaceInvalid: true),
-        TextRun(layout: "sentences", replaceInvalid: false),
+        TextRun(layout: "sentences"),
+        // Any byte string is KZ-1048 text: the pipeline sees arbitrary letters.
+        TextRun(layout: "auto", encoding: "kz-1048", convert: false),
+        TextRun(layout: "paragraphs", encoding: "utf-16", convert: false),
     ]
 
     var options: FormatOptions {
         var options: FormatOptions = ["layout": layout]
         if replaceInvalid { options["replace-invalid"] = "true" }
+        if let encoding { options["encoding"] = encoding }
         return options
     }
 
-    var name: String { "text layout=\(layout)\(replaceInvalid ? " replace-invalid" : "")" }
+    var name: String {
+        "text layout=\(layout)\(replaceInvalid ? " replace-invalid" : "")\(encoding.map { " encoding=\($0)" } ?? "")"
+    }
 }
 
 /// The bundled registry, with a text reader that keeps its warnings (replaced
