@@ -39,6 +39,10 @@ for t in $targets; do
 done
 bin="$(swift build "${flags[@]}" --show-bin-path)"
 
+# The Swift runtime's backtracer and ASan fight over a crashing process (the
+# backtracer hangs and keeps the output open); libFuzzer prints the stack itself.
+export SWIFT_BACKTRACE=enable=no
+
 status=0
 if [ "$replay" -eq 1 ]; then
     for t in $targets; do
