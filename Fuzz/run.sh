@@ -11,7 +11,8 @@
 # Fuzz/.build-work/ (gitignored), which keeps growing across runs; the
 # committed seeds never change. Crashes, hangs (-timeout) and OOMs
 # (-rss_limit_mb) land in Fuzz/.build-work/artifacts/<target>/; minimise one
-# with `.build/release/<target> -minimize_crash=1 -runs=10000 FILE`, then
+# with `SWIFT_BACKTRACE=enable=no .build/release/<target> -minimize_crash=1
+# -max_total_time=60 FILE`, then
 # keep it in Fuzz/Findings/<target>/. The exit status is 1 if any target
 # found something.
 set -uo pipefail
