@@ -1,9 +1,3 @@
-// Not built yet: move this folder to Fuzz/Sources/FuzzTEIReader/ and add
-//     .executableTarget(name: "FuzzTEIReader", dependencies: ["FuzzSupport"]),
-// to Fuzz/Package.swift once Sources/CorpusTEI has a public `TEIReader` (and
-// the standard registry a "tei" writer, for the round trip). `run.sh` picks
-// the target up by itself when Sources/FuzzTEIReader exists; seeds are in
-// Fuzz/Corpus/FuzzTEIReader/.
 import CorpusKit
 import FuzzSupport
 
