@@ -21,4 +21,10 @@
 /// xmlFree is a global function-pointer variable; Swift 6 strict concurrency
 /// refuses to read it, so call it through this function.
 static inline void corpuskit_xmlFree(void *p) { xmlFree(p); }
+
+/// libxml2 prints some errors (input encoding conversion, I/O) through its
+/// per-thread "generic" error function, straight to stderr. CorpusKit reports
+/// errors itself, so each parsing thread installs this silent one.
+static inline void corpuskit_silentGenericError(void *ctx, const char *msg, ...) { (void)ctx; (void)msg; }
+static inline void corpuskit_silenceGenericErrors(void) { xmlSetGenericErrorFunc(NULL, corpuskit_silentGenericError); }
 #endif

@@ -7,6 +7,21 @@ import Testing
 
 /// Hostile and broken inputs end in a clear error or a safe result.
 @Suite struct SafetyTests {
+    /// Bytes that break the declared encoding end in an error with the place,
+    /// never in a document silently cut short (libxml2 reports these only
+    /// through its return code and its stderr printer, both handled now).
+    @Test(arguments: ["SHIFT_JIS", "EUC-JP", "BIG5"])
+    func bytesInvalidInTheDeclaredEncodingAreAnError(encoding: String) throws {
+        var bytes = Array("<?xml version=\"1.0\" encoding=\"\(encoding)\"?>\n<TEI><text><body><p>ok ".utf8)
+        bytes += [0x80, 0xFF] + Array(" lost?</p></body></text></TEI>".utf8)
+        let error = #expect(throws: CorpusError.self) {
+            _ = try TEIReader().readDocuments(.bytes(bytes, name: "enc.xml"))
+        }
+        #expect(error?.kind == .encoding)
+        #expect(error?.location?.line == 2)
+        #expect(error?.file == "enc.xml")
+    }
+
     @Test func billionLaughsIsRefused() throws {
         var xml = "<?xml version=\"1.0\"?>\n<!DOCTYPE TEI [\n<!ENTITY lol \"lol\">\n"
         xml += "<!ENTITY lol1 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">\n"

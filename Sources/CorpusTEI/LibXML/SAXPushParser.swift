@@ -78,13 +78,37 @@ final class SAXPushParser {
         repeat {
             let piece = min(count - offset, 1 << 24)
             let last = terminate && offset + piece >= count
-            _ = xmlParseChunk(ctxt, bytes.map { $0 + offset }, Int32(piece), last ? 1 : 0)
+            let status = xmlParseChunk(ctxt, bytes.map { $0 + offset }, Int32(piece), last ? 1 : 0)
             try checkFailure()
+            if status != 0 { throw unreportedFailure(ctxt, status: status) }
             offset += piece
         } while offset < count
     }
 
+    /// A parser failure that reached no callback (an input encoding conversion
+    /// error, say): never silently treated as the end of the document.
+    private func unreportedFailure(_ ctxt: xmlParserCtxtPtr, status: Int32) -> CorpusError {
+        if let last = xmlCtxtGetLastError(ctxt), last.pointee.code != 0 {
+            let issue = XMLIssue(last)
+            let kind: CorpusError.Kind = issue.message.contains("ncod") ? .encoding : .syntax
+            var error = issue.error(file: fileName, kind: kind)
+            if error.location == nil { error.location = location }
+            return error
+        }
+        if status == Int32(XML_ERR_INVALID_ENCODING.rawValue) {
+            var declared = ""
+            if let name = ctxt.pointee.encoding ?? ctxt.pointee.input?.pointee.encoding {
+                declared = " '" + String(cString: UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self)) + "'"
+            }
+            return CorpusError(
+                .encoding, "the bytes here are not valid in the document's declared encoding\(declared)",
+                file: fileName, location: location)
+        }
+        return CorpusError(.syntax, "the XML parser stopped (libxml2 error \(status))", file: fileName, location: location)
+    }
+
     private func createContext(_ bytes: UnsafePointer<CChar>?, _ count: Int) throws {
+        corpuskit_silenceGenericErrors()
         var sax = xmlSAXHandler()
         sax.initialized = UInt32(XML_SAX2_MAGIC)
         // libxml2's own SAX2 handlers assume their user data is the parser context;
