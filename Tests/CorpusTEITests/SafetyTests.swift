@@ -10,6 +10,19 @@ import Testing
     /// Bytes that break the declared encoding end in an error with the place,
     /// never in a document silently cut short (libxml2 reports these only
     /// through its return code and its stderr printer, both handled now).
+    /// Found by the fuzzer (Fuzz/Findings/FuzzTEIReader/utf7-open-document):
+    /// a UTF-7 declaration stopped libxml2 mid-document and the reader used
+    /// to return a document cut short, still open.
+    @Test func fuzzFindingUTF7StopsWithAnError() throws {
+        let path = Fixtures.packageRoot.appendingPathComponent("Fuzz/Findings/FuzzTEIReader/utf7-open-document").path
+        let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+        let error = #expect(throws: CorpusError.self) {
+            _ = try TEIReader().readDocuments(.bytes(bytes, name: "fuzz"))
+        }
+        #expect(error?.file == "fuzz")
+        #expect(error?.location?.line == 3)
+    }
+
     @Test(arguments: ["SHIFT_JIS", "EUC-JP", "BIG5"])
     func bytesInvalidInTheDeclaredEncodingAreAnError(encoding: String) throws {
         var bytes = Array("<?xml version=\"1.0\" encoding=\"\(encoding)\"?>\n<TEI><text><body><p>ok ".utf8)
