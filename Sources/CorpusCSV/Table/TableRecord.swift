@@ -70,20 +70,11 @@ struct TableRecord {
 
     /// Line and column (in Unicode scalars) of buffer offset `offset` inside this row.
     func location(at offset: Int) -> SourceLocation {
-        var line = self.line
-        var column = 1
-        var p = start
-        while p < offset {
-            let b = base[p]
-            if b == 0x0A {
-                line += 1
-                column = 1
-            } else if b & 0xC0 != 0x80 {
-                column += 1
-            }
-            p += 1
-        }
-        return SourceLocation(line: line, column: column, byteOffset: bufferOrigin + offset)
+        let row = UnsafeBufferPointer(start: base + start, count: max(0, offset - start))
+        var location = SourceLocation.of(byteOffset: row.count, in: row)
+        location.line = (location.line ?? 1) + line - 1
+        location.byteOffset = bufferOrigin + offset
+        return location
     }
 
     static func undoubleQuotes(_ raw: UnsafeBufferPointer<UInt8>) -> String {
