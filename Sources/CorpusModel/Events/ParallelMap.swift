@@ -23,14 +23,31 @@ enum ParallelMap {
 }
 
 /// Write-once slots filled by distinct indices from several threads.
+///
+/// The slots live in one buffer allocated up front, written through a raw
+/// pointer: no thread ever touches an `Array` another thread is using (an
+/// Array's `withUnsafeMutableBufferPointer` briefly moves its storage away,
+/// so calling it from several threads at once corrupts memory).
 private final class ResultSlots<Output>: @unchecked Sendable {
-    private var storage: [Output?]
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-    /// Each index is written by exactly one thread; the array is never resized.
-    func set(_ index: Int, _ value: Output) {
-        storage.withUnsafeMutableBufferPointer { $0[index] = value }
+    private let slots: UnsafeMutablePointer<Output?>
+    private let count: Int
+
+    init(count: Int) {
+        self.count = count
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: nil, count: count)
     }
-    func values() -> [Output] { storage.map { $0! } }
+
+    deinit {
+        slots.deinitialize(count: count)
+        slots.deallocate()
+    }
+
+    /// Each index is written by exactly one thread.
+    func set(_ index: Int, _ value: Output) { slots[index] = value }
+
+    /// Read after every writer has finished (`concurrentPerform` returned).
+    func values() -> [Output] { (0..<count).map { slots[$0]! } }
 }
 
 #if canImport(Glibc)
