@@ -3,7 +3,7 @@ import Foundation
 
 /// Turns decoder failures into ``CorpusError``s with a place a user can find.
 enum JSONDecoding {
-    static func checkNotEmpty(_ bytes: [UInt8], name: String) throws {
+    static func checkNotEmpty(_ bytes: some Collection<UInt8>, name: String) throws {
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             throw CorpusError(.empty, "the input is empty; expected a CorpusKit JSON document", file: name,
                               location: SourceLocation(line: 1, column: 1, byteOffset: 0))

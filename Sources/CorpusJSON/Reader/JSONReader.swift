@@ -20,18 +20,17 @@ public struct JSONReader: CorpusReader {
     }
 
     public func read(_ input: InputSource, options: FormatOptions, into sink: any CorpusEventSink) throws {
-        let bytes = try input.readAll()
-        let data = Data(bytes)
-        try JSONDecoding.checkNotEmpty(bytes, name: input.name)
+        var data = Data()
+        try input.forEachChunk { data.append(contentsOf: $0) }
+        try JSONDecoding.checkNotEmpty(data, name: input.name)
         let file: CorpusFile
         do {
-            let probe = try JSONDecoder().decode(VersionProbe.self, from: data)
-            try JSONDecoding.checkVersion(probe.version, name: input.name, line: nil)
             file = try JSONDecoder().decode(CorpusFile.self, from: data)
-        } catch let error as CorpusError {
-            throw error
+        } catch let unsupported as UnsupportedVersion {
+            try JSONDecoding.checkVersion(unsupported.version, name: input.name, line: nil)
+            throw unsupported  // not reached: checkVersion throws for every unsupported version
         } catch {
-            throw JSONDecoding.describe(error, in: bytes, name: input.name, lineOffset: 0)
+            throw JSONDecoding.describe(error, in: Array(data), name: input.name, lineOffset: 0)
         }
         for document in file.documents {
             try sink.receive(document: document)
@@ -62,18 +61,17 @@ public struct JSONLinesReader: CorpusReader {
             var line = line
             if line.last == 0x0D { line = line.dropLast() }
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
-            let data = Data(line)
+            let document: Document
             do {
-                let probe = try decoder.decode(VersionProbe.self, from: data)
-                try JSONDecoding.checkVersion(probe.version, name: input.name, line: lineNumber)
-                let document = try decoder.decode(Document.self, from: data)
-                sawDocument = true
-                try sink.receive(document: document)
-            } catch let error as CorpusError {
-                throw error
+                document = try decoder.decode(LinesRecord.self, from: Data(line)).document
+            } catch let unsupported as UnsupportedVersion {
+                try JSONDecoding.checkVersion(unsupported.version, name: input.name, line: lineNumber)
+                throw unsupported  // not reached
             } catch {
                 throw JSONDecoding.describe(error, in: Array(line), name: input.name, lineOffset: lineNumber - 1)
             }
+            sawDocument = true
+            try sink.receive(document: document)
         }
 
         try input.forEachChunk { chunk in
@@ -97,14 +95,40 @@ public struct JSONLinesReader: CorpusReader {
     }
 }
 
-/// The top level of a JSON file.
+/// The top level of a JSON file. The version is checked before anything else
+/// is decoded, so an unknown version is reported as such, not as whatever
+/// field it renamed — in the same single decoding pass.
 struct CorpusFile: Decodable {
-    var version: Int
     var documents: [Document]
+
+    private enum CodingKeys: String, CodingKey { case version, documents }
+
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        try UnsupportedVersion.check(try c.decodeIfPresent(Int.self, forKey: .version))
+        documents = try c.decode([Document].self, forKey: .documents)
+    }
 }
 
-/// Decodes only the version, so that an unknown version is reported as such
-/// rather than as whatever field it renamed.
-struct VersionProbe: Decodable {
+/// One JSON Lines record: a document with a `version` beside its fields.
+struct LinesRecord: Decodable {
+    var document: Document
+
+    private enum CodingKeys: String, CodingKey { case version }
+
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        try UnsupportedVersion.check(try c.decodeIfPresent(Int.self, forKey: .version))
+        document = try Document(from: decoder)
+    }
+}
+
+/// Thrown from decoding when the version is missing or not this build's;
+/// the reader turns it into a ``CorpusError`` with the file and line.
+struct UnsupportedVersion: Error {
     var version: Int?
+
+    static func check(_ version: Int?) throws {
+        if version != CorpusJSONFormat.version { throw UnsupportedVersion(version: version) }
+    }
 }
