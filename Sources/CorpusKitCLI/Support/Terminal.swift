@@ -18,7 +18,7 @@ enum Terminal {
 
     /// Writes `text` to stderr at once (unbuffered, so it interleaves with progress).
     static func write(_ text: String) {
-        let stderr = ByteOutput(descriptor: 2, name: "<stderr>")
+        let stderr = ByteOutput(descriptor: 2, name: "<stderr>", capacity: 0)
         try? stderr.write(text)
         try? stderr.flush()
     }
