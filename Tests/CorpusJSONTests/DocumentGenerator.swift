@@ -1,21 +1,15 @@
 import CorpusModel
+import CorpusTestSupport
 
 /// Generates varied documents from a seed: every block kind, heading levels,
 /// empty blocks and sentences, odd Unicode (Kazakh, emoji, combining marks,
 /// controls, quotes and backslashes), metadata with and without each field.
 struct DocumentGenerator {
-    private var state: UInt64
+    private var rng: SplitMix64
 
-    init(seed: UInt64) { state = seed &* 0x9E37_79B9_7F4A_7C15 | 1 }
+    init(seed: UInt64) { rng = SplitMix64(seed: seed) }
 
-    private mutating func next() -> UInt64 {
-        state ^= state << 13
-        state ^= state >> 7
-        state ^= state << 17
-        return state
-    }
-
-    private mutating func int(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+    private mutating func int(_ n: Int) -> Int { Int(rng.next() % UInt64(n)) }
     private mutating func chance(_ percent: Int) -> Bool { int(100) < percent }
 
     static let pieces = [
