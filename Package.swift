@@ -8,7 +8,8 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "CorpusKit", targets: ["CorpusKit"]),
-        .executable(name: "corpuskit", targets: ["CorpusKitCLI"]),
+        .library(name: "CorpusKitCommand", targets: ["CorpusKitCommand"]),
+        .executable(name: "corpuskit", targets: ["corpuskit"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -41,13 +42,16 @@ let package = Package(
             name: "CorpusKit",
             dependencies: ["CorpusModel", "CorpusJSON", "CorpusText", "CorpusTEI", "CorpusCSV", "CorpusDriver"]
         ),
-        .executableTarget(
-            name: "CorpusKitCLI",
+        // The command-line tool as a library: other packages build their own `corpuskit` on it.
+        .target(
+            name: "CorpusKitCommand",
             dependencies: [
                 "CorpusKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The `corpuskit` executable: only calls CorpusKitCommand.
+        .executableTarget(name: "corpuskit", dependencies: ["CorpusKitCommand"]),
 
         // Helpers shared by the test targets: outside tools, seeded randomness.
         .target(name: "CorpusTestSupport", path: "Tests/CorpusTestSupport"),

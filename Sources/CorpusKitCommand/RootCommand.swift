@@ -1,9 +1,16 @@
 import ArgumentParser
 import CorpusKit
 
+/// The entry point of the `corpuskit` tool, a library so that other packages
+/// can build their own `corpuskit` around it.
+public enum CorpusKitTool {
+    /// Parses the process arguments, runs the command and exits with
+    /// corpuskit's statuses (0 ok, 1 an input failed, 2 usage).
+    public static func main() { RootCommand.runAsTool() }
+}
+
 /// `corpuskit`: convert, validate and list corpus formats.
-@main
-struct CorpusKitCommand: ParsableCommand {
+struct RootCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "corpuskit",
         abstract: "Convert text corpora between plain text, TEI P5, JSON and CSV.",
@@ -23,7 +30,7 @@ struct CorpusKitCommand: ParsableCommand {
 
     /// Parses and runs like `ParsableCommand.main()`, but with this tool's
     /// exit statuses: usage errors exit 2 (ArgumentParser's default is 64).
-    static func main() {
+    static func runAsTool() {
         InterruptCleanup.install()
         do {
             var command = try parseAsRoot()

@@ -1,0 +1,3 @@
+import CorpusKitCommand
+
+CorpusKitTool.main()
