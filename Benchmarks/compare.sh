@@ -53,11 +53,11 @@ C="$WORK/c$SIZE"
 TXT="$C/corpus.txt"
 XML="$C/corpus.xml"
 [ -f "$XML" ] || python3 "$SHARED/bench/make_tei.py" "$TXT" "$XML" >&2
-# pandoc runs at ~1.4 MiB/s: it gets the first 5 MiB of the corpus, cut at a paragraph.
-SMALL="$C/first5.txt"
+# pandoc runs at ~1.4 MiB/s: it gets the first 10 MiB of the corpus, cut at a paragraph.
+SMALL="$C/first10.txt"
 [ -f "$SMALL" ] || python3 - "$TXT" "$SMALL" <<'EOF'
 import sys
-data = open(sys.argv[1], "rb").read(5 << 20)
+data = open(sys.argv[1], "rb").read(10 << 20)
 open(sys.argv[2], "wb").write(data[: data.rfind(b"\n\n") + 2])
 EOF
 # One small TEI file for schema validation (a sample converted by corpuskit; jing finds it valid).
@@ -106,8 +106,8 @@ pair "text → TEI (segmented, ids) vs lxml txt2tei_lxml.py" "≥ 4×" \
   "$CK" convert "$TXT" --to tei -o "$O/ck.xml" -- "$PY" "$SHARED/bench/txt2tei_lxml.py" "$TXT" "$O/lx.xml"
 pair "text → TEI, --jobs 1 vs lxml txt2tei_lxml.py" "≥ 2.5×" \
   "$CK" convert "$TXT" --to tei --jobs 1 -o "$O/ck1.xml" -- "$PY" "$SHARED/bench/txt2tei_lxml.py" "$TXT" "$O/lx.xml"
-pair "text → TEI vs pandoc markdown → TEI (5 MiB)" "≥ 80×" \
-  "$CK" convert "$SMALL" --to tei -o "$O/ck5.xml" -- pandoc -f markdown -t tei "$SMALL" -o "$O/pandoc.xml"
+pair "text → TEI vs pandoc markdown → TEI (10 MiB)" "≥ 80×" \
+  "$CK" convert "$SMALL" --to tei -o "$O/ck10.xml" -- pandoc -f markdown -t tei "$SMALL" -o "$O/pandoc.xml"
 pair "text → CSV vs Python csv txt2csv.py" "≥ 4×" \
   "$CK" convert "$TXT" --to csv -o "$O/ck.csv" -- python3 "$SHARED/bench/txt2csv.py" "$TXT" "$O/py.csv"
 pair "TEI → CSV vs lxml iterparse" "≥ 3×" \

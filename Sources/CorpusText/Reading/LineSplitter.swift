@@ -41,27 +41,31 @@ struct LineSplitter {
     mutating func feed(_ bytes: UnsafeRawBufferPointer, _ body: (SourceLine) throws -> Void) throws {
         var segmentStart = 0
         let count = bytes.count
+        guard count > 0, let base = bytes.baseAddress else { return }
         var i = 0
         while i < count {
-            let b = bytes[i]
-            if b == 0x0A || b == 0x0D {
-                if b == 0x0A && afterCR {
-                    // The LF of a CRLF whose CR ended the previous line.
-                    afterCR = false
-                    segmentStart = i + 1
-                    lineStart = position + i + 1
-                    i += 1
-                    continue
-                }
-                pending.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[segmentStart..<i]))
-                try emit(body)
-                afterCR = b == 0x0D
-                segmentStart = i + 1
-                lineStart = position + i + 1
-            } else {
+            // The next line end: memchr finds LF; CR (rare) is looked for only before it.
+            let rest = count - i
+            let lf = memchr(base + i, 0x0A, rest).map { $0 - UnsafeMutableRawPointer(mutating: base) } ?? count
+            let cr = memchr(base + i, 0x0D, lf - i).map { $0 - UnsafeMutableRawPointer(mutating: base) } ?? lf
+            let end = min(lf, cr)
+            if end > i { afterCR = false }
+            if end == count { break }
+            let b = bytes[end]
+            if b == 0x0A && afterCR && end == i {
+                // The LF of a CRLF whose CR ended the previous line.
                 afterCR = false
+                segmentStart = end + 1
+                lineStart = position + end + 1
+                i = end + 1
+                continue
             }
-            i += 1
+            pending.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[segmentStart..<end]))
+            try emit(body)
+            afterCR = b == 0x0D
+            segmentStart = end + 1
+            lineStart = position + end + 1
+            i = end + 1
         }
         pending.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[segmentStart..<count]))
         position += count

@@ -12,53 +12,58 @@ struct ScalarText {
         var text = text
         text.makeContiguousUTF8()
         self.text = text
-        // Decode the (already valid) UTF-8 by hand into preallocated arrays: this
-        // runs over every byte of every paragraph, and `unicodeScalars` iteration
-        // with `append` costs several times more.
+        // Decode the (already valid) UTF-8 by hand into preallocated arrays, in one
+        // pass: this runs over every byte of every paragraph, and `unicodeScalars`
+        // iteration with `append` costs several times more. The offsets table is
+        // started at the first non-ASCII scalar (before it, offset == index).
         let n = text.utf8.count
-        var sawNonASCII = false
-        var offsets: [Int] = []
-        let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: n) { out, count in
-            text.utf8.withContiguousStorageIfAvailable { b in
-                var k = 0
-                var i = 0
-                while i < n {
-                    let lead = b[i]
-                    let value: UInt32
-                    let width: Int
-                    if lead < 0x80 {
-                        value = UInt32(lead)
-                        width = 1
-                    } else if lead < 0xE0 {
-                        value = UInt32(lead & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
-                        width = 2
-                    } else if lead < 0xF0 {
-                        value = UInt32(lead & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
-                        width = 3
-                    } else {
-                        value = UInt32(lead & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12
-                            | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F)
-                        width = 4
+        var scalars: [Unicode.Scalar] = []
+        // n + 1 offset slots always suffice: there are never more scalars than bytes.
+        // An ASCII paragraph leaves the table empty (its count stays 0).
+        let offsets = [Int](unsafeUninitializedCapacity: n + 1) { offsets, offsetCount in
+            var table = false
+            scalars = [Unicode.Scalar](unsafeUninitializedCapacity: n) { out, count in
+                text.utf8.withContiguousStorageIfAvailable { b in
+                    var k = 0
+                    var i = 0
+                    while i < n {
+                        let lead = b[i]
+                        if lead < 0x80 {
+                            out.initializeElement(at: k, to: Unicode.Scalar(lead))
+                            if table { offsets.initializeElement(at: k, to: i) }
+                            k += 1
+                            i += 1
+                            continue
+                        }
+                        if !table {
+                            for j in 0..<k { offsets.initializeElement(at: j, to: j) }
+                            table = true
+                        }
+                        let value: UInt32
+                        let width: Int
+                        if lead < 0xE0 {
+                            value = UInt32(lead & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
+                            width = 2
+                        } else if lead < 0xF0 {
+                            value = UInt32(lead & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+                            width = 3
+                        } else {
+                            value = UInt32(lead & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12
+                                | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F)
+                            width = 4
+                        }
+                        // A String's UTF-8 is valid, so `value` is a scalar value (never a surrogate).
+                        out.initializeElement(at: k, to: unsafeBitCast(value, to: Unicode.Scalar.self))
+                        offsets.initializeElement(at: k, to: i)
+                        k += 1
+                        i += width
                     }
-                    if width > 1 { sawNonASCII = true }
-                    // Valid UTF-8 never decodes to an invalid scalar; the fallback keeps this total.
-                    out.initializeElement(at: k, to: Unicode.Scalar(value) ?? "\u{FFFD}")
-                    k += 1
-                    i += width
-                }
-                count = k
-            } ?? { count = 0 }()
-        }
-        if sawNonASCII {
-            // UTF-8 offset of each scalar, plus the end.
-            offsets = [Int](unsafeUninitializedCapacity: scalars.count + 1) { out, count in
-                var o = 0
-                for (k, c) in scalars.enumerated() {
-                    out.initializeElement(at: k, to: o)
-                    o += UTF8.width(c)
-                }
-                out.initializeElement(at: scalars.count, to: o)
-                count = scalars.count + 1
+                    count = k
+                    if table {
+                        offsets.initializeElement(at: k, to: n)
+                        offsetCount = k + 1
+                    }
+                } ?? { count = 0 }()
             }
         }
         self.scalars = scalars

@@ -29,7 +29,7 @@ public struct SentenceSegmenter: CorpusTransform {
     public func segment(_ text: String, language: String) -> [String] {
         let view = ScalarText(text)
         let scanner = SentenceBoundaryScanner(abbreviations: AbbreviationList.bundled(for: language))
-        let ranges = scanner.sentenceRanges(view.scalars)
+        let ranges = scanner.sentenceRanges(view)
         if ranges.count == 1 && ranges[0] == 0..<view.count { return [text] }
         return ranges.map { view.string($0) }
     }
