@@ -35,8 +35,8 @@ struct ConvertCommand: ParsableCommand {
     @Flag(help: "Print the chosen chain of steps (and detected layouts) on stderr.")
     var explain = false
 
-    @Option(help: "Files to convert in parallel in a batch.")
-    var jobs: Int = 1
+    @Option(help: "Threads to use (default: one per processor): into one output, reading, segmenting and writing overlap; into a directory, this many files convert at a time.")
+    var jobs: Int = FormatOptions.activeProcessors
 
     @OptionGroup var flags: FormatFlags
 
@@ -49,13 +49,16 @@ struct ConvertCommand: ParsableCommand {
 
     func run() throws {
         let registry = Corpus.standardRegistry
-        let options = try flags.formatOptions()
+        var options = try flags.formatOptions()
         let target = try targetFormat(registry)
+        let mirrored = output.map { $0 != "-" && isMirrored($0) } ?? false
+        // A batch is parallel across files; one output is parallel inside its one stream.
+        options["jobs"] = mirrored ? "1" : String(jobs)
         let session = ConvertSession(
             registry: registry, options: options, target: target, declaredSource: from, via: via,
             tokens: flags.tokens, nfc: flags.nfc, explain: explain)
         let ok: Bool
-        if let output, output != "-", isMirrored(output) {
+        if mirrored, let output {
             ok = try session.mirror(inputs, into: output.hasSuffix("/") ? String(output.dropLast()) : output, jobs: jobs)
         } else {
             ok = try session.combine(inputs, into: output ?? "-")

@@ -35,7 +35,7 @@ public struct SentenceSegmenter: CorpusTransform {
     }
 
     public func makeSink(sendingTo downstream: any CorpusEventSink, options: FormatOptions) throws -> any CorpusEventSink {
-        BlockTransformSink(BlockSegmenter(language: options["lang"]), downstream: downstream)
+        BlockTransformSink(BlockSegmenter(language: options["lang"]), downstream: downstream, parallelism: try options.jobs())
     }
 }
 
