@@ -35,7 +35,7 @@ struct SampleTablesInPythonTests {
         for (format, extra) in [("csv", [] as [String]), ("csv", ["--crlf", "--bom"]), ("tsv", [])] {
             let table = dir + "/\(sample).\(format)"
             let r = try CLI.run(["convert", "samples/\(sample).txt", "--to", format, "-o", table,
-                                 "--columns", "sentence_id,text"] + extra, in: CLI.root.path)
+                                 "--columns", "sentence_id,text", "--force"] + extra, in: CLI.root.path)
             #expect(r.status == 0, "\(r.stderr)")
             let expected = dir + "/expected.jsonl"
             try Self.expectedRows(sample: sample).write(toFile: expected, atomically: true, encoding: .utf8)
