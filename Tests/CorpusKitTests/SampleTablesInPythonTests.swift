@@ -9,7 +9,7 @@ import Testing
 struct SampleTablesInPythonTests {
     static let script = CLI.root.appendingPathComponent("Tests/CorpusCSVTests/check_csv_python.py").path
 
-    static let pythonWithPandas = ExternalTool.pythonHas("pandas")
+    static let pythonWithPandas = ToolGate.python("pandas")
 
     /// Expected rows (`sentence_id`, `text`) from a gold file: blank lines separate paragraphs.
     static func expectedRows(sample: String) throws -> String {
