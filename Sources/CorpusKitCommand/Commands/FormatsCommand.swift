@@ -21,10 +21,7 @@ struct FormatsCommand: ParsableCommand {
     func run() throws {
         let registry = Corpus.standardRegistry
         var options = FormatOptions()
-        for pair in extraOptions {
-            guard let eq = pair.firstIndex(of: "=") else { throw ValidationError("-O expects KEY=VALUE, got '\(pair)'") }
-            options[String(pair[..<eq])] = String(pair[pair.index(after: eq)...])
-        }
+        try FormatFlags.add(extraOptions, to: &options)
         do { try options.check(against: registry.optionSpecs) } catch let error as CorpusError {
             throw ValidationError(error.message)
         }
