@@ -65,12 +65,17 @@ struct FormatFlags: ParsableArguments {
         if tokens { o["tokens"] = "true" }
         o["choice"] = choice
         if xinclude { o["xinclude"] = "true" }
-        for pair in extraOptions {
-            guard let eq = pair.firstIndex(of: "=") else {
-                throw ValidationError("--option expects KEY=VALUE, got '\(pair)'")
-            }
-            o[String(pair[..<eq])] = String(pair[pair.index(after: eq)...])
-        }
+        try Self.add(extraOptions, to: &o)
         return o
+    }
+
+    /// Adds `-O KEY=VALUE` pairs to `options`; a later pair wins.
+    static func add(_ pairs: [String], to options: inout FormatOptions) throws {
+        for pair in pairs {
+            guard let eq = pair.firstIndex(of: "=") else {
+                throw ValidationError("-O/--option expects KEY=VALUE, got '\(pair)'")
+            }
+            options[String(pair[..<eq])] = String(pair[pair.index(after: eq)...])
+        }
     }
 }
