@@ -62,7 +62,7 @@ open(sys.argv[2], "wb").write(data[: data.rfind(b"\n\n") + 2])
 EOF
 # One small TEI file for schema validation (a sample converted by corpuskit; jing finds it valid).
 ONE="$WORK/one.xml"
-"$CK" convert "$SHARED/samples/004_d576930189d3d379.txt" --to tei -o "$ONE"
+"$CK" convert --force "$SHARED/samples/004_d576930189d3d379.txt" --to tei -o "$ONE"
 RNG="$SHARED/schemas/tei_all.rng"
 O="$WORK/out"
 mkdir -p "$O"
@@ -103,15 +103,15 @@ pair() {
 }
 
 pair "text → TEI (segmented, ids) vs lxml txt2tei_lxml.py" "≥ 4×" \
-  "$CK" convert "$TXT" --to tei -o "$O/ck.xml" -- "$PY" "$SHARED/bench/txt2tei_lxml.py" "$TXT" "$O/lx.xml"
+  "$CK" convert --force "$TXT" --to tei -o "$O/ck.xml" -- "$PY" "$SHARED/bench/txt2tei_lxml.py" "$TXT" "$O/lx.xml"
 pair "text → TEI, --jobs 1 vs lxml txt2tei_lxml.py" "≥ 2.5×" \
-  "$CK" convert "$TXT" --to tei --jobs 1 -o "$O/ck1.xml" -- "$PY" "$SHARED/bench/txt2tei_lxml.py" "$TXT" "$O/lx.xml"
+  "$CK" convert --force "$TXT" --to tei --jobs 1 -o "$O/ck1.xml" -- "$PY" "$SHARED/bench/txt2tei_lxml.py" "$TXT" "$O/lx.xml"
 pair "text → TEI vs pandoc markdown → TEI (10 MiB)" "≥ 80×" \
-  "$CK" convert "$SMALL" --to tei -o "$O/ck10.xml" -- pandoc -f markdown -t tei "$SMALL" -o "$O/pandoc.xml"
+  "$CK" convert --force "$SMALL" --to tei -o "$O/ck10.xml" -- pandoc -f markdown -t tei "$SMALL" -o "$O/pandoc.xml"
 pair "text → CSV vs Python csv txt2csv.py" "≥ 4×" \
-  "$CK" convert "$TXT" --to csv -o "$O/ck.csv" -- python3 "$SHARED/bench/txt2csv.py" "$TXT" "$O/py.csv"
+  "$CK" convert --force "$TXT" --to csv -o "$O/ck.csv" -- python3 "$SHARED/bench/txt2csv.py" "$TXT" "$O/py.csv"
 pair "TEI → CSV vs lxml iterparse" "≥ 3×" \
-  "$CK" convert "$XML" --to csv -o "$O/ck2.csv" -- "$PY" "$SHARED/bench/tei2csv_iterparse.py" --lxml "$XML" "$O/lx2.csv"
+  "$CK" convert --force "$XML" --to csv -o "$O/ck2.csv" -- "$PY" "$SHARED/bench/tei2csv_iterparse.py" --lxml "$XML" "$O/lx2.csv"
 # Scaling: the same corpus at a tenth of the size; the ratio here is time(A) / time(B) (target ≤ 11).
 TENTH=$(( SIZE / 10 ))
 if [ "$TENTH" -ge 1 ] && [[ "TEI → CSV scaling" =~ $ONLY ]]; then
@@ -119,12 +119,12 @@ if [ "$TENTH" -ge 1 ] && [[ "TEI → CSV scaling" =~ $ONLY ]]; then
   [ -f "$CT/corpus.txt" ] || python3 "$SHARED/bench/make_corpus.py" "$TENTH" "$CT" --files 20 >&2
   [ -f "$CT/corpus.xml" ] || python3 "$SHARED/bench/make_tei.py" "$CT/corpus.txt" "$CT/corpus.xml" >&2
   INVERT=1 pair "TEI → CSV scaling: ${SIZE} MiB vs ${TENTH} MiB (time ratio A/B)" "≤ 11" \
-    "$CK" convert "$XML" --to csv -o "$O/ck2.csv" -- "$CK" convert "$CT/corpus.xml" --to csv -o "$O/ck2t.csv"
+    "$CK" convert --force "$XML" --to csv -o "$O/ck2.csv" -- "$CK" convert --force "$CT/corpus.xml" --to csv -o "$O/ck2t.csv"
 fi
 pair "validate --schema tei_all, one small file vs jing" "≥ 0.67× (≤ 1.5× jing's time)" \
   "$CK" validate -q --schema tei_all "$ONE" -- jing "$RNG" "$ONE"
 pair "one ${SIZE} MiB file: default --jobs vs --jobs 1" "≥ 1.6×" \
-  "$CK" convert "$TXT" --to tei -o "$O/ckd.xml" -- "$CK" convert "$TXT" --to tei --jobs 1 -o "$O/ck1.xml"
+  "$CK" convert --force "$TXT" --to tei -o "$O/ckd.xml" -- "$CK" convert --force "$TXT" --to tei --jobs 1 -o "$O/ck1.xml"
 if [[ "default jobs" =~ $ONLY ]] && [ -f "$O/ckd.xml" ] && [ -f "$O/ck1.xml" ]; then
   cmp -s "$O/ckd.xml" "$O/ck1.xml" && echo "default jobs and --jobs 1: identical bytes" >&2 \
     || echo "WARNING: default jobs and --jobs 1 outputs differ" >&2

@@ -116,10 +116,17 @@ enum UTF8Check {
     /// validating pass (the standard library's) on the common path; the slower
     /// ``firstProblem(in:)`` runs only to locate a problem.
     static func cleanText(_ bytes: [UInt8]) -> String? {
-        let hasNUL = bytes.withUnsafeBytes { raw in
-            raw.count > 0 && memchr(raw.baseAddress!, 0, raw.count) != nil
+        bytes.withUnsafeBytes { raw in
+            if raw.count > 0 && memchr(raw.baseAddress!, 0, raw.count) != nil { return nil }
+            // `String(decoding:)` validates (and would repair) without the generic
+            // overhead of `String(validating:)`; valid input comes out byte for byte,
+            // any repair changes the bytes.
+            var text = String(decoding: raw.bindMemory(to: UInt8.self), as: UTF8.self)
+            let same = text.withUTF8 { out in
+                out.count == raw.count && (raw.count == 0 || memcmp(out.baseAddress!, raw.baseAddress!, raw.count) == 0)
+            }
+            return same ? text : nil
         }
-        return hasNUL ? nil : String(validating: bytes, as: UTF8.self)
     }
 
     static func firstProblem(in bytes: [UInt8]) -> Problem? {

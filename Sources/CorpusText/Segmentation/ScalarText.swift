@@ -7,8 +7,29 @@ struct ScalarText {
     private let text: String
     /// UTF-8 offset of each scalar, plus the end; empty when the text is ASCII.
     private let offsets: [Int]
+    /// With `findingMarks`: indices of the scalars that can end a sentence
+    /// (``ScalarClass/isTerminator(_:)``), in order, so the segmenter looks only there.
+    private(set) var stops: [Int] = []
+    /// With `findingMarks`: indices of the scalars ``ShieldedSpans`` acts on
+    /// (``isShieldMark(_:)``), in order.
+    private(set) var marks: [Int] = []
 
-    init(_ text: String) {
+    /// The scalars ``ShieldedSpans`` looks at: brackets and quotes that frame a
+    /// span, and what starts or marks a link (`@`, `:`, a `w` that may open `www.`).
+    @inline(__always)
+    static func isShieldMark(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x28, 0x29, 0xAB, 0xBB, 0x201C, 0x201D, 0x22, 0x40, 0x3A, 0x77, 0x57: return true
+        default: return false
+        }
+    }
+
+    /// Per ASCII byte: 1 a sentence terminator, 2 a shield mark.
+    private static let asciiMarks: [UInt8] = (0..<128).map { b in
+        ScalarClass.isTerminator(Unicode.Scalar(UInt8(b))) ? 1 : isShieldMark(UInt32(b)) ? 2 : 0
+    }
+
+    init(_ text: String, findingMarks: Bool = false) {
         var text = text
         text.makeContiguousUTF8()
         self.text = text
@@ -18,6 +39,9 @@ struct ScalarText {
         // started at the first non-ASCII scalar (before it, offset == index).
         let n = text.utf8.count
         var scalars: [Unicode.Scalar] = []
+        var stops: [Int] = []
+        var marks: [Int] = []
+        let asciiMarks = Self.asciiMarks
         // n + 1 offset slots always suffice: there are never more scalars than bytes.
         // An ASCII paragraph leaves the table empty (its count stays 0).
         let offsets = [Int](unsafeUninitializedCapacity: n + 1) { offsets, offsetCount in
@@ -31,6 +55,10 @@ struct ScalarText {
                         if lead < 0x80 {
                             out.initializeElement(at: k, to: Unicode.Scalar(lead))
                             if table { offsets.initializeElement(at: k, to: i) }
+                            if findingMarks {
+                                let kind = asciiMarks[Int(lead)]
+                                if kind == 1 { stops.append(k) } else if kind == 2 { marks.append(k) }
+                            }
                             k += 1
                             i += 1
                             continue
@@ -44,6 +72,8 @@ struct ScalarText {
                         if lead < 0xE0 {
                             value = UInt32(lead & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
                             width = 2
+                            // Of the two-byte scalars only « and » (lead 0xC2) are marks; none ends a sentence.
+                            if findingMarks && lead == 0xC2 && (value == 0xAB || value == 0xBB) { marks.append(k) }
                         } else if lead < 0xF0 {
                             value = UInt32(lead & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
                             width = 3
@@ -53,7 +83,11 @@ struct ScalarText {
                             width = 4
                         }
                         // A String's UTF-8 is valid, so `value` is a scalar value (never a surrogate).
-                        out.initializeElement(at: k, to: unsafeBitCast(value, to: Unicode.Scalar.self))
+                        let scalar = unsafeBitCast(value, to: Unicode.Scalar.self)
+                        out.initializeElement(at: k, to: scalar)
+                        if findingMarks && width > 2 {
+                            if ScalarClass.isTerminator(scalar) { stops.append(k) } else if Self.isShieldMark(value) { marks.append(k) }
+                        }
                         offsets.initializeElement(at: k, to: i)
                         k += 1
                         i += width
@@ -68,6 +102,8 @@ struct ScalarText {
         }
         self.scalars = scalars
         self.offsets = offsets
+        self.stops = stops
+        self.marks = marks
     }
 
     var count: Int { scalars.count }

@@ -10,18 +10,24 @@
 struct SentenceBoundaryScanner {
     let abbreviations: AbbreviationList
 
-    /// Ranges (in scalars) of the sentences of `text`, trimmed of surrounding whitespace, in order.
+    /// Ranges (in scalars) of the sentences of `text` (decoded with `findingMarks`),
+    /// trimmed of surrounding whitespace, in order.
     func sentenceRanges(_ text: ScalarText) -> [Range<Int>] {
         let s = text.scalars
         let n = s.count
         var ranges: [Range<Int>] = []
         var start = skipSpace(s, from: 0)
         if start >= n { return [] }
-        let shield = ShieldedSpans(s)
+        let shield = ShieldedSpans(s, marks: text.marks)
+        // Only the terminators the decoder found are candidates (`text.stops`, in order).
+        let stops = text.stops
+        var nextStop = 0
         var i = start
         while i < n {
-            let c = s[i]
-            if !ScalarClass.isTerminator(c) || shield.covers(i) {
+            while nextStop < stops.count && stops[nextStop] < i { nextStop += 1 }
+            guard nextStop < stops.count else { break }
+            i = stops[nextStop]
+            if shield.covers(i) {
                 i += 1
                 continue
             }

@@ -27,7 +27,7 @@ public struct SentenceSegmenter: CorpusTransform {
     /// `:` or `,` (an omission), and a stop followed by a reference and a
     /// lower-case word (`.» [8] деп`). Quotations are split at their own boundaries.
     public func segment(_ text: String, language: String) -> [String] {
-        let view = ScalarText(text)
+        let view = ScalarText(text, findingMarks: true)
         let scanner = SentenceBoundaryScanner(abbreviations: AbbreviationList.bundled(for: language))
         let ranges = scanner.sentenceRanges(view)
         if ranges.count == 1 && ranges[0] == 0..<view.count { return [text] }

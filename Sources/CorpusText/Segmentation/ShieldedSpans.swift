@@ -10,7 +10,9 @@ struct ShieldedSpans {
     static let maxParenthesis = 300
     static let maxFramedQuote = 150
 
-    init(_ s: [Unicode.Scalar]) {
+    /// The spans of `s`; `marks` are the indices of its ``ScalarText/isShieldMark(_:)``
+    /// scalars, in order (no other scalar can open or close a span).
+    init(_ s: [Unicode.Scalar], marks: [Int]) {
         let n = s.count
         shielded = []
         enclosed = []
@@ -18,14 +20,13 @@ struct ShieldedSpans {
         var guillemets: [Int] = []
         var curly: [Int] = []
         var straight: Int?
-        // One pass. Balanced parentheses and quotations followed by a lower-case word;
+        // One pass over the marks. Balanced parentheses and quotations followed by a lower-case word;
         // URLs and e-mails are whitespace-delimited tokens holding `@` or `:` or
         // starting `www.`: only such tokens are measured and looked at (`linkScanEnd`
         // is the end of the last one, so none is looked at twice).
         var linkScanEnd = 0
-        for k in 0..<n {
+        for k in marks {
             let v = s[k].value
-            if v >= 0x400 && v <= 0x4FF { continue }  // Cyrillic letters: most of the text
             switch v {
             case 0x28: parens.append(k)  // (
             case 0x29:  // )
