@@ -5,7 +5,7 @@
 struct ScalarText {
     let scalars: [Unicode.Scalar]
     private let text: String
-    /// UTF-8 offset of each scalar, plus the end; empty when the text is ASCII.
+    /// UTF-8 offset of each scalar, plus the end.
     private let offsets: [Int]
     /// With `findingMarks`: indices of the scalars that can end a sentence
     /// (``ScalarClass/isTerminator(_:)``), in order, so the segmenter looks only there.
@@ -35,26 +35,29 @@ struct ScalarText {
         self.text = text
         // Decode the (already valid) UTF-8 by hand into preallocated arrays, in one
         // pass: this runs over every byte of every paragraph, and `unicodeScalars`
-        // iteration with `append` costs several times more. The offsets table is
-        // started at the first non-ASCII scalar (before it, offset == index).
+        // iteration with `append` costs several times more.
         let n = text.utf8.count
         var scalars: [Unicode.Scalar] = []
         var stops: [Int] = []
         var marks: [Int] = []
         let asciiMarks = Self.asciiMarks
         // n + 1 offset slots always suffice: there are never more scalars than bytes.
-        // An ASCII paragraph leaves the table empty (its count stays 0).
-        let offsets = [Int](unsafeUninitializedCapacity: n + 1) { offsets, offsetCount in
-            var table = false
-            scalars = [Unicode.Scalar](unsafeUninitializedCapacity: n) { out, count in
+        let offsets = [Int](unsafeUninitializedCapacity: n + 1) { offsetBuffer, offsetCount in
+            scalars = [Unicode.Scalar](unsafeUninitializedCapacity: n) { scalarBuffer, count in
+                guard n > 0, let out = scalarBuffer.baseAddress, let at = offsetBuffer.baseAddress else {
+                    offsetBuffer.initializeElement(at: 0, to: 0)
+                    offsetCount = 1
+                    count = 0
+                    return
+                }
                 text.utf8.withContiguousStorageIfAvailable { b in
                     var k = 0
                     var i = 0
                     while i < n {
                         let lead = b[i]
+                        (at + k).initialize(to: i)
                         if lead < 0x80 {
-                            out.initializeElement(at: k, to: Unicode.Scalar(lead))
-                            if table { offsets.initializeElement(at: k, to: i) }
+                            (out + k).initialize(to: Unicode.Scalar(lead))
                             if findingMarks {
                                 let kind = asciiMarks[Int(lead)]
                                 if kind == 1 { stops.append(k) } else if kind == 2 { marks.append(k) }
@@ -63,9 +66,13 @@ struct ScalarText {
                             i += 1
                             continue
                         }
-                        if !table {
-                            for j in 0..<k { offsets.initializeElement(at: j, to: j) }
-                            table = true
+                        if lead & 0xFC == 0xD0 {
+                            // Cyrillic (U+0400–U+04FF, leads 0xD0–0xD3): most of the text; never a stop or a mark.
+                            let value = UInt32(lead & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
+                            (out + k).initialize(to: unsafeBitCast(value, to: Unicode.Scalar.self))
+                            k += 1
+                            i += 2
+                            continue
                         }
                         let value: UInt32
                         let width: Int
@@ -84,20 +91,21 @@ struct ScalarText {
                         }
                         // A String's UTF-8 is valid, so `value` is a scalar value (never a surrogate).
                         let scalar = unsafeBitCast(value, to: Unicode.Scalar.self)
-                        out.initializeElement(at: k, to: scalar)
+                        (out + k).initialize(to: scalar)
                         if findingMarks && width > 2 {
                             if ScalarClass.isTerminator(scalar) { stops.append(k) } else if Self.isShieldMark(value) { marks.append(k) }
                         }
-                        offsets.initializeElement(at: k, to: i)
                         k += 1
                         i += width
                     }
+                    (at + k).initialize(to: n)
+                    offsetCount = k + 1
                     count = k
-                    if table {
-                        offsets.initializeElement(at: k, to: n)
-                        offsetCount = k + 1
-                    }
-                } ?? { count = 0 }()
+                } ?? {
+                    offsetBuffer.initializeElement(at: 0, to: 0)
+                    offsetCount = 1
+                    count = 0
+                }()
             }
         }
         self.scalars = scalars
@@ -110,8 +118,8 @@ struct ScalarText {
 
     /// The text of scalars `range`: a copy of the matching UTF-8 bytes (no re-validation).
     func string(_ range: Range<Int>) -> String {
-        let a = offsets.isEmpty ? range.lowerBound : offsets[range.lowerBound]
-        let b = offsets.isEmpty ? range.upperBound : offsets[range.upperBound]
+        let a = offsets[range.lowerBound]
+        let b = offsets[range.upperBound]
         let utf8 = text.utf8
         let from = utf8.index(utf8.startIndex, offsetBy: a)
         let to = utf8.index(from, offsetBy: b - a)
