@@ -176,10 +176,14 @@ final class SAXPushParser {
             }
             return issue.error(file: fileName, kind: .syntax, message: message)
         }
-        if !sawElement && (issue.isNoDocument || (atEnd && issue.isDocumentEnd)) {
-            let message = issue.isDocumentEnd
-                ? "unexpected end of file: no root element (not XML, or cut short)"
-                : "not XML: the file does not start with an XML declaration or element (plain text? binary data?)"
+        if !sawElement && issue.isNoDocument {
+            return issue.error(
+                file: fileName, kind: .syntax,
+                message: "not XML: the file does not start with an XML declaration or element (plain text? binary data?)")
+        }
+        if !sawElement && atEnd {
+            var message = "unexpected end of file: no root element (not XML, or cut short)"
+            if !issue.isDocumentEnd { message += " (\(issue.message))" }
             return issue.error(file: fileName, kind: .syntax, message: message)
         }
         return issue.error(file: fileName, kind: issue.kind)
@@ -221,6 +225,14 @@ final class SAXPushParser {
         } else {
             do { try handler.unexpandedEntity(name, systemID: nil) } catch { stop(error) }
         }
+    }
+
+    /// Whether libxml2 is reporting a start tag the input ended inside of: told the
+    /// input has ended, it reports a partial `<na` as an element `na` before its error.
+    /// A complete start tag leaves the cursor on its `>` or `/>`.
+    fileprivate var startTagIsCutShort: Bool {
+        guard terminating, let ctxt = context, let cur = ctxt.pointee.input?.pointee.cur else { return false }
+        return cur.pointee != UInt8(ascii: ">") && cur.pointee != UInt8(ascii: "/")
     }
 
     /// Records an element start; its start tag begins at the last `<` before libxml2's cursor.
@@ -287,6 +299,7 @@ private func namespaceKind(_ uri: UnsafePointer<UInt8>?) -> XMLNamespaceKind {
 
 private let saxStartElement: startElementNsSAX2Func = { ctx, localname, _, uri, _, _, nbAttributes, _, attributes in
     guard let p = parser(ctx), !p.isStopped, let localname else { return }
+    if p.startTagIsCutShort { return }  // libxml2's own error about it follows
     let name = String(cString: localname)
     p.opened(name)
     do {

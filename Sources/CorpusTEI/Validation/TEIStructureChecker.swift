@@ -54,6 +54,7 @@ final class TEIStructureChecker: SAXEventHandler {
                 if !textSeen.isEmpty { textSeen[textSeen.count - 1].seen = true }
             } else if ["front", "body", "back", "group"].contains(name) {
                 report("<\(name)> directly inside <\(parent ?? "TEI")>: it belongs in <text>")
+                if !textSeen.isEmpty { textSeen[textSeen.count - 1].seen = true }  // one problem, one message
             }
         }
         if name == "s", namespace == .tei || namespace == .none, let parent, Self.notSentenceParents.contains(parent) {
