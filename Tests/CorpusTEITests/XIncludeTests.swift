@@ -6,7 +6,7 @@ import Testing
 
 /// Collects the warnings a read sends, so tests can check what the user is told.
 final class WarningLog: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = ConditionLock()
     private var items: [Diagnostic] = []
 
     var all: [Diagnostic] { lock.withLock { items } }

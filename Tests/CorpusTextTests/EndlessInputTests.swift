@@ -89,7 +89,7 @@ import Testing
     }
 
     @Test func replacedBytesWarnThroughTheOptionsHandler() throws {
-        let seen = Seen()
+        let seen = WarningBox()
         let options = FormatOptions(["replace-invalid": "true"], onWarning: WarningHandler { seen.add($0) })
         _ = try TextReader().readDocuments(.bytes([0x61, 0xFF, 0x0A], name: "w.txt"), options: options)
         #expect(seen.all.count == 1)
@@ -97,12 +97,7 @@ import Testing
         #expect(seen.all.first?.file == "w.txt")
     }
 
-    final class Seen: @unchecked Sendable {
-        private let lock = NSLock()
-        private var items: [Diagnostic] = []
-        func add(_ d: Diagnostic) { lock.withLock { items.append(d) } }
-        var all: [Diagnostic] { lock.withLock { items } }
-    }
+
 }
 
 /// The abbreviation lists are data the segmenter cannot do without.
