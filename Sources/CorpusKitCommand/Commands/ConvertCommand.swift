@@ -81,7 +81,8 @@ struct ConvertCommand: ParsableCommand {
 
     func run() throws {
         let registry = Corpus.standardRegistry
-        let options = try flags.formatOptions()
+        var options = try flags.formatOptions()
+        if strict { options.onWarning = .fatal(.invalid) }
         do { try options.check(against: registry.optionSpecs) } catch let error as CorpusError {
             throw ValidationError(error.message)
         }
