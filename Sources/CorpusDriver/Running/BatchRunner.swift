@@ -86,7 +86,7 @@ public struct BatchRunner: Sendable {
 
 /// The shared queue and results of a batch, behind a lock.
 private final class BatchState: @unchecked Sendable {
-    private let lock = Lock()
+    private let lock = ConditionLock()
     private var nextIndex = 0
     private var done = 0
     private var stopped = false

@@ -29,7 +29,7 @@ public enum InterruptCleanup {
         p.initialize(repeating: 0, count: 4)
         return p
     }()
-    private static let lock = Lock()
+    private static let lock = ConditionLock()
     nonisolated(unsafe) private static var isInstalled = false
 
     /// Installs the handlers; call once at start-up (the CLI does). Also

@@ -86,7 +86,7 @@ private final class ChannelSink: CorpusEventSink, @unchecked Sendable {
 
 /// A bounded, closable queue of event batches between two threads.
 private final class EventChannel: @unchecked Sendable {
-    private let lock = Lock()
+    private let lock = ConditionLock()
     private var queue: [[CorpusEvent]] = []
     private var head = 0
     private var closed = false

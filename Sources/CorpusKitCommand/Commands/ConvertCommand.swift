@@ -82,6 +82,7 @@ struct ConvertCommand: ParsableCommand {
     func run() throws {
         let registry = Corpus.standardRegistry
         var options = try flags.formatOptions()
+        if strict { options.onWarning = .fatal(.invalid) }
         do { try options.check(against: registry.optionSpecs) } catch let error as CorpusError {
             throw ValidationError(error.message)
         }

@@ -23,6 +23,11 @@ enum Terminal {
         if stderrIsTerminal { write("\r\u{1B}[K") }
     }
 
+    /// Prints plugin warnings as `path:line:col: warning: …` lines on stderr.
+    static let warnings = WarningHandler { diagnostic in
+        write(diagnostic.description + "\n")
+    }
+
     /// Writes `text` to stderr at once (unbuffered, so it interleaves with progress).
     static func write(_ text: String) {
         let stderr = ByteOutput(descriptor: 2, name: "<stderr>", capacity: 0)
