@@ -11,6 +11,10 @@ final class TEIStreamHandler: SAXEventHandler {
 
     enum FrameKind {
         case corpus, root, text, bodyLike, container, division, inlineBlock, block, note, sentence, token, tokenOutsideSentence(joinsRight: Bool)
+        /// `u` or `sp`: a container whose blocks get the speaker attributes.
+        case speech
+        /// A `w`/`pc` inside a `w`; an outermost `name` inside a sentence; a `linkGrp` (`ud`: of type UD-SYN).
+        case tokenPart, entity, linkGroup(ud: Bool)
         case inline, choice, choiceAlternative, xincludeMissing(href: String, location: SourceLocation?)
         case xincludeFallbackTaken(href: String), fallback
     }
@@ -35,6 +39,8 @@ final class TEIStreamHandler: SAXEventHandler {
     var inText = false
     var blocks: [BlockUnderConstruction] = []
     var choices: [ChoiceCapture] = []
+    /// The `u`/`sp` elements open now, innermost last.
+    var speeches: [SpeechContext] = []
 
     // The corpus around it.
     var corpusDepth = 0
@@ -134,6 +140,15 @@ final class TEIStreamHandler: SAXEventHandler {
             if !frames.contains(where: { if case .text = $0 { return true } else { return false } }) { inText = false }
         case .container, .bodyLike:
             try closeImplicit()
+        case .speech:
+            try closeImplicit()
+            speeches.removeLast()
+        case .tokenPart:
+            blocks.last?.sentence?.token?.inPart = false
+        case .entity:
+            blocks.last?.sentence?.entity = nil
+        case .linkGroup:
+            break
         case .inlineBlock:
             lineBreak(joins: false)
         case .division:
