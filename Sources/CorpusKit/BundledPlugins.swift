@@ -1,4 +1,5 @@
 import CorpusCSV
+import CorpusCoNLLU
 import CorpusDriver
 import CorpusJSON
 import CorpusModel
@@ -21,6 +22,8 @@ enum BundledPlugins {
         registry.register(writer: CSVWriter())
         registry.register(reader: TSVReader())
         registry.register(writer: TSVWriter())
+        registry.register(reader: CoNLLUReader())
+        registry.register(writer: CoNLLUWriter())
         registry.register(transform: SentenceSegmenter())
         registry.register(transform: Tokenizer())
         registry.register(transform: UnicodeNormalizer())
