@@ -57,7 +57,7 @@ import Testing
         let doc = try readFrench()
         let segment = try #require(doc.blocks.first { $0.id == "ParlaMint-FR_2018-07-11-E1009_u1.2" })
         #expect(segment.attributes == [
-            MetadataPair("speaker", "PA332747"), MetadataPair("utterance", "ParlaMint-FR_2018-07-11-E1009_u1"),
+            MetadataPair("utterance", "ParlaMint-FR_2018-07-11-E1009_u1"), MetadataPair("speaker", "PA332747"),
             MetadataPair("ana", "#chair"),
         ])
         let note = try #require(doc.blocks.first { $0.kind == .note })

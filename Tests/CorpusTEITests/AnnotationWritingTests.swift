@@ -25,7 +25,7 @@ import Testing
         let mwt = [MultiwordToken(first: 1, last: 2, form: "Du")]
         let text = Token.rebuild(tokens, multiwordTokens: mwt)
         let s = Sentence(id: "d.u1.s1", text: text, tokens: tokens, multiwordTokens: mwt)
-        let speech: [MetadataPair] = [MetadataPair("speaker", "Jean Dupont"), MetadataPair("utterance", "d.u1"), MetadataPair("ana", "#chair")]
+        let speech: [MetadataPair] = [MetadataPair("utterance", "d.u1"), MetadataPair("speaker", "Jean Dupont"), MetadataPair("ana", "#chair")]
         return Document(id: "d", metadata: Metadata(title: "Séance", language: "fr"), blocks: [
             Block(id: "d.p1", kind: .heading(level: 1), content: .sentences([Sentence(id: "d.p1.s1", text: "Ordre")])),
             Block(id: "d.p2", kind: .note, content: .sentences([Sentence(id: "d.p2.s1", text: "14.01")]), attributes: [MetadataPair("note-type", "time")]),

@@ -26,8 +26,8 @@ struct SpeechContext {
             }
         }
         // A fixed order, whatever the source's attribute order.
-        if let speaker { attributes.append(MetadataPair("speaker", speaker)) }
         if let utterance { attributes.append(MetadataPair("utterance", utterance)) }
+        if let speaker { attributes.append(MetadataPair("speaker", speaker)) }
         if let ana { attributes.append(MetadataPair("ana", ana)) }
         attributes += others
         speakerKnown = speaker != nil
@@ -39,7 +39,7 @@ struct SpeechContext {
     /// `sp/speaker` names the speaker when `sp` has no `@who`.
     mutating func noteSpeakerText(_ text: String) {
         guard !speakerKnown, !text.isEmpty else { return }
-        attributes.insert(MetadataPair("speaker", text), at: 0)
+        attributes.insert(MetadataPair("speaker", text), at: attributes.first?.key == "utterance" ? 1 : 0)
         speakerKnown = true
     }
 }
