@@ -65,7 +65,7 @@ final class BlockUnderConstruction {
                 let sid = s.xmlID ?? CorpusID.sentence(id, i + 1)
                 out.append(Sentence(
                     id: sid, text: s.text, tokens: s.tokens, attributes: s.attributes,
-                    multiwordTokens: s.multiwordTokens))
+                    comments: s.comments, multiwordTokens: s.multiwordTokens, emptyNodes: s.emptyNodes))
             }
             content = .sentences(out)
         } else {
@@ -85,6 +85,8 @@ struct PendingSentence {
     var multiwordTokens: [MultiwordToken] = []
     /// Warnings about annotation that could not be attached (a link to an unknown token).
     var attributes: [MetadataPair] = []
+    var comments: [String] = []
+    var emptyNodes: [EmptyNode] = []
 }
 
 /// An `<s>` being read: its text, or its `<w>`/`<pc>` tokens with their spacing and
@@ -109,6 +111,11 @@ struct SentenceUnderConstruction {
     /// Token `xml:id` → 1-based index in `tokens`.
     var indexByID: [String: Int] = [:]
     var dependencies: [PendingDependency] = []
+    /// Multiword token `xml:id` → index in `multiwordTokens`.
+    var rangeIndexByID: [String: Int] = [:]
+    /// The `<span>` of a `spanGrp type="CoNLL-U"` being read, and those read.
+    var span: ConlluSpan?
+    var conlluSpans: [ConlluSpan] = []
 
     init(xmlID: String?) { self.xmlID = xmlID }
 
@@ -198,6 +205,7 @@ struct SentenceUnderConstruction {
         multiwordTokens.append(MultiwordToken(first: first, last: tokens.count, form: string.isEmpty ? parts.map(\.form).joined() : string))
         lastWasMultiword = true
         lastJoinsRight = t.joinsRight
+        if let id = t.annotation?.xmlID { rangeIndexByID[id] = multiwordTokens.count - 1 }
         for (i, part) in t.parts.enumerated() {
             if let id = part.annotation.xmlID { indexByID[id] = first + i }
         }
@@ -233,11 +241,14 @@ struct SentenceUnderConstruction {
         copy.flushStray()
         if copy.hasTokens {
             copy.setSpaceAfterLastUnit(!copy.lastJoinsRight)
-            let warnings = copy.attachDependencies()
+            var warnings = copy.attachDependencies()
+            var extras = ConlluExtras()
+            warnings += extras.attach(copy.conlluSpans, tokens: &copy.tokens, multiwordTokens: &copy.multiwordTokens,
+                                      indexByID: copy.indexByID, rangeIndexByID: copy.rangeIndexByID)
             let text = Token.rebuild(copy.tokens, multiwordTokens: copy.multiwordTokens)
             return PendingSentence(
                 xmlID: xmlID, text: text, tokens: copy.tokens, multiwordTokens: copy.multiwordTokens,
-                attributes: warnings)
+                attributes: extras.attributes + warnings, comments: extras.comments, emptyNodes: extras.emptyNodes)
         }
         let text = copy.text.take()
         if text.isEmpty { return nil }

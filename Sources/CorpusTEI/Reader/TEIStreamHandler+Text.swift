@@ -103,6 +103,14 @@ extension TEIStreamHandler {
                         frames.append(.entity)
                         return
                     }
+                } else if name == "spanGrp" {
+                    frames.append(.spanGroup(conllu: attributes.value("type") == "CoNLL-U"))
+                    return
+                } else if name == "span", case .spanGroup(true)? = frames.last {
+                    let type = attributes.value("type") ?? ""
+                    top.sentence?.span = ConlluSpan(type: type, target: attributes.value(type == "attribute" ? "n" : "target"))
+                    frames.append(.conlluSpan)
+                    return
                 } else if name == "linkGrp" {
                     frames.append(.linkGroup(ud: attributes.value("type") == "UD-SYN"))
                     return
@@ -143,7 +151,9 @@ extension TEIStreamHandler {
         guard inText else { return }
         if let top = blocks.last {
             if top.sentence != nil {
-                if top.sentence?.token != nil {
+                if top.sentence?.span != nil {
+                    top.sentence?.span?.text.append(contentsOf: text)  // as written: CoNLL-U keeps TABs
+                } else if top.sentence?.token != nil {
                     top.sentence?.token?.append(text)
                 } else {
                     top.sentence?.appendOutsideToken(text)

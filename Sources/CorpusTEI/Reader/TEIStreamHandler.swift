@@ -15,6 +15,8 @@ final class TEIStreamHandler: SAXEventHandler {
         case speech
         /// A `w`/`pc` inside a `w`; an outermost `name` inside a sentence; a `linkGrp` (`ud`: of type UD-SYN).
         case tokenPart, entity, linkGroup(ud: Bool)
+        /// A `spanGrp` inside a sentence (`conllu`: of type CoNLL-U) and one of its spans.
+        case spanGroup(conllu: Bool), conlluSpan
         case inline, choice, choiceAlternative, xincludeMissing(href: String, location: SourceLocation?)
         case xincludeFallbackTaken(href: String), fallback
     }
@@ -147,8 +149,13 @@ final class TEIStreamHandler: SAXEventHandler {
             blocks.last?.sentence?.token?.inPart = false
         case .entity:
             blocks.last?.sentence?.entity = nil
-        case .linkGroup:
+        case .linkGroup, .spanGroup:
             break
+        case .conlluSpan:
+            if let sentence = blocks.last?.sentence, let span = sentence.span {
+                blocks.last?.sentence?.conlluSpans.append(span)
+                blocks.last?.sentence?.span = nil
+            }
         case .inlineBlock:
             lineBreak(joins: false)
         case .division:

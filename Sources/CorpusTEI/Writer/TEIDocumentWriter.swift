@@ -199,7 +199,10 @@ final class TEIDocumentWriter {
             return
         }
         try xml.start("s", [("xml:id", id)])
-        try TEITokenWriter(xml: xml, sentenceID: id, tokens: tokens, multiwordTokens: sentence.multiwordTokens).write()
+        try TEITokenWriter(
+            xml: xml, sentenceID: id, tokens: tokens, multiwordTokens: sentence.multiwordTokens,
+            comments: sentence.comments, emptyNodes: sentence.emptyNodes, sentenceAttributes: sentence.attributes
+        ).write()
         try xml.end("s")
     }
 }

@@ -11,12 +11,20 @@ import CorpusModel
 /// attribute, `B-TYPE`/`I-TYPE`) become `<name type="TYPE">` around their tokens.
 /// Dependencies become `<link ana="ud-syn:REL" target="#HEAD #DEPENDENT"/>` (`:` in a
 /// relation is written `_`, `nsubj_pass`, as ParlaMint's taxonomy ids need; the root's
-/// head is the sentence).
+/// head is the sentence). What CoNLL-U has and TEI has no element for — MISC and DEPS
+/// of a token or range, empty nodes, comment lines — goes to a `<spanGrp type="CoNLL-U">`
+/// of `<span type="misc|deps|empty-node|comment" target="#TOKEN">` (text as written;
+/// sentence attributes as `<span type="attribute" n="KEY">`),
+/// so CoNLL-U → TEI → CoNLL-U keeps every column.
 struct TEITokenWriter {
     let xml: XMLMarkupWriter
     let sentenceID: String
     let tokens: [Token]
     let multiwordTokens: [MultiwordToken]
+    var comments: [String] = []
+    var emptyNodes: [EmptyNode] = []
+    /// The sentence's attributes (a CoNLL-U `sent_id` that is no NCName, extra table columns).
+    var sentenceAttributes: [MetadataPair] = []
 
     /// One surface unit: a token, or a multiword range of tokens.
     private struct Unit {
@@ -57,6 +65,7 @@ struct TEITokenWriter {
         }
         if openEntity != nil { try xml.end("name") }
         try writeDependencies()
+        try writeConlluSpans(units)
     }
 
     // MARK: units
@@ -146,6 +155,34 @@ struct TEITokenWriter {
         }
         if let norm { attributes.append(("norm", norm)) }
         if let ana = token.attribute("ana") { attributes.append(("ana", ana)) }
+    }
+
+    // MARK: CoNLL-U extras
+
+    private func writeConlluSpans(_ units: [Unit]) throws {
+        var spans: [(type: String, target: String?, text: String)] = []
+        for pair in sentenceAttributes { spans.append(("attribute", pair.key, pair.value)) }
+        for unit in units {
+            if let mwt = unit.multiword, let misc = mwt.misc {
+                spans.append(("misc", "#\(sentenceID).w\(unit.range.lowerBound + 1)-\(unit.range.upperBound + 1)", misc))
+            }
+            for i in unit.range {
+                if let misc = tokens[i].misc { spans.append(("misc", "#" + tokenID(i), misc)) }
+                if let deps = tokens[i].deps { spans.append(("deps", "#" + tokenID(i), deps)) }
+            }
+        }
+        for node in emptyNodes { spans.append(("empty-node", nil, ConlluExtras.line(of: node))) }
+        for comment in comments { spans.append(("comment", nil, comment)) }
+        guard !spans.isEmpty else { return }
+        try xml.start("spanGrp", [("type", "CoNLL-U")])
+        for span in spans {
+            var attributes = [("type", span.type)]
+            if let target = span.target { attributes.append((span.type == "attribute" ? "n" : "target", target)) }
+            try xml.start("span", attributes)
+            try xml.text(span.text)
+            try xml.end("span")
+        }
+        try xml.end("spanGrp")
     }
 
     // MARK: dependencies
