@@ -14,7 +14,7 @@ struct VRTTag {
         var i = line.startIndex + 1
         let end = line.endIndex
         guard end - line.startIndex >= 3, line[end - 1] == 0x3E else {
-            throw fail("a structure line must end with '>'", end - line.startIndex)
+            throw fail("a structure line must end with '>'", end - line.startIndex + 1)
         }
         var shape = Shape.open
         if line[i] == 0x2F {

@@ -1,0 +1,97 @@
+import CorpusModel
+import Foundation
+import CorpusTestSupport
+import Testing
+
+@testable import CorpusVRT
+
+/// The VRT reader: structures to the model, multiword lines, errors with their place.
+@Suite struct VRTReaderTests {
+    static let small = """
+        <text id="t1" title="Тест" lang="kk">
+        <p id="t1.p1">
+        <s id="t1.p1.s1">
+        Сәлем\tсәлем\tINTJ
+        <g/>
+        !\t!\tPUNCT
+        </s>
+        </p>
+        </text>
+
+        """
+
+    func read(_ text: String, options: FormatOptions = ["p-attrs": "word,lemma,upos"]) throws -> [Document] {
+        try VRTReader().readDocuments(.string(text, name: "x.vrt"), options: options)
+    }
+
+    @Test func readsDocumentsBlocksSentencesAndTokens() throws {
+        let docs = try read(Self.small)
+        #expect(docs.count == 1)
+        #expect(docs[0].id == "t1" && docs[0].metadata.title == "Тест" && docs[0].metadata.language == "kk")
+        let s = try #require(docs[0].blocks.first?.sentences.first)
+        #expect(s.id == "t1.p1.s1")
+        #expect(s.text == "Сәлем!")
+        #expect(s.tokens?.map(\.lemma) == ["сәлем", "!"])
+        #expect(s.tokens?.map(\.kind) == [.word, .punctuation])
+    }
+
+    /// A file of several MiB is read in 1 MiB chunks: lines cut by a chunk edge must come out whole.
+    @Test func aLargeFileReadsBackAsWritten() throws {
+        var sentences: [Sentence] = []
+        for n in 1...12_000 {
+            let tokens = [
+                Token("сөз\(n)", kind: .word, spaceAfter: true, lemma: "сөз", upos: "NOUN", feats: "Case=Nom|Number=Sing", head: 2, deprel: "nsubj"),
+                Token("бар", kind: .word, spaceAfter: false, lemma: "бар", upos: "VERB", head: 0, deprel: "root"),
+                Token(".", kind: .punctuation, spaceAfter: true, lemma: ".", upos: "PUNCT", head: 2, deprel: "punct"),
+            ]
+            sentences.append(Sentence(id: "big.p1.s\(n)", text: Token.rebuild(tokens), tokens: tokens))
+        }
+        let doc = Document(id: "big", blocks: [Block(id: "big.p1", content: .sentences(sentences))])
+        let bytes = try VRTWriter().write([doc])
+        #expect(bytes.count > 1 << 20)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("corpuskit-vrt-\(UUID().uuidString).vrt").path
+        _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let back = try VRTReader().readDocuments(.file(path))
+        #expect(back == [doc])
+    }
+
+    @Test func tokensWithoutStructuresStillMakeSentences() throws {
+        let docs = try read("a\ta\tX\nb\tb\tX\n")
+        #expect(docs.count == 1)
+        #expect(docs[0].id == "x")
+        #expect(docs[0].blocks.first?.sentences.first?.text == "a b")
+    }
+
+    @Test(arguments: [
+        ("<s id=\"a\">\nw\tl\n</s>\n", 2, 4, "2 column(s)"),
+        ("<s id=\"a\">\nw\tl\tX\textra\n</s>\n", 2, 7, "4 column(s)"),
+        ("<p id=\"p\">\n<s id=\"a\">\nw\tl\tX\n</p>\n", 4, 1, "does not match <s> opened on line 2"),
+        ("</s>\n", 1, 1, "closes nothing"),
+        ("<s id=\"a>\n", 1, 7, "not closed"),
+        ("<s id=\"a\"\n", 1, 10, "end with '>'"),
+        ("<s>\nw &bogus; x\tl\tX\n</s>\n", 2, 3, "unknown entity"),
+    ])
+    func badInputIsALocatedError(input: String, line: Int, column: Int, message: String) throws {
+        let error = #expect(throws: CorpusError.self) { try read(input) }
+        #expect(error?.file == "x.vrt")
+        #expect(error?.location?.line == line)
+        #expect(error?.location?.column == column, "\(error?.description ?? "")")
+        #expect(error?.message.contains(message) == true, "\(error?.message ?? "")")
+    }
+
+    @Test func invalidUTF8IsAnEncodingErrorWithItsPlace() throws {
+        let bytes: [UInt8] = Array("<s>\nab".utf8) + [0xFF] + Array("\tl\tX\n</s>\n".utf8)
+        let error = #expect(throws: CorpusError.self) {
+            try VRTReader().readDocuments(.bytes(bytes, name: "x.vrt"), options: ["p-attrs": "word,lemma,upos"])
+        }
+        #expect(error?.kind == .encoding)
+        #expect(error?.location?.line == 2 && error?.location?.column == 3)
+    }
+
+    @Test func sniffRecognisesVerticalText() {
+        #expect(VRTReader().sniff(Array(Self.small.utf8)) == .certain)
+        #expect(VRTReader().sniff(Array("<?xml version=\"1.0\"?>\n<TEI>".utf8)) == .no)
+        #expect(VRTReader().sniff(Array("plain text\n".utf8)) == .no)
+    }
+}
