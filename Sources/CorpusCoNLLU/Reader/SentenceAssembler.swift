@@ -85,8 +85,8 @@ struct SentenceAssembler {
                                   file: file, location: w.location(0))
             }
             try checkOpenRange(before: a)
-            if let last = ranges.last, last.first == a {
-                throw CorpusError(.syntax, "a second range starting at word \(a)", file: file, location: w.location(0))
+            if let last = ranges.last, last.last >= a {
+                throw CorpusError(.syntax, "range \(a)-\(b) overlaps range \(last.first)-\(last.last)", file: file, location: w.location(0))
             }
             for k in 2...8 where w.fields[k] != "_" {
                 throw CorpusError(.syntax, "a range line carries only FORM and MISC; its \(WordLine.names[k]) must be _",

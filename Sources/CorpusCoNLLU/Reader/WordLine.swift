@@ -50,7 +50,7 @@ struct WordLine {
         }
         if fields.count < 10 {
             throw CorpusError(.syntax, "found \(fields.count) of the 10 TAB-separated columns of a word line", file: file,
-                              location: SourceLocation(line: line, column: column))
+                              location: SourceLocation(line: line, column: column - 1))
         }
     }
 

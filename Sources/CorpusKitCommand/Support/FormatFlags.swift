@@ -22,6 +22,9 @@ struct FormatFlags: ParsableArguments {
     @Option(help: "CSV/TSV columns, comma-separated, in order.")
     var columns: String?
 
+    @Option(help: "CSV/TSV table: sentences (one row per sentence, the default) or tokens (one row per token: lemma, upos, feats, head, deprel, speaker, …).")
+    var table: String?
+
     @Flag(help: "CSV/TSV: end lines with CRLF.")
     var crlf = false
 
@@ -61,6 +64,7 @@ struct FormatFlags: ParsableArguments {
         o["lang"] = lang
         o["text-style"] = textStyle
         o["columns"] = columns
+        o["table"] = table
         if crlf { o["crlf"] = "true" }
         if bom { o["bom"] = "true" }
         if compact { o["compact"] = "true" }
