@@ -149,4 +149,21 @@ import Testing
         // Inside the <text> we add: the same lines, speech and p attributes included.
         #expect(lines.dropFirst().dropLast(2).joined(separator: "\n") + "\n" == original)
     }
+
+    // MARK: token table
+
+    @Test("ParlaMint .ana.xml → --table tokens loads in pandas; lemma-by-speaker counts equal ParlaMint's .conllu",
+          .enabled(if: ToolGate.shared && ToolGate.python("pandas") && ToolGate.python("conllu"),
+                   "needs ../shared and pip install pandas conllu"),
+          arguments: ["csv", "tsv"])
+    func lemmaBySpeakerAgreesWithTheirCoNLLU(format: String) throws {
+        let tei = try SharedMaterial.file(Self.stem + ".ana.xml").path
+        let table = CLI.scratch() + "/tokens.\(format)"
+        let r = try CLI.run(["convert", tei, "--to", format, "--table", "tokens", "-o", table])
+        #expect(r.status == 0, "\(r.stderr)")
+        let script = CLI.root.appendingPathComponent("Tests/CorpusKitTests/check_speaker_lemmas.py").path
+        let check = try ExternalTool.run(["python3", script, table, try SharedMaterial.file(Self.stem + ".conllu").path, tei])
+        print("lemma by speaker (\(format)): \(check.output)")
+        #expect(check.status == 0, "\(check.output)")
+    }
 }
