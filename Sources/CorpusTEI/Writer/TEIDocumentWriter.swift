@@ -13,6 +13,8 @@ final class TEIDocumentWriter {
     private var inList = false
     /// The `<u>` open now: its speaker, `ana` and utterance id (see ``UtteranceKey``).
     private var openUtterance: UtteranceKey?
+    /// `u`, or `sp` for a run that starts with a `speaker` block (drama).
+    private var speechElement = "u"
     private var utteranceIDs = Set<String>()
     /// Whether `body` has something besides notes (TEI requires a paragraph-like element or a div).
     private var bodyHasContent = false
@@ -65,7 +67,7 @@ final class TEIDocumentWriter {
         }
         if block.kind.headingLevel == nil && block.kind != .listItem, let utterance, openUtterance == nil {
             try closeList()
-            try openUtterance(utterance)
+            try openUtterance(utterance, first: block)
         }
         let name: String
         switch block.kind {
@@ -82,7 +84,13 @@ final class TEIDocumentWriter {
             name = "item"
         case .paragraph:
             try closeList()
-            name = openUtterance != nil ? "seg" : "p"
+            if openUtterance == nil {
+                name = "p"
+            } else if speechElement == "sp" {
+                name = block.attributes.contains(MetadataPair("tei", "speaker")) ? "speaker" : "p"
+            } else {
+                name = "seg"
+            }
         case .quote:
             try closeList()
             name = "quote"
@@ -120,17 +128,21 @@ final class TEIDocumentWriter {
 
     // MARK: structure
 
-    /// Opens `<u who=… ana=… xml:id=…>` for a run of blocks of one utterance.
-    private func openUtterance(_ key: UtteranceKey) throws {
+    /// Opens `<u xml:id=… who=… ana=…>` for a run of blocks of one utterance, or `<sp>`
+    /// when the run starts with a `speaker` block (a play: `sp/speaker`, as read).
+    private func openUtterance(_ key: UtteranceKey, first block: Block) throws {
         var attributes: [(String, String)] = []
+        speechElement = key.id == nil && block.attributes.contains(MetadataPair("tei", "speaker")) ? "sp" : "u"
         if let id = key.id, CorpusID.isNCName(id), !utteranceIDs.contains(id) {
             utteranceIDs.insert(id)
             attributes.append(("xml:id", id))
         }
-        if let speaker = key.speaker { attributes.append(("who", SpeakerPointer.who(forSpeaker: speaker))) }
-        if let ana = key.ana { attributes.append(("ana", ana)) }
+        if let speaker = key.speaker, speechElement == "u" || speaker != block.plainText {
+            attributes.append(("who", SpeakerPointer.who(forSpeaker: speaker)))
+        }
+        if let ana = key.ana, speechElement == "u" { attributes.append(("ana", ana)) }
         try xml.newline(blockDepth)
-        try xml.start("u", attributes)
+        try xml.start(speechElement, attributes)
         openUtterance = key
         bodyHasContent = true
     }
@@ -139,7 +151,7 @@ final class TEIDocumentWriter {
         guard openUtterance != nil else { return }
         openUtterance = nil
         try xml.newline(blockDepth)
-        try xml.end("u")
+        try xml.end(speechElement)
     }
 
     /// Whether `s` is a TEI `teidata.enumerated` value (no spaces or controls).
