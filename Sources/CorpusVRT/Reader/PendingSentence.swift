@@ -30,8 +30,10 @@ struct PendingSentence {
     /// Adds one token line (values already decoded, one per column).
     mutating func add(_ values: [String], columns: [PositionalAttribute], idColumn: Int?, normColumn: Int?) {
         var parts = 1
-        if let c = idColumn ?? normColumn { parts = values[c].split(separator: "|", omittingEmptySubsequences: false).count }
-        let split: [[Substring]] = values.map { value in
+        if let c = idColumn ?? normColumn, values[c].utf8.contains(0x7C) {
+            parts = values[c].split(separator: "|", omittingEmptySubsequences: false).count
+        }
+        let split: [[Substring]] = parts == 1 ? [] : values.map { value in
             let pieces = value.split(separator: "|", omittingEmptySubsequences: false)
             return pieces.count == parts ? pieces : Array(repeating: Substring(value), count: parts)
         }
@@ -46,7 +48,7 @@ struct PendingSentence {
             var headID: String?
             var deprel: String?
             for (c, column) in columns.enumerated() {
-                let v = String(split[c][p])
+                let v = parts == 1 ? values[c] : String(split[c][p])
                 switch column {
                 case .word: break
                 case .norm:

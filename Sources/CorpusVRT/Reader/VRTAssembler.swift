@@ -36,11 +36,17 @@ final class VRTAssembler {
         CorpusError(.syntax, message, file: fileName, location: SourceLocation(line: lineNumber, column: column))
     }
 
+    /// A 1-based byte column of `line` as a 1-based column in Unicode scalars.
+    static func scalarColumn(_ line: ArraySlice<UInt8>, byteColumn: Int) -> Int {
+        let end = min(line.endIndex, line.startIndex + max(0, byteColumn - 1))
+        return String(decoding: line[line.startIndex..<end], as: UTF8.self).unicodeScalars.count + 1
+    }
+
     func line(_ line: ArraySlice<UInt8>, number: Int) throws {
         lineNumber = number
         guard let first = line.first else { return }  // blank lines carry nothing
         if first == 0x3C {
-            try structure(try VRTTag(line, fail: { self.fail($0, column: $1) }))
+            try structure(try VRTTag(line, fail: { self.fail($0, column: Self.scalarColumn(line, byteColumn: $1)) }))
         } else {
             try token(line)
         }
@@ -219,8 +225,10 @@ final class VRTAssembler {
         var values: [String] = []
         values.reserveCapacity(fields.count)
         for field in fields {
-            let column = String(decoding: line[..<field.startIndex], as: UTF8.self).unicodeScalars.count + 1
-            values.append(try VRTTag.decode(field, column: column, fail: { self.fail($0, column: $1) }))
+            // The column (in scalars) is worked out only for an error.
+            values.append(try VRTTag.decode(field, column: field.startIndex - line.startIndex + 1, fail: {
+                self.fail($0, column: Self.scalarColumn(line, byteColumn: $1))
+            }))
         }
         sentence?.add(values, columns: columns, idColumn: idColumn, normColumn: normColumn)
     }
