@@ -55,6 +55,7 @@ final class CoNLLUSink: CorpusEventSink {
     }
 
     private func write(_ s: Sentence, _ tokens: [Token]) throws {
+        try Self.check(s, tokens)
         try comment("sent_id = ", s.attributes.first { $0.key == CoNLLUFormat.sentIDAttribute }?.value ?? s.id, sentence: s.id)
         if !s.comments.contains(where: { SentenceAssembler.split($0).0 == "text" }) {
             try comment("text = ", Token.rebuild(tokens, multiwordTokens: s.multiwordTokens), sentence: s.id)
@@ -113,6 +114,34 @@ final class CoNLLUSink: CorpusEventSink {
             e += 1
         }
         try out.write(byte: 0x0A)
+    }
+
+    /// Refuses what CoNLL-U cannot say (a JSON input can): ranges that are not increasing,
+    /// overlap or leave the sentence, empty nodes outside it, HEAD outside it.
+    private static func check(_ s: Sentence, _ tokens: [Token]) throws {
+        func fail(_ what: String) -> CorpusError {
+            CorpusError(.structure, "sentence '\(s.id)': \(what), which CoNLL-U cannot hold")
+        }
+        var previousLast = 0
+        for m in s.multiwordTokens {
+            guard m.first > previousLast, m.last > m.first, m.last <= tokens.count else {
+                throw fail("multiword token \(m.first)-\(m.last) overlaps another, is not a range of two or more words or leaves the \(tokens.count) words")
+            }
+            previousLast = m.last
+        }
+        var previous = (after: -1, index: 0)
+        for e in s.emptyNodes {
+            guard e.after >= 0, e.after <= tokens.count, e.index >= 1,
+                  e.after > previous.after || (e.after == previous.after && e.index > previous.index) else {
+                throw fail("empty node \(e.after).\(e.index) is out of order or outside the \(tokens.count) words")
+            }
+            previous = (e.after, e.index)
+        }
+        for (i, t) in tokens.enumerated() {
+            if let h = t.head, h < 0 || h > tokens.count {
+                throw fail("word \(i + 1) has HEAD \(h) outside the \(tokens.count) words")
+            }
+        }
     }
 
     /// MISC with the token's `ner` attribute as `NER=…` first when MISC has no NER item.
