@@ -39,6 +39,7 @@ struct ReaderErrorTests {
         (w1 + "1.1\te\t_\t_\t_\t_\t1\tdep\t_\t_\n", 2, 15, "its HEAD must be _"),
         ("# sent_id = a\n\n" + w1, 1, 1, "a sentence without word lines"),
         ("", 1, 1, "no CoNLL-U sentence"),
+        (w1 + "2\tb\rc\t_\t_\t_\t_\t1\tdep\t_\t_\n", 2, 4, "carriage return inside a line"),
     ])
     func located(text: String, line: Int, column: Int, message: String) throws {
         let e = try Self.error(text)
@@ -57,6 +58,20 @@ struct ReaderErrorTests {
         do { _ = try CoNLLUReader().readDocuments(.bytes(bytes, name: "u.conllu")) } catch let e as CorpusError { thrown = e }
         let e = try #require(thrown)
         #expect(e.kind == .encoding && e.location?.line == 2 && e.location?.column == 5)
+    }
+
+    @Test("the writer refuses ranges, empty nodes and heads CoNLL-U cannot hold", arguments: [
+        Sentence(id: "s", text: "ab", tokens: [Token("a", kind: .word, spaceAfter: false), Token("b", kind: .word, spaceAfter: false)],
+                 multiwordTokens: [MultiwordToken(first: 2, last: 3, form: "b")]),
+        Sentence(id: "s", text: "a", tokens: [Token("a", kind: .word, spaceAfter: false)],
+                 multiwordTokens: [MultiwordToken(first: 1, last: 1, form: "a")]),
+        Sentence(id: "s", text: "a", tokens: [Token("a", kind: .word, spaceAfter: false)], emptyNodes: [EmptyNode(after: 2, index: 1)]),
+        Sentence(id: "s", text: "a", tokens: [Token("a", kind: .word, spaceAfter: false, head: 2)]),
+    ])
+    func writerRefusesImpossibleStructure(sentence: Sentence) throws {
+        let doc = Document(id: "d", blocks: [Block(id: "d.p1", content: .sentences([sentence]))])
+        let e = try #require(throws: CorpusError.self) { try CoNLLUWriter().write([doc]) }
+        #expect(e.message.contains("which CoNLL-U cannot hold"))
     }
 
     @Test("the writer refuses a form with a TAB instead of writing a broken line")

@@ -46,6 +46,12 @@ public struct CoNLLUReader: CorpusReader {
                 throw CorpusError(.encoding, "invalid UTF-8 (or a NUL byte)", file: name,
                                   location: SourceLocation(line: number, column: column))
             }
+            if let cr = line.firstIndex(of: 0x0D) {
+                var column = 1
+                for b in line[..<cr] where b & 0xC0 != 0x80 { column += 1 }
+                throw CorpusError(.syntax, "carriage return inside a line (CoNLL-U lines end with LF)", file: name,
+                                  location: SourceLocation(line: number, column: column))
+            }
             if line.isEmpty || line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
                 if !sentence.isEmpty {
                     try builder.add(&sentence, endLine: number)
