@@ -41,9 +41,16 @@ public enum VRTFormat {
     }
 }
 
-/// One column of a VRT token line.
+/// One column of a VRT token line (a CWB positional attribute).
 public enum PositionalAttribute: Sendable, Equatable, Hashable {
-    case word, norm, lemma, upos, xpos, feats, id, n, head, deprel, deps, misc, ner
+    /// The form (a multiword token's surface form); `norm` is the normalised form, the
+    /// parts' forms for a multiword token (ParlaMint's second column).
+    case word, norm
+    /// Annotation fields; `feats` space-separated; `id` is `wN`, `n` is N; `head` the head's N.
+    case lemma, upos, xpos, feats, id, n, head, deprel, deps, misc
+    /// The entity label (`B-ORG`, `I-ORG`, `O`).
+    case ner
+    /// The head token's lemma, UPOS, features and id (`-` for the root), as ParlaMint writes them.
     case headLemma, headUPOS, headFeats, headID
     /// A token attribute by its name (`attr:msd`, `attr:ana`).
     case attribute(String)
@@ -54,6 +61,7 @@ public enum PositionalAttribute: Sendable, Equatable, Hashable {
         "head_lemma", "head_upos", "head_feats", "head_id",
     ]
 
+    /// The attribute `name` names (`head_lemma`, `attr:msd`…), or nil for an unknown name.
     public init?(name: String) {
         switch name {
         case "word": self = .word

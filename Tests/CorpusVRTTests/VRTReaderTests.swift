@@ -71,6 +71,7 @@ import Testing
         ("<s id=\"a>\n", 1, 7, "not closed"),
         ("<s id=\"a\"\n", 1, 10, "end with '>'"),
         ("<s>\nw &bogus; x\tl\tX\n</s>\n", 2, 3, "unknown entity"),
+        ("<s>\nсөз\rx\tl\tX\r\n</s>\n", 2, 4, "carriage return"),  // a fuzz finding: CR inside a value
     ])
     func badInputIsALocatedError(input: String, line: Int, column: Int, message: String) throws {
         let error = #expect(throws: CorpusError.self) { try read(input) }

@@ -17,6 +17,7 @@ public struct VRTReader: CorpusReader {
     /// A reader with no state; options come with each ``read(_:options:into:)``.
     public init() {}
 
+    /// `vrt` (aliases `vert`, `cwb`), extensions `vrt`/`vert`.
     public var format: FormatDescription { VRTFormat.description }
 
     /// Nothing guaranteed: a note line is a block without tokens.
@@ -36,6 +37,7 @@ public struct VRTReader: CorpusReader {
         return .no
     }
 
+    /// Streams `input` line by line into `sink`; option `p-attrs` names the token columns.
     public func read(_ input: InputSource, options: FormatOptions, into sink: any CorpusEventSink) throws {
         let assembler = VRTAssembler(
             sink: sink, columns: try VRTFormat.positionalAttributes(options), fileName: input.name,
@@ -53,6 +55,12 @@ public struct VRTReader: CorpusReader {
                         .encoding, "invalid UTF-8 (or a NUL byte) in the line",
                         file: input.name, location: SourceLocation(line: lineNumber, column: bad + 1, byteOffset: offset + bad))
                 }
+            }
+            if let cr = line.firstIndex(of: 0x0D) {  // a value cannot hold one: it would not survive writing
+                let column = VRTAssembler.scalarColumn(line, byteColumn: cr - line.startIndex + 1)
+                throw CorpusError(
+                    .syntax, "carriage return inside a line (only a CRLF line end is allowed)",
+                    file: input.name, location: SourceLocation(line: lineNumber, column: column, byteOffset: offset + cr - line.startIndex))
             }
             try assembler.line(line, number: lineNumber)
         }

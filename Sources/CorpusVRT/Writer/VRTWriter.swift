@@ -21,6 +21,7 @@ public struct VRTWriter: CorpusWriter {
     /// A writer with no state; options come with each ``makeSink(writingTo:options:)``.
     public init() {}
 
+    /// `vrt` (aliases `vert`, `cwb`), extensions `vrt`/`vert`.
     public var format: FormatDescription { VRTFormat.description }
 
     /// Tokens: every token is a line.
