@@ -72,6 +72,7 @@ import Testing
         ("<s id=\"a\"\n", 1, 10, "end with '>'"),
         ("<s>\nw &bogus; x\tl\tX\n</s>\n", 2, 3, "unknown entity"),
         ("<s>\nсөз\rx\tl\tX\r\n</s>\n", 2, 4, "carriage return"),  // a fuzz finding: CR inside a value
+        ("<s>\n\tl\tX\n</s>\n", 2, 1, "needs a word"),
     ])
     func badInputIsALocatedError(input: String, line: Int, column: Int, message: String) throws {
         let error = #expect(throws: CorpusError.self) { try read(input) }
@@ -128,5 +129,20 @@ import Testing
         }
         #expect(errors > 0 && results > 0)
         print("VRT mutations: \(results) read and written again, \(errors) located errors, no crash")
+    }
+
+    /// A fuzz finding: a multiword line whose columns do not have one value per word.
+    @Test func multiwordColumnsMustHaveOneValuePerWordOrOneForAll() throws {
+        let columns: FormatOptions = ["p-attrs": "word,norm,lemma,id"]
+        let ok = try read("<s>\nдуле\tде|ле\tде\tw1|w2\n</s>\n", options: columns)
+        let s = try #require(ok.first?.blocks.first?.sentences.first)
+        #expect(s.tokens?.map(\.form) == ["де", "ле"])
+        #expect(s.tokens?.map(\.lemma) == ["де", "де"])  // one value for both words
+        #expect(s.multiwordTokens == [MultiwordToken(first: 1, last: 2, form: "дуле")])
+        let error = #expect(throws: CorpusError.self) {
+            try read("<s>\nx\tде|ле\tде\tw1|w2|w3\n</s>\n", options: columns)
+        }
+        #expect(error?.location?.line == 2)
+        #expect(error?.message.contains("column 2 (norm) has 2") == true, "\(error?.message ?? "")")
     }
 }

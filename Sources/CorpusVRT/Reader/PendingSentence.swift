@@ -28,14 +28,29 @@ struct PendingSentence {
     mutating func endEntity() { entity = nil }
 
     /// Adds one token line (values already decoded, one per column).
-    mutating func add(_ values: [String], columns: [PositionalAttribute], idColumn: Int?, normColumn: Int?) {
+    /// A multiword line's columns hold one value per part, or one value for all
+    /// (ParlaMint collapses equal values); anything else is refused with `fail`.
+    mutating func add(
+        _ values: [String], columns: [PositionalAttribute], idColumn: Int?, normColumn: Int?,
+        fail: (String) -> CorpusError
+    ) throws {
         var parts = 1
         if let c = idColumn ?? normColumn, values[c].utf8.contains(0x7C) {
             parts = values[c].split(separator: "|", omittingEmptySubsequences: false).count
         }
-        let split: [[Substring]] = parts == 1 ? [] : values.map { value in
-            let pieces = value.split(separator: "|", omittingEmptySubsequences: false)
-            return pieces.count == parts ? pieces : Array(repeating: Substring(value), count: parts)
+        var split: [[Substring]] = []
+        if parts > 1 {
+            split.reserveCapacity(values.count)
+            for (c, value) in values.enumerated() {
+                let pieces = value.split(separator: "|", omittingEmptySubsequences: false)
+                if pieces.count == parts || c == 0 {
+                    split.append(pieces.count == parts ? pieces : Array(repeating: Substring(value), count: parts))
+                } else if pieces.count == 1 {
+                    split.append(Array(repeating: Substring(value), count: parts))
+                } else {
+                    throw fail("column \(c + 1) (\(columns[c].name)) has \(pieces.count) '|'-separated values for a multiword token of \(parts) words")
+                }
+            }
         }
         let first = tokens.count + 1
         var label: String?

@@ -230,7 +230,10 @@ final class VRTAssembler {
                 self.fail($0, column: Self.scalarColumn(line, byteColumn: $1))
             }))
         }
-        sentence?.add(values, columns: columns, idColumn: idColumn, normColumn: normColumn)
+        guard !values[0].isEmpty else { throw fail("a token line needs a word in its first column", column: 1) }
+        try sentence?.add(values, columns: columns, idColumn: idColumn, normColumn: normColumn) {
+            self.fail($0, column: 1)
+        }
     }
 
     // MARK: ending
