@@ -35,12 +35,14 @@ let package = Package(
             resources: [.copy("Resources/tei_all.rng")]
         ),
         .target(name: "CorpusCSV", dependencies: ["CorpusModel"]),
+        // The corpus quality report (`corpuskit stats`) and the opt-in fixes it suggests.
+        .target(name: "CorpusStats", dependencies: ["CorpusModel"]),
         // Registry, planning and running conversions over files, directories and streams.
         .target(name: "CorpusDriver", dependencies: ["CorpusModel"]),
         // The umbrella a user imports: everything plus the standard registry.
         .target(
             name: "CorpusKit",
-            dependencies: ["CorpusModel", "CorpusJSON", "CorpusText", "CorpusTEI", "CorpusCSV", "CorpusDriver"]
+            dependencies: ["CorpusModel", "CorpusJSON", "CorpusText", "CorpusTEI", "CorpusCSV", "CorpusStats", "CorpusDriver"]
         ),
         // The command-line tool as a library: other packages build their own `corpuskit` on it.
         .target(
@@ -61,6 +63,7 @@ let package = Package(
         .testTarget(name: "CorpusTEITests", dependencies: ["CorpusTestSupport", "CorpusTEI", "CorpusModel"], exclude: ["Fixtures"]),
         .testTarget(name: "CorpusCSVTests", dependencies: ["CorpusTestSupport", "CorpusCSV", "CorpusModel"], exclude: ["check_csv_python.py", "BENCHMARKS.md"]),
         .testTarget(name: "CorpusDriverTests", dependencies: ["CorpusDriver", "CorpusModel"]),
+        .testTarget(name: "CorpusStatsTests", dependencies: ["CorpusTestSupport", "CorpusStats", "CorpusModel"]),
         .testTarget(name: "CorpusKitTests", dependencies: ["CorpusTestSupport", "CorpusKit"]),
     ],
     swiftLanguageModes: [.v6]

@@ -2,6 +2,7 @@ import CorpusCSV
 import CorpusDriver
 import CorpusJSON
 import CorpusModel
+import CorpusStats
 import CorpusTEI
 import CorpusText
 
@@ -24,5 +25,8 @@ enum BundledPlugins {
         registry.register(transform: SentenceSegmenter())
         registry.register(transform: Tokenizer())
         registry.register(transform: UnicodeNormalizer())
+        // Opt-in fixes: the planner never inserts them (they provide nothing); `--fix NAME` does.
+        registry.register(transform: LatinLookalikeFix())
+        registry.register(transform: PageFurnitureFix())
     }
 }

@@ -1,0 +1,55 @@
+import CorpusModel
+
+/// The event sink that counts a stream for a report, keeping no text beyond
+/// bounded samples and hashes.
+///
+/// Blocks are gathered in batches and analysed on all cores (``BlockFacts``),
+/// then added to the tally in stream order, so the figures never depend on
+/// the number of cores.
+public final class StatsCollector: CorpusEventSink {
+    private(set) var tally = CorpusTally()
+    private let input: String
+    private var alphabet: Alphabet?
+    private var pending: [Block] = []
+    private var pendingSentences = 0
+    private let batchBlocks: Int
+
+    /// A collector for the events of `input` (a path or `<stdin>`, named in the report).
+    public init(input: String, batchBlocks: Int = 1024) {
+        self.input = input
+        self.batchBlocks = max(1, batchBlocks)
+    }
+
+    public func receive(_ event: CorpusEvent) throws {
+        switch event {
+        case .startDocument(let start):
+            flush()
+            tally.begin(start, input: input)
+            alphabet = Alphabet.forLanguage(start.metadata.language)
+        case .block(let block):
+            pending.append(block)
+            pendingSentences += block.sentences.count
+            if pending.count >= batchBlocks || pendingSentences >= 8 * batchBlocks { flush() }
+        case .endDocument:
+            flush()
+        }
+    }
+
+    public func finish() throws { flush() }
+
+    /// The report of everything received so far.
+    public var report: StatsReport { StatsReport(tally) }
+
+    /// Adds the counts of a collector that read later inputs (for `--jobs`).
+    public func merge(_ other: StatsCollector) { tally.merge(other.tally) }
+
+    private func flush() {
+        guard !pending.isEmpty else { return }
+        let blocks = pending
+        pending.removeAll(keepingCapacity: true)
+        pendingSentences = 0
+        let alphabet = self.alphabet
+        let facts = ParallelMap.map(blocks) { BlockFacts($0, alphabet: alphabet) }
+        for (block, f) in zip(blocks, facts) { tally.add(block, f) }
+    }
+}

@@ -1,0 +1,120 @@
+import CorpusKit
+import CorpusTestSupport
+import Foundation
+import Testing
+
+/// `stats` on texts written for these tests: one with planted defects, the
+/// same text clean, and the seed samples against their gold counts.
+@Suite struct StatsReportTests {
+    /// UTF-8 bytes of `text` as a program that assumed Windows-1251 (or -1252) shows them.
+    static func misdecoded(_ text: String, as encoding: String.Encoding) -> String {
+        String(data: Data(text.utf8), encoding: encoding) ?? ""
+    }
+
+    /// Clean Kazakh prose (written for this test), with Latin words that are not defects.
+    static let clean = """
+        Қазақстан Республикасы Орталық Азиядағы ең ірі мемлекет. Оның астанасы Астана қаласы.
+
+        Экономист Ричард Купер (Richard N. Cooper) интеграция туралы жазды. Сіздер iPhone-ның жаңа нұсқасын көрдіңіз бе?
+
+        Елде ауыл шаруашылығы мен өнеркәсіп қатар дамып келеді. Өңірлердің әрқайсысының өз ерекшелігі бар.
+
+        Білім беру жүйесі реформаланып жатыр. Жастар шет тілдерін үйреніп, әлемге ашық болуға ұмтылады.
+
+        """
+
+    /// The clean text with defects planted: 3 look-alike words, 5 mis-decoded
+    /// sentences (cp1251, Latin-1, cp1252 as in the issue's `Ð‘Ò±Ð»`, U+FFFD,
+    /// a C1 control), one paragraph three times.
+    static var planted: String {
+        let cp1251 = misdecoded("Бұл сөйлем қате оқылды.", as: .windowsCP1251)
+        let latin1 = misdecoded("Бұл сөйлем де қате оқылды.", as: .isoLatin1)
+        let repeated = "Бұл абзац үш рет қайталанады. Оны тек бір рет қалдыру керек."
+        return clean + """
+            Қaзақстан экономикасы соңғы жылдары өсті. Бұл мәселе бойынша мeмлекеттік бағдарлама қабылданды.
+
+            Aлматы елдің ең ірі қаласы.
+
+            \(cp1251) Одан кейін \(latin1)
+
+            Ð‘Ò±Ð» сөйлемнің басы ғана бұзылған.
+
+            Мәтінде \u{FFFD} белгісі бар. Мұнда \u{96}басқару таңбасы бар.
+
+            \(repeated)
+
+            \(repeated)
+
+            \(repeated)
+
+            """
+    }
+
+    @Test func plantedDefectsAreAllFound() throws {
+        let json = try Corpus.stats(Self.planted).json
+        let mixed = try #require(json["mixed_script_tokens"])
+        #expect(mixed["count"]?.int == 3)
+        #expect(Set(mixed["examples"]?.items.compactMap { $0["token"]?.string } ?? []) == ["Қaзақстан", "мeмлекеттік", "Aлматы"])
+        #expect(mixed["fixable"]?.int == 3)
+        let encoding = try #require(json["suspicious_encoding"])
+        #expect(encoding["sentences"]?.int == 5)
+        for (kind, n) in [("cp1251", 1), ("cp1252", 2), ("replacement", 1), ("c1_control", 1)] {
+            #expect(encoding["by_kind"]?[kind]?.int == n, "\(kind)")
+        }
+        let paragraphs = try #require(json["duplicates"]?["paragraphs"])
+        #expect(paragraphs["repeated"]?.int == 1)
+        #expect(paragraphs["extra_copies"]?.int == 2)
+        let group = try #require(paragraphs["groups"]?.items.first)
+        #expect(group["count"]?.int == 3)
+        #expect(group["ids"]?.items.count == 3)
+        #expect(group["text"]?.string?.hasPrefix("Бұл абзац үш рет") == true)
+        #expect(json["duplicates"]?["sentences"]?["repeated"]?.int == 2)
+        #expect(json["suggestions"]?.items.first?["fix"]?.string == "latin-lookalikes")
+    }
+
+    @Test func cleanTextGivesZero() throws {
+        let report = try Corpus.stats(Self.clean)
+        #expect(report.mixedScriptTokens == 0)
+        #expect(report.foreignLetters == 0)
+        #expect(report.suspiciousEncoding == 0)
+        #expect(report.json["duplicates"]?["paragraphs"]?["repeated"]?.int == 0)
+        #expect(report.json["duplicates"]?["sentences"]?["repeated"]?.int == 0)
+        #expect(report.json["suggestions"]?.items.isEmpty == true)
+        #expect(report.sentenceCount == 8)
+        #expect(report.blockCount == 4)
+    }
+
+    @Test func lettersOutsideTheKazakhAlphabet() throws {
+        let json = try Corpus.stats("Бұл сөзде Ukrainian їжак әрпі бар. Мына сөзде ў бар.").json
+        #expect(json["mixed_script_tokens"]?["outside_alphabet"]?["count"]?.int == 2)
+        #expect(json["mixed_script_tokens"]?["outside_alphabet"]?["letters"]?["ї"]?.int == 1)
+    }
+
+    @Test func declaredAndGuessedLanguage() throws {
+        let ru = try Corpus.stats("Это русский текст без казахских букв. Он написан для проверки.", options: ["lang": "kk"])
+        let doc = try #require(ru.json["documents"]?["items"]?.items.first)
+        #expect(doc["language"]?["declared"]?.string == "kk")
+        #expect(doc["language"]?["guessed"]?.string == "ru")
+        #expect(doc["language"]?["agrees"] == .bool(false))
+    }
+
+    /// The samples' counts equal their gold files' (paragraphs = blank-line groups, sentences = lines).
+    @Test(.enabled(if: ToolGate.shared, "needs ../shared/samples/gold"))
+    func samplesCountLikeTheGold() throws {
+        var paragraphs = 0, sentences = 0
+        var inputs: [InputSource] = []
+        for name in ["000_41c5c0974157b10e", "004_d576930189d3d379"] {
+            let gold = try String(contentsOf: SharedMaterial.file("samples/gold/\(name).gold.txt"), encoding: .utf8)
+            let lines = gold.split(separator: "\n", omittingEmptySubsequences: false)
+            sentences += lines.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.count
+            paragraphs += gold.components(separatedBy: "\n\n").filter { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }.count
+            inputs.append(.file(try SharedMaterial.file("samples/\(name).txt").path))
+        }
+        let report = try Corpus.stats(inputs: inputs)
+        #expect(paragraphs == 48 && sentences == 158, "the gold itself changed")
+        #expect(report.blockCount == paragraphs)
+        #expect(report.sentenceCount == sentences)
+        #expect(report.documentCount == 2)
+        #expect(report.mixedScriptTokens == 0 && report.suspiciousEncoding == 0)
+    }
+}
