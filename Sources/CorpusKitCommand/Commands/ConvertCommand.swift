@@ -14,6 +14,7 @@ struct ConvertCommand: ParsableCommand {
               corpuskit convert samples/ --to csv -o tables/ --jobs 2
               corpuskit convert corpus.xml --to csv --columns sentence_id,text
               cat notes.txt | corpuskit convert - --from text --to jsonl --explain
+              corpuskit convert scan.txt --to tei --fix latin-lookalikes --fix drop-page-furniture
             """
     )
 
@@ -38,6 +39,9 @@ struct ConvertCommand: ParsableCommand {
     @Option(help: "Files to convert in parallel in a batch.")
     var jobs: Int = 1
 
+    @Option(name: .customLong("fix"), help: "Apply an opt-in fix (repeatable): latin-lookalikes, drop-page-furniture ('corpuskit stats' suggests them).")
+    var fixes: [String] = []
+
     @OptionGroup var flags: FormatFlags
 
     func validate() throws {
@@ -51,9 +55,12 @@ struct ConvertCommand: ParsableCommand {
         let registry = Corpus.standardRegistry
         let options = try flags.formatOptions()
         let target = try targetFormat(registry)
+        for fix in fixes where registry.transform(named: fix) == nil {
+            throw ValidationError("unknown fix '\(fix)' (fixes: latin-lookalikes, drop-page-furniture)")
+        }
         let session = ConvertSession(
             registry: registry, options: options, target: target, declaredSource: from, via: via,
-            tokens: flags.tokens, nfc: flags.nfc, explain: explain)
+            tokens: flags.tokens, nfc: flags.nfc, explain: explain, fixes: fixes)
         let ok: Bool
         if let output, output != "-", isMirrored(output) {
             ok = try session.mirror(inputs, into: output.hasSuffix("/") ? String(output.dropLast()) : output, jobs: jobs)

@@ -123,15 +123,13 @@ final class PageFurnitureSink: CorpusEventSink {
     private func decide(_ block: Block) throws {
         let text = block.plainText
         if isFurniture(text) { return }
-        if case .text = block.content, let rest = stripFurniturePrefix(text) {
-            if var previous = held, case .text(let before) = previous.content, !Self.endsSentence(before) {
-                previous.content = .text(before + " " + rest)
-                held = previous
-                return
-            }
-            var trimmed = block
-            trimmed.content = .text(rest)
-            try hold(trimmed)
+        // Furniture glued before the rest of a sentence the page broke: only when the
+        // block before ended mid-sentence (and is no heading) is it taken off and joined.
+        if case .text = block.content, var previous = held, case .text(let before) = previous.content,
+            !Self.endsSentence(before), before.unicodeScalars.count >= 60, let rest = stripFurniturePrefix(text)
+        {
+            previous.content = .text(before + " " + rest)
+            held = previous
             return
         }
         try hold(block)

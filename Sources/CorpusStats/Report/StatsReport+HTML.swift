@@ -47,6 +47,8 @@ extension StatsReport {
             td { font-variant-numeric: tabular-nums; }
             svg { display: block; margin: 0.5em 0 1.5em; }
             svg text { font-size: 11px; fill: #333; }
+            table.samples { width: 100%; } table.samples td:first-child { white-space: nowrap; }
+            @media print { body { margin: 0; } h2 { break-after: avoid; } svg { break-inside: avoid; } }
             .bar { fill: #4878a8; } .cyr { fill: #4878a8; } .lat { fill: #e0a030; } .oth { fill: #999; }
             </style>
             </head>
@@ -59,7 +61,7 @@ extension StatsReport {
 
     private func sampleTable(_ caption: String, _ list: [SentenceSample]) -> String {
         guard !list.isEmpty else { return "" }
-        var s = "<table><caption>\(caption)</caption>\n<tr><th>id</th><th>tokens</th><th>text</th></tr>\n"
+        var s = "<table class=\"samples\"><caption>\(caption)</caption>\n<tr><th>id</th><th>tokens</th><th>text</th></tr>\n"
         for item in list {
             s += "<tr><td>\(Self.escape(item.id))</td><td>\(item.tokens)</td><td>\(Self.escape(CorpusTally.clip(item.text, to: 160)))</td></tr>\n"
         }
@@ -68,7 +70,7 @@ extension StatsReport {
 
     private func histogramSVG() -> String {
         let cells = lengthHistogram.filter { $0.from > 0 || $0.count > 0 }
-        let w = 36, h = 160, left = 50
+        let w = 48, h = 160, left = 50
         let top = max(1, cells.map(\.count).max() ?? 1)
         var s = "<svg width=\"\(left + cells.count * w + 10)\" height=\"\(h + 50)\" role=\"img\" aria-label=\"sentence length histogram\">\n"
         s += "<text x=\"0\" y=\"12\">\(Self.grouped(top))</text><text x=\"0\" y=\"\(h + 10)\">0</text>\n"
