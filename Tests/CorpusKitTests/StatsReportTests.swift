@@ -118,3 +118,48 @@ import Testing
         #expect(report.mixedScriptTokens == 0 && report.suspiciousEncoding == 0)
     }
 }
+
+/// The `stats` command line: JSON keys, the table, `--jobs`, errors.
+@Suite struct StatsCLITests {
+    let samples = CLI.root.appendingPathComponent("samples").path
+
+    @Test func jsonHasTheDocumentedTopLevelKeys() throws {
+        let r = try CLI.run(["stats", samples, "--json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: r.stdout) as? [String: Any])
+        for key in ["documents", "blocks", "sentences", "tokens", "characters", "sentence_length",
+                    "mixed_script_tokens", "suspicious_encoding", "duplicates"] {
+            #expect(object[key] != nil, "missing \(key)")
+        }
+        #expect((object["sentences"] as? [String: Any])?["count"] as? Int == 158)
+    }
+
+    @Test func jobsGiveTheSameReport() throws {
+        let dir = CLI.scratch()
+        var args: [String] = []
+        for i in 0..<6 {
+            let path = dir + "/part\(i).txt"
+            try (StatsReportTests.planted + "Бөлім \(i).\n").write(toFile: path, atomically: true, encoding: .utf8)
+            args.append(path)
+        }
+        let one = try CLI.run(["stats", "--json"] + args)
+        let two = try CLI.run(["stats", "--json", "--jobs", "3"] + args)
+        #expect(one.status == 0 && two.status == 0)
+        #expect(one.out == two.out)
+        #expect(one.out.contains("\"count\": 18"), "six copies of the three-times paragraph")
+    }
+
+    @Test func tableAndErrors() throws {
+        let r = try CLI.run(["stats", samples])
+        #expect(r.status == 0)
+        #expect(r.out.contains("sentences") && r.out.contains("158"))
+        #expect(r.out.contains("Sentence length in tokens"))
+        let dir = CLI.scratch()
+        let bad = dir + "/bad.json"
+        try "{\"version\":1,\n\"documents\":[}".write(toFile: bad, atomically: true, encoding: .utf8)
+        let failed = try CLI.run(["stats", bad, samples + "/004_d576930189d3d379.txt"])
+        #expect(failed.status == 1)
+        #expect(failed.stderr.hasPrefix(bad + ":2:"))
+        #expect(failed.out.contains("80"), "the good input is still reported")
+    }
+}

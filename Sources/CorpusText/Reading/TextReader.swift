@@ -20,6 +20,9 @@ import CorpusModel
 /// - `id`: the document id (default: the file name without extension, as an NCName).
 /// - `lang`: the document language (default `kk`); also picks the abbreviation list.
 /// - `chunk-size`: bytes read at a time (default 1 MiB); memory use tracks it.
+/// - `structure`: `true` turns heading lines into heading blocks and numbered
+///   or bulleted lines, and numbered items inside a paragraph, into list items
+///   (see ``PlainStructure``); off by default, so the seed gold is unchanged.
 ///
 /// Whitespace runs become one space and lines are trimmed (so tokens rebuild
 /// sentences exactly). `sentences` and `tabbed` layouts emit `.sentences`
@@ -85,7 +88,7 @@ public struct TextReader: CorpusReader {
         if let path = input.path { metadata.source = path }
         let session = TextReadSession(
             document: DocumentStart(id: CorpusID.documentID(from: id), metadata: metadata),
-            layout: TextLayout(rawValue: layoutName), language: language, sink: sink)
+            layout: TextLayout(rawValue: layoutName), language: language, structure: options.flag("structure"), sink: sink)
         var splitter = LineSplitter(
             inputName: input.name, replaceInvalid: options.flag("replace-invalid"), warn: onWarning)
         var decoder = ByteDecoder(encoding: encoding, inputName: input.name)
