@@ -36,7 +36,7 @@ let package = Package(
         ),
         .target(name: "CorpusCSV", dependencies: ["CorpusModel"]),
         // The corpus quality report (`corpuskit stats`) and the opt-in fixes it suggests.
-        .target(name: "CorpusStats", dependencies: ["CorpusModel"]),
+        .target(name: "CorpusStats", dependencies: ["CorpusModel", "CorpusText"]),
         // Registry, planning and running conversions over files, directories and streams.
         .target(name: "CorpusDriver", dependencies: ["CorpusModel"]),
         // The umbrella a user imports: everything plus the standard registry.
@@ -63,7 +63,7 @@ let package = Package(
         .testTarget(name: "CorpusTEITests", dependencies: ["CorpusTestSupport", "CorpusTEI", "CorpusModel"], exclude: ["Fixtures"]),
         .testTarget(name: "CorpusCSVTests", dependencies: ["CorpusTestSupport", "CorpusCSV", "CorpusModel"], exclude: ["check_csv_python.py", "BENCHMARKS.md"]),
         .testTarget(name: "CorpusDriverTests", dependencies: ["CorpusDriver", "CorpusModel"]),
-        .testTarget(name: "CorpusStatsTests", dependencies: ["CorpusTestSupport", "CorpusStats", "CorpusModel"]),
+        .testTarget(name: "CorpusStatsTests", dependencies: ["CorpusTestSupport", "CorpusStats", "CorpusModel", "CorpusText"]),
         .testTarget(name: "CorpusKitTests", dependencies: ["CorpusTestSupport", "CorpusKit"]),
     ],
     swiftLanguageModes: [.v6]

@@ -79,11 +79,11 @@ public enum Corpus {
         registry: FormatRegistry = Corpus.standardRegistry
     ) throws -> StatsReport {
         let converter = Converter(registry: registry)
-        let total = StatsCollector(input: inputs.first?.name ?? "")
+        let total = StatsCollector(input: inputs.first?.name ?? "", language: options["lang"])
         for (i, input) in inputs.enumerated() {
             let format = try converter.detectFormat(of: input, declared: source)
-            let chain = try converter.analysisChain(for: format, needs: [.sentences, .tokens])
-            let collector = i == 0 ? total : StatsCollector(input: input.name)
+            let chain = try converter.analysisChain(for: format, needs: [])
+            let collector = i == 0 ? total : StatsCollector(input: input.name, language: options["lang"])
             try converter.stream(input, reader: chain.reader, transforms: chain.transforms, options: options, into: collector)
             if i > 0 { total.merge(collector) }
         }

@@ -163,3 +163,23 @@ import Testing
         #expect(failed.out.contains("80"), "the good input is still reported")
     }
 }
+
+/// `stats` counts what `convert` writes: sentences are CSV rows, tokens the CSV token counts.
+@Suite struct StatsAgreesWithConvertTests {
+    @Test func sentencesAndTokensMatchTheCSVTable() throws {
+        let dir = CLI.scratch()
+        let planted = dir + "/planted.txt"
+        try StatsReportTests.planted.write(toFile: planted, atomically: true, encoding: .utf8)
+        let inputs = ["samples/000_41c5c0974157b10e.txt", "samples/004_d576930189d3d379.txt"]
+            .map { CLI.root.appendingPathComponent($0).path } + [planted]
+        for input in inputs {
+            let csv = try CLI.run(["convert", input, "--to", "csv", "--tokens", "--columns", "sentence_id,token_count"])
+            let rows = csv.out.split(separator: "\n").dropFirst()
+            let tokens = rows.compactMap { $0.split(separator: ",").last.flatMap { Int($0) } }.reduce(0, +)
+            let stats = try CLI.run(["stats", input, "--json"])
+            let json = try #require(try JSONSerialization.jsonObject(with: stats.stdout) as? [String: Any])
+            #expect((json["sentences"] as? [String: Any])?["count"] as? Int == rows.count, "\(input)")
+            #expect((json["tokens"] as? [String: Any])?["count"] as? Int == tokens, "\(input)")
+        }
+    }
+}

@@ -47,29 +47,18 @@ struct StatsCommand: ParsableCommand {
         let paths = try expand(registry)
         guard !paths.isEmpty else { throw ValidationError("no input files with a format corpuskit reads") }
         let converter = Converter(registry: registry)
-        let results = ResultSlots(count: paths.count)
+        // Each input is read into its own collector; finished ones are merged in input
+        // order as soon as all before them are done, so few collectors live at once.
+        let merger = OrderedMerge(count: paths.count)
         let next = WorkCounter()
         DispatchQueue.concurrentPerform(iterations: min(jobs, paths.count)) { _ in
             while let i = next.take(below: paths.count) {
-                results.set(i, Self.collect(paths[i], converter: converter, declared: from, options: options, explain: explain))
+                merger.finish(i, Self.collect(paths[i], converter: converter, declared: from, options: options, explain: explain))
             }
         }
-        var total: StatsCollector?
-        var failed = false
-        for result in results.values {
-            switch result {
-            case .success(let collector):
-                if let total { total.merge(collector) } else { total = collector }
-            case .failure(let error as CorpusError) where error.kind == .usage && error.file == nil:
-                throw ValidationError(error.message)
-            case .failure(let error as CorpusError):
-                Terminal.report(error)
-                failed = true
-            case .failure(let error):
-                Terminal.error("error: \(error)")
-                failed = true
-            }
-        }
+        if let usage = merger.usageError { throw ValidationError(usage) }
+        let total = merger.total
+        let failed = merger.failed
         let report = (total ?? StatsCollector(input: "")).report
         let stdout = ByteOutput(descriptor: 1, name: "<stdout>")
         try stdout.write(json ? report.json.serialized() + "\n" : report.table())
@@ -96,17 +85,17 @@ struct StatsCommand: ParsableCommand {
         Result {
             let input = InputArgument.open(argument)
             let format = try converter.detectFormat(of: input, declared: declared)
-            let chain = try converter.analysisChain(for: format, needs: [.sentences, .tokens])
+            let chain = try converter.analysisChain(for: format, needs: [])
             if explain {
                 var line = "\(input.name): " + ([chain.reader.format.name + " (reads " + chain.reader.provides.description + ")"]
-                    + chain.transforms.map { "\($0.name) (provides \($0.provides.description))" } + ["stats"])
+                    + chain.transforms.map { "\($0.name) (provides \($0.provides.description))" } + ["stats (segments and tokenizes by the segment and tokenize rules)"])
                     .joined(separator: " → ")
                 if let reader = chain.reader as? any ExplainingReader {
                     line += "\n\(input.name): " + (try reader.explain(input, options: options))
                 }
                 Terminal.write(line + "\n")
             }
-            let collector = StatsCollector(input: input.name)
+            let collector = StatsCollector(input: input.name, language: options["lang"])
             try converter.stream(input, reader: chain.reader, transforms: chain.transforms, options: options, into: collector)
             return collector
         }
@@ -145,18 +134,36 @@ private final class WorkCounter: @unchecked Sendable {
     }
 }
 
-/// One result slot per input, written by the thread that read it.
-private final class ResultSlots: @unchecked Sendable {
-    private var slots: [Result<StatsCollector, any Error>?]
+/// Merges per-input collectors in input order as they finish, reporting failures.
+private final class OrderedMerge: @unchecked Sendable {
+    private var pending: [Int: Result<StatsCollector, any Error>] = [:]
+    private var nextToMerge = 0
+    private let count: Int
     private let lock = DispatchSemaphore(value: 1)
+    private(set) var total: StatsCollector?
+    private(set) var failed = false
+    private(set) var usageError: String?
 
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    init(count: Int) { self.count = count }
 
-    func set(_ i: Int, _ value: Result<StatsCollector, any Error>) {
+    func finish(_ i: Int, _ result: Result<StatsCollector, any Error>) {
         lock.wait()
-        slots[i] = value
-        lock.signal()
+        defer { lock.signal() }
+        pending[i] = result
+        while let ready = pending.removeValue(forKey: nextToMerge) {
+            nextToMerge += 1
+            switch ready {
+            case .success(let collector):
+                if let total { total.merge(collector) } else { total = collector }
+            case .failure(let error as CorpusError) where error.kind == .usage && error.file == nil:
+                usageError = usageError ?? error.message
+            case .failure(let error as CorpusError):
+                Terminal.report(error)
+                failed = true
+            case .failure(let error):
+                Terminal.error("error: \(error)")
+                failed = true
+            }
+        }
     }
-
-    var values: [Result<StatsCollector, any Error>] { slots.compactMap { $0 } }
 }

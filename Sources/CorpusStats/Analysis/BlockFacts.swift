@@ -1,4 +1,5 @@
 import CorpusModel
+import CorpusText
 
 /// What one block contributes to a report, computed on its own (so blocks are
 /// analysed on all cores) and merged in order by ``CorpusTally``.
@@ -39,96 +40,208 @@ struct BlockFacts: Sendable {
     /// The block is a bare page number (`12`, `- 12 -`, `12 бет`): page furniture.
     var isPageNumber = false
 
+    /// The sentences of a text block, cut here (see ``init(_:alphabet:language:)``).
+    private(set) var cut: (scalars: [Unicode.Scalar], ranges: [Range<Int>])?
+
     /// Analyses `block`; `alphabet` is the document language's, if known.
-    init(_ block: Block, alphabet: Alphabet?) {
-        let texts: [(String, [Token]?)]
+    ///
+    /// Text blocks are segmented here by ``SentenceSegmenter``'s rules for
+    /// `language` (ids `BLOCK.sN`, as the `segment` transform gives them) and
+    /// sentences without tokens are tokenized by ``Tokenizer``'s rules: the
+    /// figures are those of `segment` and `tokenize`, but each paragraph is
+    /// decoded once and no sentence or token string is built.
+    init(_ block: Block, alphabet: Alphabet?, language: String) {
+        var shortText: String?
         switch block.content {
-        case .sentences(let list): texts = list.map { ($0.text, $0.tokens) }
-        case .text(let text): texts = [(text, nil)]
+        case .sentences(let list):
+            sentences.reserveCapacity(list.count)
+            for (index, sentence) in list.enumerated() {
+                analyse(Tokenizer.scalars(of: sentence.text), tokens: sentence.tokens, sentence: index, alphabet: alphabet)
+            }
+            if list.count == 1 { shortText = list[0].text }
+        case .text(let text):
+            let all = Tokenizer.scalars(of: text)
+            let ranges = SentenceSegmenter().sentenceRanges(in: all, language: language)
+            sentences.reserveCapacity(ranges.count)
+            for (index, range) in ranges.enumerated() {
+                analyse(range == all.indices ? all : Array(all[range]), tokens: nil, sentence: index, alphabet: alphabet)
+            }
+            cut = (all, ranges)
+            shortText = text
         }
-        sentences.reserveCapacity(texts.count)
-        for (index, (text, tokens)) in texts.enumerated() {
-            let count = scanTokens(tokens, text: text, sentence: index)
-            scanText(text, sentence: index, alphabet: alphabet)
-            sentences.append(SentenceFacts(tokens: count, hash: TextHash.of(text)))
-        }
-        let plain = texts.count == 1 ? texts[0].0 : block.plainText
-        paragraphHash = TextHash.of(plain)
-        isPageNumber = PageFurniture.isPageNumber(plain)
+        // A paragraph's hash is that of its sentences' hashes in order (each text is hashed once).
+        paragraphHash = sentences.count == 1 ? sentences[0].hash : TextHash.combine(sentences.map(\.hash))
+        if let shortText, shortText.utf8.count <= 96 { isPageNumber = PageFurniture.isPageNumber(shortText) }
     }
 
-    /// Counts tokens by kind, hashes word forms, finds mixed-script words; returns the token count.
-    private mutating func scanTokens(_ tokens: [Token]?, text: String, sentence: Int) -> Int {
-        guard let tokens else {
-            // Not tokenized (the planner normally tokenizes): count space-separated pieces as words.
-            let pieces = text.split(separator: " ")
-            tokenKinds[TokenKind.word.index] += pieces.count
-            for p in pieces { wordHashes.append(TextHash.ofFolded(String(p))) }
-            return pieces.count
+    /// The text of sentence `i` of `block` (cut here for text blocks).
+    func sentenceText(_ i: Int, of block: Block) -> String {
+        if let cut, i < cut.ranges.count { return String(String.UnicodeScalarView(cut.scalars[cut.ranges[i]])) }
+        if case .sentences(let list) = block.content, i < list.count { return list[i].text }
+        return block.plainText
+    }
+
+    /// The id of sentence `i` of `block`: `BLOCK.sN` for text blocks cut here.
+    func sentenceID(_ i: Int, of block: Block) -> String {
+        if cut != nil { return CorpusID.sentence(block.id, i + 1) }
+        if case .sentences(let list) = block.content, i < list.count { return list[i].id }
+        return block.id
+    }
+
+    private mutating func analyse(_ s: [Unicode.Scalar], tokens: [Token]?, sentence: Int, alphabet: Alphabet?) {
+        characters += s.count
+        // One pass: the sentence's hash and the mis-decoding pre-check.
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        var previous: UInt32 = 0
+        var suspicious = false
+        for c in s {
+            let v = c.value
+            h = (h ^ UInt64(v)) &* 0x100_0000_01b3
+            if v >= 0x80 && !suspicious { suspicious = EncodingSuspects.mayStart(previous, v) }
+            previous = v
         }
-        for token in tokens {
-            tokenKinds[token.kind.index] += 1
-            guard token.kind == .word else { continue }
-            wordHashes.append(TextHash.ofFolded(token.form))
-            if LatinLookalikes.hasMixedRun(token.form[...].unicodeScalars) {
-                for run in LatinLookalikes.mixedRuns(in: token.form) {
-                    mixed.append(MixedToken(sentence: sentence, token: token.form, latin: run.latin, fixable: run.fixable))
+        if suspicious {
+            for found in EncodingSuspects.find(in: String(String.UnicodeScalarView(s))) {
+                suspects.append(Suspect(sentence: sentence, suspect: found))
+            }
+        }
+        let mask = WordScan.mask(for: alphabet)
+        var count = 0
+        if let tokens {
+            count = tokens.count
+            for token in tokens {
+                tokenKinds[token.kind.index] += 1
+                guard token.kind == .word else { continue }
+                word(token.form.unicodeScalars, sentence: sentence, mask: mask, alphabet: alphabet)
+            }
+        } else {
+            s.withUnsafeBufferPointer { buffer in
+                Tokenizer().forEachToken(in: s) { range, kind in
+                    count += 1
+                    tokenKinds[kind.index] += 1
+                    if kind == .word { word(buffer[range], sentence: sentence, mask: mask, alphabet: alphabet) }
                 }
             }
         }
-        return tokens.count
+        sentences.append(SentenceFacts(tokens: count, hash: TextHash.finish(h)))
     }
 
-    /// Counts characters and letters by script; finds letters outside the alphabet and mis-decoded text.
-    private mutating func scanText(_ text: String, sentence: Int, alphabet: Alphabet?) {
-        var chars = 0, cyr = 0, lat = 0, other = 0, kazakh = 0, latinWide = 0, kazakhLatin = 0, han = 0
-        var outside = false
-        for c in text.unicodeScalars {
-            chars += 1
+    /// Hashes a word form, counts its letters, and records it when it mixes
+    /// scripts or holds letters outside the alphabet (letters are counted in words only).
+    @inline(__always)
+    private mutating func word<S: Sequence<Unicode.Scalar>>(_ form: S, sentence: Int, mask: UInt8, alphabet: Alphabet?) {
+        var scan = WordScan(mask: mask)
+        WordScan.cyrillic.withUnsafeBufferPointer { table in
+            for c in form { scan.add(c, table: table) }
+        }
+        let result = scan.finish()
+        wordHashes.append(result.hash)
+        letters[0] += scan.cyrillicLetters
+        letters[1] += scan.latinLetters
+        letters[2] += scan.otherLetters
+        letters[3] += scan.kazakhSpecific
+        letters[4] += scan.latinWide
+        letters[5] += scan.kazakhLatin
+        letters[6] += scan.han
+        guard result.mixed || result.outside else { return }
+        let text = String(String.UnicodeScalarView(Array(form)))
+        if result.mixed { addMixed(text, sentence: sentence) }
+        if result.outside, let alphabet {
+            for c in text.unicodeScalars where LetterScript.of(c) == .cyrillic && !alphabet.contains(c) {
+                foreign.append(ForeignLetter(sentence: sentence, letter: String(c), word: text))
+            }
+        }
+    }
+
+    private mutating func addMixed(_ token: String, sentence: Int) {
+        for run in LatinLookalikes.mixedRuns(in: token) {
+            mixed.append(MixedToken(sentence: sentence, token: token, latin: run.latin, fixable: run.fixable))
+        }
+    }
+}
+
+/// One pass over a word: its folded hash, its letters by script, whether a
+/// letter run mixes Cyrillic and Latin, whether a Cyrillic letter is outside
+/// the alphabet. Cyrillic letters go through a 256-entry table.
+struct WordScan {
+    /// Bits per scalar of U+0400–U+04FF: 1 Russian alphabet, 2 Kazakh alphabet, 4 Kazakh-specific, 8 a letter.
+    static let cyrillic: [UInt8] = (0..<256).map { k in
+        let v = UInt32(0x400 + k)
+        guard !(0x482...0x489).contains(v), let c = Unicode.Scalar(v) else { return 0 }
+        var bits: UInt8 = 8
+        if Alphabet.russian.contains(c) { bits |= 1 }
+        if Alphabet.kazakh.contains(c) { bits |= 2 }
+        if Alphabet.isKazakhSpecific(c) { bits |= 4 }
+        return bits
+    }
+
+    /// The table bit of `alphabet` (0: no alphabet check).
+    static func mask(for alphabet: Alphabet?) -> UInt8 {
+        switch alphabet {
+        case .russian?: 1
+        case .kazakh?: 2
+        case nil: 0
+        }
+    }
+
+    let mask: UInt8
+    /// Letters in the ``LetterCounts`` layout, as fields (no array per word).
+    var cyrillicLetters = 0, latinLetters = 0, otherLetters = 0, kazakhSpecific = 0, latinWide = 0, kazakhLatin = 0, han = 0
+    private var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    private var runCyrillic = false, runLatin = false
+    private(set) var mixed = false, outside = false
+
+    init(mask: UInt8) { self.mask = mask }
+
+    /// Adds one scalar; `table` is ``cyrillic`` (passed in so the hot loop does not touch a lazy global).
+    @inline(__always)
+    mutating func add(_ c: Unicode.Scalar, table: UnsafeBufferPointer<UInt8>) {
+        let v = c.value
+        h = (h ^ UInt64(TextHash.lowered(v))) &* 0x100_0000_01b3
+        if v < 0x80 {
+            let lower = v | 0x20
+            if lower >= 0x61 && lower <= 0x7A {
+                latinLetters += 1
+                runLatin = true
+            } else {
+                endRun()
+            }
+        } else if v >= 0x400 && v <= 0x4FF {
+            let bits = table[Int(v - 0x400)]
+            guard bits & 8 != 0 else { return }  // Cyrillic marks continue the run
+            cyrillicLetters += 1
+            runCyrillic = true
+            if bits & 4 != 0 { kazakhSpecific += 1 }
+            if mask != 0 && bits & mask == 0 { outside = true }
+        } else {
             switch LetterScript.of(c) {
             case .cyrillic?:
-                cyr += 1
-                if Alphabet.isKazakhSpecific(c) { kazakh += 1 }
-                if let alphabet, !alphabet.contains(c) { outside = true }
+                cyrillicLetters += 1
+                runCyrillic = true
             case .latin?:
-                lat += 1
-                if c.value >= 0x80 {
-                    latinWide += 1
-                    if LetterCounts.isKazakhLatin(c) { kazakhLatin += 1 }
-                }
+                latinLetters += 1
+                latinWide += 1
+                if LetterCounts.isKazakhLatin(c) { kazakhLatin += 1 }
+                runLatin = true
             case .other?:
-                other += 1
-                if (0x4E00...0x9FFF).contains(c.value) || (0x3400...0x4DBF).contains(c.value) { han += 1 }
-            case nil: break
+                otherLetters += 1
+                if (0x4E00...0x9FFF).contains(v) || (0x3400...0x4DBF).contains(v) { han += 1 }
+            case nil:
+                if c.properties.generalCategory != .nonspacingMark { endRun() }
             }
         }
-        characters += chars
-        letters[0] += cyr
-        letters[1] += lat
-        letters[2] += other
-        letters[3] += kazakh
-        letters[4] += latinWide
-        letters[5] += kazakhLatin
-        letters[6] += han
-        if outside, let alphabet {
-            var word = String.UnicodeScalarView()
-            var strange: [Unicode.Scalar] = []
-            for c in text.unicodeScalars + [" "] {
-                if LetterScript.of(c) != nil {
-                    word.append(c)
-                    if LetterScript.of(c) == .cyrillic && !alphabet.contains(c) { strange.append(c) }
-                    continue
-                }
-                for letter in strange {
-                    foreign.append(ForeignLetter(sentence: sentence, letter: String(letter), word: String(word)))
-                }
-                word = String.UnicodeScalarView()
-                strange.removeAll()
-            }
-        }
-        if EncodingSuspects.mayContain(text) {
-            for s in EncodingSuspects.find(in: text) { suspects.append(Suspect(sentence: sentence, suspect: s)) }
-        }
+    }
+
+    @inline(__always)
+    private mutating func endRun() {
+        if runCyrillic && runLatin { mixed = true }
+        runCyrillic = false
+        runLatin = false
+    }
+
+    mutating func finish() -> (hash: UInt64, mixed: Bool, outside: Bool) {
+        endRun()
+        return (TextHash.finish(h), mixed, outside)
     }
 }
 

@@ -64,17 +64,16 @@ struct CorpusTally: Sendable {
         }
         for h in facts.wordHashes { wordTypes.add(h) }
 
-        let list = block.sentences
-        func text(_ i: Int) -> String { i < list.count ? list[i].text : block.plainText }
-        func id(_ i: Int) -> String { i < list.count ? list[i].id : block.id }
+        func text(_ i: Int) -> String { facts.sentenceText(i, of: block) }
+        func id(_ i: Int) -> String { facts.sentenceID(i, of: block) }
 
         paragraphs.add(facts.paragraphHash, place: Place.pack(document: d, block: ordinal, sentence: 0),
-                       id: block.id, text: { block.plainText })
+                       id: { block.id }, text: { (0..<facts.sentences.count).map { text($0) }.joined(separator: " ") })
         for (i, s) in facts.sentences.enumerated() {
             lengthCounts[min(s.tokens, Self.lengthCells - 1)] += 1
             considerExtreme(s.tokens, i, text: text, id: id)
             sentenceRepeats.add(s.hash, place: Place.pack(document: d, block: ordinal, sentence: i + 1),
-                                id: id(i), text: { text(i) })
+                                id: { id(i) }, text: { text(i) })
         }
         for m in facts.mixed {
             mixed.add(MixedExample(id: id(m.sentence), token: m.token, latin: m.latin))
@@ -207,15 +206,16 @@ struct DuplicateTally: Sendable {
 
     var counter = HashCounter(limit: 8 << 20)
     var groups: [UInt64: Group] = [:]
-    /// Document ids by index, to name first occurrences (set by the report).
-    mutating func add(_ hash: UInt64, place: UInt64, id: String, text: () -> String) {
+    mutating func add(_ hash: UInt64, place: UInt64, id: () -> String, text: () -> String) {
         let n = counter.add(hash, place: place)
         guard n >= 2 else { return }
         if var g = groups[hash] {
-            if g.ids.count < Self.idsPerGroup { g.ids.append(id) }
-            groups[hash] = g
+            if g.ids.count < Self.idsPerGroup {
+                g.ids.append(id())
+                groups[hash] = g
+            }
         } else if groups.count < Self.sampleLimit {
-            groups[hash] = Group(text: CorpusTally.clip(text(), to: 200), ids: [id])
+            groups[hash] = Group(text: CorpusTally.clip(text(), to: 200), ids: [id()])
         }
     }
 

@@ -10,13 +10,18 @@ public final class StatsCollector: CorpusEventSink {
     private(set) var tally = CorpusTally()
     private let input: String
     private var alphabet: Alphabet?
+    private let forcedLanguage: String?
+    private var language = "kk"
     private var pending: [Block] = []
     private var pendingSentences = 0
     private let batchBlocks: Int
 
     /// A collector for the events of `input` (a path or `<stdin>`, named in the report).
-    public init(input: String, batchBlocks: Int = 1024) {
+    /// Text blocks are segmented for `language` (option `lang`), else the
+    /// document's language, else `kk` — as the `segment` transform does.
+    public init(input: String, language: String? = nil, batchBlocks: Int = 1024) {
         self.input = input
+        self.forcedLanguage = language
         self.batchBlocks = max(1, batchBlocks)
     }
 
@@ -26,6 +31,7 @@ public final class StatsCollector: CorpusEventSink {
             flush()
             tally.begin(start, input: input)
             alphabet = Alphabet.forLanguage(start.metadata.language)
+            language = forcedLanguage ?? start.metadata.language ?? "kk"
         case .block(let block):
             pending.append(block)
             pendingSentences += block.sentences.count
@@ -48,8 +54,10 @@ public final class StatsCollector: CorpusEventSink {
         let blocks = pending
         pending.removeAll(keepingCapacity: true)
         pendingSentences = 0
-        let alphabet = self.alphabet
-        let facts = ParallelMap.map(blocks) { BlockFacts($0, alphabet: alphabet) }
+        let alphabet = self.alphabet, language = self.language, forced = forcedLanguage
+        let facts = ParallelMap.map(blocks) { block in
+            BlockFacts(block, alphabet: alphabet, language: forced ?? block.language ?? language)
+        }
         for (block, f) in zip(blocks, facts) { tally.add(block, f) }
     }
 }

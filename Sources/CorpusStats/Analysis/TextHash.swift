@@ -15,9 +15,13 @@ public enum TextHash {
     /// The hash of a word folded to lower case (Latin and Cyrillic without a
     /// table lookup), so `Қазақ` and `қазақ` count as one word type.
     @inline(__always)
-    public static func ofFolded(_ word: String) -> UInt64 {
+    public static func ofFolded(_ word: String) -> UInt64 { ofFolded(word.unicodeScalars) }
+
+    /// ``ofFolded(_:)`` over scalars (a token cut out of a sentence without making a string).
+    @inline(__always)
+    public static func ofFolded<S: Sequence<Unicode.Scalar>>(_ word: S) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for c in word.unicodeScalars {
+        for c in word {
             h = (h ^ UInt64(lowered(c.value))) &* 0x100_0000_01b3
         }
         return finish(h)
@@ -47,6 +51,21 @@ public enum TextHash {
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         z ^= z >> 31
         return z == 0 ? 1 : z
+    }
+
+    /// The hash of a sentence given as scalars (text blocks are cut into sentences as scalars).
+    @inline(__always)
+    static func ofScalars(_ s: [Unicode.Scalar]) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for c in s { h = (h ^ UInt64(c.value)) &* 0x100_0000_01b3 }
+        return finish(h)
+    }
+
+    /// One hash for a sequence of hashes (a paragraph from its sentences), order-sensitive.
+    static func combine(_ hashes: [UInt64]) -> UInt64 {
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for x in hashes { h = finish(h ^ x) &+ 0x9E37_79B9_7F4A_7C15 }
+        return finish(h)
     }
 
     /// The hash as 16 lower-case hex digits, as reports print it.

@@ -40,19 +40,27 @@ public enum EncodingSuspects {
 
     /// A fast pre-check: whether `text` holds anything ``find(in:)`` could flag.
     @inline(__always)
-    public static func mayContain(_ text: String) -> Bool {
+    public static func mayContain(_ text: String) -> Bool { mayContain(text.unicodeScalars) }
+
+    /// ``mayContain(_:)`` over scalars.
+    @inline(__always)
+    public static func mayContain<S: Sequence<Unicode.Scalar>>(_ scalars: S) -> Bool {
         var previous: UInt32 = 0
-        for c in text.unicodeScalars {
-            let v = c.value
-            if v >= 0x80 {
-                if v <= 0x9F || v == 0xFFFD { return true }
-                if isCP1251Lead(previous) && cp1251High.contains(v) { return true }
-                if isCP1252Lead(previous) && cp1252High.contains(v) { return true }
-                if (previous == 0x432 || previous == 0xE2) && (v == 0x402 || v == 0x20AC) { return true }
-            }
-            previous = v
+        for c in scalars {
+            if mayStart(previous, c.value) { return true }
+            previous = c.value
         }
         return false
+    }
+
+    /// Whether scalar `v` after `previous` could belong to a suspicious stretch (the pre-check, one step).
+    @inline(__always)
+    public static func mayStart(_ previous: UInt32, _ v: UInt32) -> Bool {
+        guard v >= 0x80 else { return false }
+        if v <= 0x9F || v == 0xFFFD { return true }
+        if isCP1251Lead(previous) && cp1251High.contains(v) { return true }
+        if isCP1252Lead(previous) && cp1252High.contains(v) { return true }
+        return (previous == 0x432 || previous == 0xE2) && (v == 0x402 || v == 0x20AC)
     }
 
     /// Every suspicious stretch of `text`, in order; stretches of one kind

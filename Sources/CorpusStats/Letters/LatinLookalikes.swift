@@ -60,7 +60,7 @@ extension LatinLookalikes {
 
     /// Whether `text` has a letter run mixing Cyrillic and Latin (a fast check without allocation).
     @inline(__always)
-    public static func hasMixedRun(_ text: Substring.UnicodeScalarView) -> Bool {
+    public static func hasMixedRun<S: Sequence<Unicode.Scalar>>(_ text: S) -> Bool {
         var cyr = false, lat = false
         for c in text {
             switch LetterScript.of(c) {

@@ -34,6 +34,13 @@ public struct SentenceSegmenter: CorpusTransform {
         return ranges.map { view.string($0) }
     }
 
+    /// The scalar ranges of the sentences in `scalars` (trimmed, in order) —
+    /// ``segment(_:language:)`` without cutting strings, for callers that
+    /// only count or hash sentences (`corpuskit stats`).
+    public func sentenceRanges(in scalars: [Unicode.Scalar], language: String) -> [Range<Int>] {
+        SentenceBoundaryScanner(abbreviations: AbbreviationList.bundled(for: language)).sentenceRanges(scalars)
+    }
+
     public func makeSink(sendingTo downstream: any CorpusEventSink, options: FormatOptions) throws -> any CorpusEventSink {
         BlockTransformSink(BlockSegmenter(language: options["lang"]), downstream: downstream)
     }
