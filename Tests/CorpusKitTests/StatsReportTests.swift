@@ -183,3 +183,32 @@ import Testing
         }
     }
 }
+
+/// `schema/stats.schema.json` accepts the reports `stats --json` writes and rejects a broken one.
+@Suite struct StatsSchemaTests {
+    @Test(.enabled(if: ToolGate.python("jsonschema"), "needs python3 with jsonschema (pip install jsonschema)"))
+    func reportsMatchTheSchema() throws {
+        let dir = CLI.scratch()
+        let planted = dir + "/planted.txt"
+        try StatsReportTests.planted.write(toFile: planted, atomically: true, encoding: .utf8)
+        var files: [String] = []
+        for args in [[CLI.root.appendingPathComponent("samples").path], [planted]] {
+            let r = try CLI.run(["stats", "--json"] + args)
+            #expect(r.status == 0)
+            let path = dir + "/report\(files.count).json"
+            try r.stdout.write(to: URL(fileURLWithPath: path))
+            files.append(path)
+        }
+        let script = """
+            import json, sys, jsonschema
+            v = jsonschema.Draft202012Validator(json.load(open(sys.argv[1])))
+            errs = [e.message for f in sys.argv[2:] for e in v.iter_errors(json.load(open(f)))]
+            bad = json.load(open(sys.argv[2])); del bad["duplicates"]
+            assert list(v.iter_errors(bad)), "schema accepts a report without duplicates"
+            print("\\n".join(errs[:5])); sys.exit(1 if errs else 0)
+            """
+        let schema = CLI.root.appendingPathComponent("schema/stats.schema.json").path
+        let (status, out) = try ExternalTool.run(["python3", "-c", script, schema] + files)
+        #expect(status == 0, "\(out)")
+    }
+}
