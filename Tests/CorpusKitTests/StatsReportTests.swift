@@ -212,3 +212,26 @@ import Testing
         #expect(status == 0, "\(out)")
     }
 }
+
+/// The same corpus as text, TEI (with and without tokens) and JSON Lines gives the same counts.
+@Suite struct StatsAcrossFormatsTests {
+    @Test func everyFormatCountsTheSame() throws {
+        let dir = CLI.scratch()
+        let samples = ["000_41c5c0974157b10e", "004_d576930189d3d379"].map { CLI.root.appendingPathComponent("samples/\($0).txt").path }
+        var reports: [String] = []
+        for (name, extra) in [("a.xml", ["--to", "tei"]), ("b.xml", ["--to", "tei", "--tokens"]), ("c.jsonl", ["--to", "jsonl"])] {
+            #expect(try CLI.run(["convert"] + samples + extra + ["-o", dir + "/" + name]).status == 0)
+            reports.append(dir + "/" + name)
+        }
+        func counts(_ args: [String]) throws -> [Int] {
+            let r = try CLI.run(["stats", "--json"] + args)
+            let json = try #require(try JSONSerialization.jsonObject(with: r.stdout) as? [String: Any])
+            return ["documents", "blocks", "sentences", "tokens", "characters"].map { (json[$0] as? [String: Any])?["count"] as? Int ?? -1 }
+                + [((json["tokens"] as? [String: Any])?["word_types"] as? Int) ?? -1]
+        }
+        let text = try counts(samples)
+        #expect(text == [2, 48, 158, 3504, 25812, 1608])
+        for file in reports { #expect(try counts([file]) == text, "\(file)") }
+    }
+}
+
