@@ -8,7 +8,7 @@ extension TextReader: ExplainingReader {
         if let layout = options["layout"], layout != "auto" {
             line = "layout \(layout) (chosen with --layout)"
         } else {
-            let (layout, reason) = TextReader.detectLayout(try input.prefix(1 << 16), language: options["lang"] ?? "kk")
+            let (layout, reason) = try TextReader.detectLayout(try input.prefix(1 << 16), language: options["lang"] ?? "kk")
             line = "layout \(layout.rawValue) (detected: \(reason))"
         }
         if options.flag("structure") { line += "; " + (try structureFound(input, options: options)) }

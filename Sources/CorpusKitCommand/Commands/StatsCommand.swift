@@ -123,14 +123,14 @@ struct StatsCommand: ParsableCommand {
 /// Hands out indices to worker threads, each once.
 private final class WorkCounter: @unchecked Sendable {
     private var next = 0
-    private let lock = DispatchSemaphore(value: 1)
+    private let lock = ConditionLock()
 
     func take(below limit: Int) -> Int? {
-        lock.wait()
-        defer { lock.signal() }
-        guard next < limit else { return nil }
-        next += 1
-        return next - 1
+        lock.withLock {
+            guard next < limit else { return nil }
+            next += 1
+            return next - 1
+        }
     }
 }
 
@@ -139,7 +139,7 @@ private final class OrderedMerge: @unchecked Sendable {
     private var pending: [Int: Result<StatsCollector, any Error>] = [:]
     private var nextToMerge = 0
     private let count: Int
-    private let lock = DispatchSemaphore(value: 1)
+    private let lock = ConditionLock()
     private(set) var total: StatsCollector?
     private(set) var failed = false
     private(set) var usageError: String?
@@ -147,8 +147,8 @@ private final class OrderedMerge: @unchecked Sendable {
     init(count: Int) { self.count = count }
 
     func finish(_ i: Int, _ result: Result<StatsCollector, any Error>) {
-        lock.wait()
-        defer { lock.signal() }
+        lock.lock()
+        defer { lock.unlock() }
         pending[i] = result
         while let ready = pending.removeValue(forKey: nextToMerge) {
             nextToMerge += 1

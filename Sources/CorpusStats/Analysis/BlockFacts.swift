@@ -50,7 +50,7 @@ struct BlockFacts: Sendable {
     /// sentences without tokens are tokenized by ``Tokenizer``'s rules: the
     /// figures are those of `segment` and `tokenize`, but each paragraph is
     /// decoded once and no sentence or token string is built.
-    init(_ block: Block, alphabet: Alphabet?, language: String) {
+    init(_ block: Block, alphabet: Alphabet?, language: String) throws {
         var shortText: String?
         switch block.content {
         case .sentences(let list):
@@ -61,7 +61,7 @@ struct BlockFacts: Sendable {
             if list.count == 1 { shortText = list[0].text }
         case .text(let text):
             let all = Tokenizer.scalars(of: text)
-            let ranges = SentenceSegmenter().sentenceRanges(in: all, language: language)
+            let ranges = try SentenceSegmenter().sentenceRanges(in: all, language: language)
             sentences.reserveCapacity(ranges.count)
             for (index, range) in ranges.enumerated() {
                 analyse(range == all.indices ? all : Array(all[range]), tokens: nil, sentence: index, alphabet: alphabet)

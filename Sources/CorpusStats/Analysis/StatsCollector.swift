@@ -28,20 +28,20 @@ public final class StatsCollector: CorpusEventSink {
     public func receive(_ event: CorpusEvent) throws {
         switch event {
         case .startDocument(let start):
-            flush()
+            try flush()
             tally.begin(start, input: input)
             alphabet = Alphabet.forLanguage(start.metadata.language)
             language = forcedLanguage ?? start.metadata.language ?? "kk"
         case .block(let block):
             pending.append(block)
             pendingSentences += block.sentences.count
-            if pending.count >= batchBlocks || pendingSentences >= 8 * batchBlocks { flush() }
+            if pending.count >= batchBlocks || pendingSentences >= 8 * batchBlocks { try flush() }
         case .endDocument:
-            flush()
+            try flush()
         }
     }
 
-    public func finish() throws { flush() }
+    public func finish() throws { try flush() }
 
     /// The report of everything received so far.
     public var report: StatsReport { StatsReport(tally) }
@@ -49,15 +49,15 @@ public final class StatsCollector: CorpusEventSink {
     /// Adds the counts of a collector that read later inputs (for `--jobs`).
     public func merge(_ other: StatsCollector) { tally.merge(other.tally) }
 
-    private func flush() {
+    private func flush() throws {
         guard !pending.isEmpty else { return }
         let blocks = pending
         pending.removeAll(keepingCapacity: true)
         pendingSentences = 0
         let alphabet = self.alphabet, language = self.language, forced = forcedLanguage
         let facts = ParallelMap.map(blocks) { block in
-            BlockFacts(block, alphabet: alphabet, language: forced ?? block.language ?? language)
+            Result { try BlockFacts(block, alphabet: alphabet, language: forced ?? block.language ?? language) }
         }
-        for (block, f) in zip(blocks, facts) { tally.add(block, f) }
+        for (block, f) in zip(blocks, facts) { tally.add(block, try f.get()) }
     }
 }
