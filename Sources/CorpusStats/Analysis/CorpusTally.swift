@@ -20,7 +20,7 @@ struct CorpusTally: Sendable {
     var tokenKinds = [Int](repeating: 0, count: TokenKind.allCases.count)
     var characters = 0
     var letters = [Int](repeating: 0, count: LetterCounts.width)
-    var wordTypes = HashCounter(limit: 16 << 20)
+    var wordTypes = HashCounter(limit: 2 << 20)
     var lengthCounts = [Int](repeating: 0, count: lengthCells)
     var shortest: [SentenceSample] = []
     var longest: [SentenceSample] = []
@@ -204,7 +204,7 @@ struct DuplicateTally: Sendable {
         var ids: [String]
     }
 
-    var counter = HashCounter(limit: 8 << 20)
+    var counter = HashCounter(limit: 2 << 20)
     var groups: [UInt64: Group] = [:]
     mutating func add(_ hash: UInt64, place: UInt64, id: () -> String, text: () -> String) {
         let n = counter.add(hash, place: place)

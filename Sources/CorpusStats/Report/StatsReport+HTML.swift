@@ -113,7 +113,7 @@ extension StatsReport {
         let docs = Array(tally.documents.prefix(60))
         let rowH = 18, left = 220, width = 400
         let top = max(1, docs.map(\.tokens).max() ?? 1)
-        var s = "<svg width=\"\(left + width + 100)\" height=\"\(docs.count * rowH + 10)\" role=\"img\" aria-label=\"tokens per document\">\n"
+        var s = "<svg width=\"\(left + width + 240)\" height=\"\(docs.count * rowH + 10)\" role=\"img\" aria-label=\"tokens per document\">\n"
         for (i, d) in docs.enumerated() {
             let y = i * rowH
             let bw = max(1, d.tokens * width / top)
