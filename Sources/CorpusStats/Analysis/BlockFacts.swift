@@ -56,7 +56,8 @@ struct BlockFacts: Sendable {
         case .sentences(let list):
             sentences.reserveCapacity(list.count)
             for (index, sentence) in list.enumerated() {
-                analyse(Tokenizer.scalars(of: sentence.text), tokens: sentence.tokens, sentence: index, alphabet: alphabet)
+                let scalars = Tokenizer.scalars(of: sentence.text)
+                analyse(scalars, scalars.indices, tokens: sentence.tokens, sentence: index, alphabet: alphabet)
             }
             if list.count == 1 { shortText = list[0].text }
         case .text(let text):
@@ -64,7 +65,7 @@ struct BlockFacts: Sendable {
             let ranges = try SentenceSegmenter().sentenceRanges(in: all, language: language)
             sentences.reserveCapacity(ranges.count)
             for (index, range) in ranges.enumerated() {
-                analyse(range == all.indices ? all : Array(all[range]), tokens: nil, sentence: index, alphabet: alphabet)
+                analyse(all, range, tokens: nil, sentence: index, alphabet: alphabet)
             }
             cut = (all, ranges)
             shortText = text
@@ -88,20 +89,21 @@ struct BlockFacts: Sendable {
         return block.id
     }
 
-    private mutating func analyse(_ s: [Unicode.Scalar], tokens: [Token]?, sentence: Int, alphabet: Alphabet?) {
-        characters += s.count
+    /// Analyses the sentence `range` of `s`.
+    private mutating func analyse(_ s: [Unicode.Scalar], _ range: Range<Int>, tokens: [Token]?, sentence: Int, alphabet: Alphabet?) {
+        characters += range.count
         // One pass: the sentence's hash and the mis-decoding pre-check.
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         var previous: UInt32 = 0
         var suspicious = false
-        for c in s {
+        for c in s[range] {
             let v = c.value
             h = (h ^ UInt64(v)) &* 0x100_0000_01b3
             if v >= 0x80 && !suspicious { suspicious = EncodingSuspects.mayStart(previous, v) }
             previous = v
         }
         if suspicious {
-            for found in EncodingSuspects.find(in: String(String.UnicodeScalarView(s))) {
+            for found in EncodingSuspects.find(in: String(String.UnicodeScalarView(s[range]))) {
                 suspects.append(Suspect(sentence: sentence, suspect: found))
             }
         }
@@ -116,10 +118,10 @@ struct BlockFacts: Sendable {
             }
         } else {
             s.withUnsafeBufferPointer { buffer in
-                Tokenizer().forEachToken(in: s) { range, kind in
+                Tokenizer().forEachToken(in: s, range: range) { token, kind in
                     count += 1
                     tokenKinds[kind.index] += 1
-                    if kind == .word { word(buffer[range], sentence: sentence, mask: mask, alphabet: alphabet) }
+                    if kind == .word { word(buffer[token], sentence: sentence, mask: mask, alphabet: alphabet) }
                 }
             }
         }

@@ -39,15 +39,17 @@ public struct Tokenizer: CorpusTransform {
     /// Calls `body` with the scalar range and kind of each token of `scalars`,
     /// by the same rules as ``tokenize(_:)``, without building any string:
     /// for counting and hashing tokens (`corpuskit stats`).
-    public func forEachToken(in scalars: [Unicode.Scalar], _ body: (Range<Int>, TokenKind) -> Void) {
-        scan(scalars, space: {}, token: body)
+    /// `range` limits the scan to part of `scalars` (a sentence of a paragraph), as if it were all.
+    public func forEachToken(in scalars: [Unicode.Scalar], range: Range<Int>? = nil, _ body: (Range<Int>, TokenKind) -> Void) {
+        scan(scalars, range ?? scalars.indices, space: {}, token: body)
     }
 
-    private func scan(_ s: [Unicode.Scalar], space: () -> Void, token: (Range<Int>, TokenKind) -> Void) {
-        let n = s.count
+    private func scan(_ s: [Unicode.Scalar], _ bounds: Range<Int>? = nil, space: () -> Void, token: (Range<Int>, TokenKind) -> Void) {
+        let bounds = bounds ?? s.indices
+        let n = bounds.upperBound
         // Without `@` or `:` only a `www.` word can be a link: skip the look-ahead for every other word.
-        let mayLink = s.contains { $0 == "@" || $0 == ":" }
-        var i = 0
+        let mayLink = s[bounds].contains { $0 == "@" || $0 == ":" }
+        var i = bounds.lowerBound
         while i < n {
             if ScalarClass.isSpace(s[i]) {
                 space()
@@ -56,7 +58,7 @@ public struct Tokenizer: CorpusTransform {
             }
             let start = i
             let kind: TokenKind
-            if mayLink || s[i] == "w" || s[i] == "W", let end = linkEnd(s, from: i) {
+            if mayLink || s[i] == "w" || s[i] == "W", let end = linkEnd(s, from: i, end: n) {
                 i = end
                 kind = .url
             } else if isWordScalar(s[i]) {
@@ -118,11 +120,11 @@ public struct Tokenizer: CorpusTransform {
     }
 
     /// The end of a URL or e-mail address starting at `i`, without trailing punctuation.
-    private func linkEnd(_ s: [Unicode.Scalar], from i: Int) -> Int? {
+    private func linkEnd(_ s: [Unicode.Scalar], from i: Int, end: Int) -> Int? {
         guard ScalarClass.isLetter(s[i]) else { return nil }
         var j = i
         var candidate = false
-        while j < s.count && !ScalarClass.isSpace(s[j]) {
+        while j < end && !ScalarClass.isSpace(s[j]) {
             if s[j] == "@" || s[j] == ":" { candidate = true }
             j += 1
         }
