@@ -161,6 +161,11 @@ import Testing
         #expect(failed.status == 1)
         #expect(failed.stderr.hasPrefix(bad + ":2:"))
         #expect(failed.out.contains("80"), "the good input is still reported")
+        let input = dir + "/keep.txt"
+        try "Бұл мәтін.".write(toFile: input, atomically: true, encoding: .utf8)
+        let clash = try CLI.run(["stats", input, "--html", input])
+        #expect(clash.status == 2)
+        #expect(try String(contentsOfFile: input, encoding: .utf8) == "Бұл мәтін.", "the input was overwritten")
     }
 }
 

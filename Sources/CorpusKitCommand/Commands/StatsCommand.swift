@@ -46,6 +46,9 @@ struct StatsCommand: ParsableCommand {
         let options = try flags.formatOptions()
         let paths = try expand(registry)
         guard !paths.isEmpty else { throw ValidationError("no input files with a format corpuskit reads") }
+        if let html, let input = paths.first(where: { $0 != "-" && OutputPaths.sameFile($0, html) }) {
+            throw ValidationError("the --html output '\(html)' is the input '\(input)': refusing to overwrite it")
+        }
         let converter = Converter(registry: registry)
         // Each input is read into its own collector; finished ones are merged in input
         // order as soon as all before them are done, so few collectors live at once.
