@@ -12,6 +12,7 @@ public enum EncodingSuspectKind: String, Sendable, CaseIterable {
 
 /// One stretch of text that looks mis-decoded.
 public struct EncodingSuspect: Sendable, Equatable {
+    /// Which mis-decoding it looks like.
     public var kind: EncodingSuspectKind
     /// The suspicious characters themselves.
     public var text: String

@@ -15,19 +15,27 @@ public struct StatsReport: Sendable {
 
     // MARK: figures
 
+    /// Documents read (a `teiCorpus` or a JSON file can hold several).
     public var documentCount: Int { tally.documents.count }
+    /// Blocks of every kind: what paragraph counts compare with.
     public var blockCount: Int { tally.blocksByKind.values.reduce(0, +) }
     /// Blocks by kind name (`paragraph`, `heading`, `item`, …), in ``BlockKind/allNames`` order.
     public var blocksByKind: [(String, Int)] {
         BlockKind.allNames.compactMap { name in tally.blocksByKind[name].map { (name, $0) } }
     }
+    /// Sentences, as `segment` cuts them (or as the source marks them).
     public var sentenceCount: Int { tally.sentences }
+    /// Tokens of every kind, as `tokenize` cuts them.
     public var tokenCount: Int { tally.tokenKinds.reduce(0, +) }
+    /// Unicode scalars in the sentences.
     public var characterCount: Int { tally.characters }
     /// Distinct word forms, folded to lower case (a lower bound when the table was full).
     public var wordTypes: Int { tally.wordTypes.count }
+    /// Letter runs mixing Cyrillic and Latin (`Қaзақ`), the look-alike defect.
     public var mixedScriptTokens: Int { tally.mixed.count }
+    /// Cyrillic letters outside the document language's alphabet.
     public var foreignLetters: Int { tally.foreign.count }
+    /// Stretches of text that look mis-decoded.
     public var suspiciousEncoding: Int { tally.encoding.count }
     /// Sentences with at least one suspicious stretch.
     public var suspiciousSentences: Int { tally.encodingSentences }
