@@ -1,8 +1,11 @@
 import CorpusCSV
+import CorpusCoNLLU
 import CorpusDriver
 import CorpusJSON
 import CorpusModel
+import CorpusStats
 import CorpusTEI
+import CorpusVRT
 import CorpusText
 
 /// The plugins that ship with CorpusKit, in the order `corpuskit formats` lists them.
@@ -21,8 +24,15 @@ enum BundledPlugins {
         registry.register(writer: CSVWriter())
         registry.register(reader: TSVReader())
         registry.register(writer: TSVWriter())
+        registry.register(reader: CoNLLUReader())
+        registry.register(writer: CoNLLUWriter())
+        registry.register(reader: VRTReader())
+        registry.register(writer: VRTWriter())
         registry.register(transform: SentenceSegmenter())
         registry.register(transform: Tokenizer())
         registry.register(transform: UnicodeNormalizer())
+        // Opt-in fixes: the planner never inserts them (they provide nothing); `--fix NAME` does.
+        registry.register(transform: LatinLookalikeFix())
+        registry.register(transform: PageFurnitureFix())
     }
 }

@@ -1,6 +1,6 @@
 extension FormatOptions {
     /// The processors this machine has online: the default for ``jobs()``.
-    public static let activeProcessors: Int = ProcessorCount.online
+    public static let activeProcessors: Int = ParallelMap.width
 
     /// How many threads one conversion may keep busy: option `jobs` (what
     /// `--jobs N` sets), else every processor. Transforms pass it to

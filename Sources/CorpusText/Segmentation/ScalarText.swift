@@ -114,6 +114,12 @@ struct ScalarText {
         self.marks = marks
     }
 
+    /// The scalars of `text` and whether any is not ASCII.
+    static func decode(_ text: String) -> ([Unicode.Scalar], Bool) {
+        let view = ScalarText(text)
+        return (view.scalars, view.scalars.count != view.text.utf8.count)
+    }
+
     var count: Int { scalars.count }
 
     /// The text of scalars `range`: a copy of the matching UTF-8 bytes (no re-validation).
