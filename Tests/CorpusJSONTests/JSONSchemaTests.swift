@@ -12,7 +12,7 @@ struct JSONSchemaTests {
         .deletingLastPathComponent()
     static let schema = root.appendingPathComponent("schema/corpuskit.schema.json").path
 
-    static let pythonHasJSONSchema = ExternalTool.pythonHas("jsonschema")
+    static let pythonHasJSONSchema = ToolGate.python("jsonschema")
 
     @Test("writer output validates against the published schema",
           .enabled(if: pythonHasJSONSchema, "python3 with jsonschema is not installed (pip install jsonschema)"))

@@ -59,7 +59,10 @@ import Testing
         """#
 
     static func expected(_ path: String) throws -> (main: String, notes: String)? {
-        guard ExternalTool.find("python3") != nil else { return nil }
+        guard ExternalTool.find("python3") != nil else {
+            if ToolGate.required { throw CorpusError(.io, "python3 is not installed, and CORPUSKIT_REQUIRE_TOOLS=1 requires it") }
+            return nil
+        }
         let script = FileManager.default.temporaryDirectory.appendingPathComponent("corpuskit-tei-expected.py")
         writeFile(script.path, Self.expectedTextScript)
         let (status, output) = try ExternalTool.run(["python3", script.path, path])

@@ -1,4 +1,5 @@
 import CorpusModel
+import CorpusTestSupport
 import Foundation
 import Testing
 
@@ -72,6 +73,7 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: bundled))
 
         guard JingRunner.executable != nil else {
+            if ToolGate.required { Issue.record("jing is not installed, and CORPUSKIT_REQUIRE_TOOLS=1 requires it") }
             print("SKIPPED jing comparison: jing is not installed")
             return
         }
@@ -121,6 +123,7 @@ import Testing
         let options = FormatOptions(["schema": rng, "schema-timeout": "0", "rules": "false"])
         guard JingRunner.executable != nil else {
             #expect(throws: CorpusError.self) { try TEIValidator().validate(.string("<note><to/></note>"), options: options) }
+            if ToolGate.required { Issue.record("jing is not installed, and CORPUSKIT_REQUIRE_TOOLS=1 requires it") }
             print("SKIPPED jing fallback: jing is not installed (the timeout error was checked instead)")
             return
         }

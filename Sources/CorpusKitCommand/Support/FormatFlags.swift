@@ -71,12 +71,17 @@ struct FormatFlags: ParsableArguments {
         if xinclude { o["xinclude"] = "true" }
         if noXinclude { o["xinclude"] = "false" }
         o.onWarning = Terminal.warnings
-        for pair in extraOptions {
-            guard let eq = pair.firstIndex(of: "=") else {
-                throw ValidationError("--option expects KEY=VALUE, got '\(pair)'")
-            }
-            o[String(pair[..<eq])] = String(pair[pair.index(after: eq)...])
-        }
+        try Self.add(extraOptions, to: &o)
         return o
+    }
+
+    /// Adds `-O KEY=VALUE` pairs to `options`; a later pair wins.
+    static func add(_ pairs: [String], to options: inout FormatOptions) throws {
+        for pair in pairs {
+            guard let eq = pair.firstIndex(of: "=") else {
+                throw ValidationError("-O/--option expects KEY=VALUE, got '\(pair)'")
+            }
+            options[String(pair[..<eq])] = String(pair[pair.index(after: eq)...])
+        }
     }
 }
