@@ -45,6 +45,15 @@ final class WarningLog: @unchecked Sendable {
         #expect(log.all.first?.severity == .warning)
     }
 
+    /// The declared options say what the reader does: includes on by default, and no
+    /// option (such as the old internal `xinclude-depth`) that could lift the depth cap.
+    @Test func declaredOptionsMatchTheReader() throws {
+        let specs = TEIReader().optionSpecs
+        #expect(specs.first { $0.key == "xinclude" }?.defaultValue == "true")
+        #expect(!specs.contains { $0.key.hasPrefix("xinclude-") })
+        #expect(throws: CorpusError.self) { try FormatOptions(["xinclude-depth": "-100"]).check(against: specs) }
+    }
+
     @Test func badXIncludeOptionIsAUsageError() throws {
         let error = #expect(throws: CorpusError.self) {
             try TEIReader().readDocuments(.file(Self.corpus), options: FormatOptions(["xinclude": "maybe"]))

@@ -82,6 +82,9 @@ import Testing
         #expect(ReadLimits.maximumUnitBytes == 256 << 20)
         #expect(try ReadLimits.unitBytes(FormatOptions()) == 256 << 20)
         #expect(try ReadLimits.unitBytes(FormatOptions(["max-block-bytes": "10"])) == 10)
+        let spec = try #require(TextReader().optionSpecs.first { $0.key == "max-block-bytes" })
+        #expect(spec.problem(with: String(256 << 20)) == nil)
+        #expect(spec.problem(with: String((256 << 20) + 1)) != nil)
         for bad in ["0", "-1", String((256 << 20) + 1), "lots"] {
             let error = #expect(throws: CorpusError.self) { try read(Array("x\n".utf8), ["max-block-bytes": bad]) }
             #expect(error?.kind == .usage)
