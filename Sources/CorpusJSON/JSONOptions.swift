@@ -12,3 +12,11 @@ extension JSONLinesReader {
                     help: "The longest JSON Lines line accepted, in bytes; longer is an error (lowers the 256 MiB limit, never raises it).")]
     }
 }
+
+extension JSONReader {
+    /// Declared so that a bad value fails before any work (see ``OptionSpec``).
+    public var optionSpecs: [OptionSpec] {
+        [OptionSpec("max-document-bytes", .integer(1...ReadLimits.maximumDocumentBytes), default: String(ReadLimits.maximumDocumentBytes),
+                    help: "The largest JSON file accepted, in bytes (it is decoded whole; lowers the 1 GiB limit, never raises it).")]
+    }
+}
