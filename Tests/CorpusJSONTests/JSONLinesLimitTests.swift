@@ -21,6 +21,17 @@ import Testing
         }
         #expect(malformed?.message.contains("longer than") == false)
     }
+
+    @Test func nulStopsTheReadAfterTheLinesBeforeIt() throws {
+        let first = #"{"version":1,"id":"a","metadata":{},"blocks":[]}"#
+        var ids: [String] = []
+        let sink = ClosureSink { if case .startDocument(let d) = $0 { ids.append(d.id) } }
+        let error = #expect(throws: CorpusError.self) {
+            try JSONLinesReader().read(.bytes(Array((first + "\n{\"ver").utf8) + [0, 0, 0], name: "z.jsonl"), options: FormatOptions(), into: sink)
+        }
+        #expect(ids == ["a"])
+        #expect(error?.description.hasPrefix("z.jsonl:2:6: error: NUL byte at byte offset \(first.utf8.count + 6)") == true, "\(error?.description ?? "")")
+    }
 }
 
 /// A JSON file is decoded whole, so what cannot be one is refused before it is all held.

@@ -73,7 +73,8 @@ public struct JSONReader: CorpusReader {
 
 /// Reads JSON Lines: one versioned document per line, streamed line by line;
 /// a line over ``ReadLimits/maximumUnitBytes`` (256 MiB; option `max-block-bytes`
-/// lowers it) is an error, so a file with no line ends cannot fill memory.
+/// lowers it) is an error, so a file with no line ends cannot fill memory, and a
+/// NUL byte (binary data) stops the read as soon as it is read.
 public struct JSONLinesReader: CorpusReader {
     public var format: FormatDescription { CorpusJSONFormat.jsonLines }
     public var provides: Capabilities { [] }
@@ -117,9 +118,15 @@ public struct JSONLinesReader: CorpusReader {
             try sink.receive(document: document)
         }
 
+        var consumed = 0
         try input.forEachChunk { chunk in
             var start = 0
-            for i in 0..<chunk.count where chunk[i] == 0x0A {
+            // A NUL byte is binary data: the lines before it are read, then the read stops.
+            var nul: Int? = nil
+            if let base = chunk.baseAddress, let hit = memchr(base, 0, chunk.count) {
+                nul = base.distance(to: UnsafeRawPointer(hit))
+            }
+            for i in 0..<(nul ?? chunk.count) where chunk[i] == 0x0A {
                 try checkLength(pending.count + i - start)
                 if pending.isEmpty {
                     try handle(ArraySlice(chunk[start..<i]))
@@ -130,8 +137,15 @@ public struct JSONLinesReader: CorpusReader {
                 }
                 start = i + 1
             }
+            if let nul {
+                let column = 1 + pending.count + nul - start
+                throw CorpusError(
+                    .syntax, "NUL byte at byte offset \(consumed + nul): binary data, not JSON Lines", file: input.name,
+                    location: SourceLocation(line: lineNumber + 1, column: column, byteOffset: consumed + nul))
+            }
             try checkLength(pending.count + chunk.count - start)
             pending.append(contentsOf: chunk[start...])
+            consumed += chunk.count
         }
         if !pending.isEmpty { try handle(pending[...]) }
         if !sawDocument {
