@@ -8,6 +8,8 @@ enum TableOptions {
             do { _ = try SentenceColumn.parseList(list); return nil } catch { return (error as? CorpusError)?.message ?? "\(error)" }
         }), default: "doc_id,block_id,block_kind,level,sentence_id,sentence_n,text,doc_meta",
                    help: "Columns, comma-separated, in order (see the README's list)."),
+        OptionSpec("table", .choice(["sentences", "tokens"]), default: "sentences",
+                   help: "sentences: one row per sentence; tokens: one row per token (--table tokens)."),
         OptionSpec("crlf", .flag, default: "false", help: "End lines with CRLF."),
         OptionSpec("bom", .flag, default: "false", help: "Start with a UTF-8 byte order mark (for spreadsheets)."),
     ]

@@ -1,7 +1,7 @@
 import CorpusModel
 import Foundation
 
-/// Reads a CorpusKit JSON file (`{"version": 1, "documents": [...]}`) into events.
+/// Reads a CorpusKit JSON file (`{"version": 2, "documents": [...]}`) into events.
 ///
 /// The file is decoded whole with `JSONDecoder` (the fastest decoder measured
 /// here); use JSON Lines for corpora too large for memory. Input over 1 GiB
@@ -188,6 +188,6 @@ struct UnsupportedVersion: Error {
     var version: Int?
 
     static func check(_ version: Int?) throws {
-        if version != CorpusJSONFormat.version { throw UnsupportedVersion(version: version) }
+        if !CorpusJSONFormat.readableVersions.contains(version ?? -1) { throw UnsupportedVersion(version: version) }
     }
 }

@@ -22,6 +22,9 @@ struct FormatFlags: ParsableArguments {
     @Option(help: "CSV/TSV columns, comma-separated, in order.")
     var columns: String?
 
+    @Option(help: "CSV/TSV table: sentences (one row per sentence, the default) or tokens (one row per token: lemma, upos, feats, head, deprel, speaker, …).")
+    var table: String?
+
     @Flag(help: "CSV/TSV: end lines with CRLF.")
     var crlf = false
 
@@ -39,6 +42,9 @@ struct FormatFlags: ParsableArguments {
 
     @Flag(help: "Apply Unicode NFC normalization.")
     var nfc = false
+
+    @Option(help: "VRT positional attributes, comma-separated, word first (default ParlaMint's word,norm,lemma,upos,feats,id,deprel,head_lemma,head_upos,head_feats,head_id).")
+    var pAttrs: String?
 
     @Option(help: "TEI <choice>: reg (regularised/corrected/expanded, the default) or orig.")
     var choice: String?
@@ -62,12 +68,14 @@ struct FormatFlags: ParsableArguments {
         o["lang"] = lang
         o["text-style"] = textStyle
         o["columns"] = columns
+        o["table"] = table
         if crlf { o["crlf"] = "true" }
         if bom { o["bom"] = "true" }
         if compact { o["compact"] = "true" }
         if noIndent { o["indent"] = "false" }
         if tokens { o["tokens"] = "true" }
         o["choice"] = choice
+        o["p-attrs"] = pAttrs
         if xinclude { o["xinclude"] = "true" }
         if noXinclude { o["xinclude"] = "false" }
         o.onWarning = Terminal.warnings
