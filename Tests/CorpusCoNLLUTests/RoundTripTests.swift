@@ -88,6 +88,18 @@ struct RoundTripTests {
         #expect(try CoNLLUWriter().string(docs) == file)
     }
 
+    @Test("a repeated # text, newdoc or sent_id stays a comment and survives a second round trip")
+    func repeatedComments() throws {
+        let w = "1\tHi\t_\t_\t_\t_\t_\t_\t_\t_\n"
+        let file = "# sent_id = a\n# text = Hi\n# newdoc id = b\n# sent_id = c\n# text = Hi\n# text = other\n" + w + "\n"
+        let docs = try CoNLLUReader().readDocuments(.string(file))
+        let s = try #require(docs.first?.blocks.first?.sentences.first)
+        #expect(s.comments == ["newdoc id = b", "sent_id = c", "text = Hi", "text = other"])
+        let written = try CoNLLUWriter().string(docs)
+        #expect(written == file)
+        #expect(try CoNLLUReader().readDocuments(.string(written)) == docs)
+    }
+
     @Test("without # text the text is rebuilt, and the writer adds # sent_id and # text")
     func missingText() throws {
         let file = "1-2\tdu\t_\t_\t_\t_\t_\t_\t_\tSpaceAfter=No\n1\tde\t_\t_\t_\t_\t_\t_\t_\t_\n2\tle\t_\t_\t_\t_\t_\t_\t_\t_\n3\t.\t_\t_\t_\t_\t_\t_\t_\t_\n"

@@ -57,8 +57,12 @@ final class CoNLLUSink: CorpusEventSink {
     private func write(_ s: Sentence, _ tokens: [Token]) throws {
         try Self.check(s, tokens)
         try comment("sent_id = ", s.attributes.first { $0.key == CoNLLUFormat.sentIDAttribute }?.value ?? s.id, sentence: s.id)
-        if !s.comments.contains(where: { SentenceAssembler.split($0).0 == "text" }) {
-            try comment("text = ", Token.rebuild(tokens, multiwordTokens: s.multiwordTokens), sentence: s.id)
+        // The reader takes the first `# text` as the sentence's; one the words do not spell stays
+        // among the comments. So: no generated `# text` when the first kept one differs from it.
+        let rebuilt = Token.rebuild(tokens, multiwordTokens: s.multiwordTokens)
+        let firstKept = s.comments.lazy.map(SentenceAssembler.split).first { $0.0 == "text" && $0.1 != nil }
+        if firstKept == nil || firstKept?.1 == rebuilt {
+            try comment("text = ", rebuilt, sentence: s.id)
         }
         for c in s.comments { try comment("", c, sentence: s.id) }
         let ranges = s.multiwordTokens
