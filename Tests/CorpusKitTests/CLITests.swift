@@ -87,7 +87,7 @@ struct CLITests {
         for n in ["a", "b"] {
             try FileManager.default.moveItem(atPath: dir + "/\(n).json", toPath: dir + "/in/\(n).json")
         }
-        let r = try CLI.run(["convert", dir + "/in", "--to", "jsonl", "-o", dir + "/out", "--jobs", "2"])
+        let r = try CLI.run(["convert", dir + "/in", "--to", "jsonl", "-o", dir + "/out/", "--jobs", "2"])
         #expect(r.status == 1)
         #expect(r.stderr.contains("b.json:1:2: error:"))
         #expect(exists(dir + "/out/a.jsonl"))

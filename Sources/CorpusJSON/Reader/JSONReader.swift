@@ -38,7 +38,9 @@ public struct JSONReader: CorpusReader {
     }
 }
 
-/// Reads JSON Lines: one versioned document per line, streamed line by line.
+/// Reads JSON Lines: one versioned document per line, streamed line by line;
+/// a line over ``ReadLimits/maximumUnitBytes`` (256 MiB; option `max-block-bytes`
+/// lowers it) is an error, so a file with no line ends cannot fill memory.
 public struct JSONLinesReader: CorpusReader {
     public var format: FormatDescription { CorpusJSONFormat.jsonLines }
     public var provides: Capabilities { [] }
@@ -55,6 +57,14 @@ public struct JSONLinesReader: CorpusReader {
         var lineNumber = 0
         var sawDocument = false
         let decoder = JSONDecoder()
+        let limit = try ReadLimits.unitBytes(options)
+        /// A line longer than the limit is refused before it is held whole.
+        func checkLength(_ length: Int) throws {
+            guard length > limit else { return }
+            throw CorpusError(
+                .structure, "line \(lineNumber + 1) is longer than \(ReadLimits.describe(limit)) (the limit for one JSON Lines document)",
+                file: input.name, location: SourceLocation(line: lineNumber + 1, column: 1))
+        }
 
         func handle(_ line: ArraySlice<UInt8>) throws {
             lineNumber += 1
@@ -77,6 +87,7 @@ public struct JSONLinesReader: CorpusReader {
         try input.forEachChunk { chunk in
             var start = 0
             for i in 0..<chunk.count where chunk[i] == 0x0A {
+                try checkLength(pending.count + i - start)
                 if pending.isEmpty {
                     try handle(ArraySlice(chunk[start..<i]))
                 } else {
@@ -86,6 +97,7 @@ public struct JSONLinesReader: CorpusReader {
                 }
                 start = i + 1
             }
+            try checkLength(pending.count + chunk.count - start)
             pending.append(contentsOf: chunk[start...])
         }
         if !pending.isEmpty { try handle(pending[...]) }

@@ -5,11 +5,27 @@ import CorpusKit
 struct FormatsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "formats",
-        abstract: "List the formats and transforms, and what each reads, writes, provides and needs."
+        abstract: "List the formats and transforms, and what each reads, writes, provides and needs.",
+        discussion: """
+            With a NAME, list that format's (or transform's) options: key, values, default and meaning. \
+            -O KEY=VALUE shows what the writers need under those options (text with -O text-style=sentences needs sentences).
+            """
     )
+
+    @Argument(help: "A format or transform whose options to list.")
+    var name: String?
+
+    @Option(name: [.customShort("O"), .customLong("option")], help: "An option as KEY=VALUE (repeatable).")
+    var extraOptions: [String] = []
 
     func run() throws {
         let registry = Corpus.standardRegistry
+        var options = FormatOptions()
+        try FormatFlags.add(extraOptions, to: &options)
+        do { try options.check(against: registry.optionSpecs) } catch let error as CorpusError {
+            throw ValidationError(error.message)
+        }
+        if let name { return try describe(name, registry, options) }
         var rows: [[String]] = [["FORMAT", "READ", "WRITE", "EXTENSIONS", "READER GIVES", "WRITER NEEDS", "DESCRIPTION"]]
         for name in registry.formatNames {
             let reader = registry.reader(named: name)
@@ -18,7 +34,7 @@ struct FormatsCommand: ParsableCommand {
             rows.append([
                 name, reader == nil ? "-" : "yes", writer == nil ? "-" : "yes",
                 description?.extensions.map { "." + $0 }.joined(separator: " ") ?? "",
-                reader?.provides.description ?? "-", writer?.requires.description ?? "-",
+                reader?.provides.description ?? "-", writer?.requires(options: options).description ?? "-",
                 description?.summary ?? "",
             ])
         }
@@ -35,6 +51,35 @@ struct FormatsCommand: ParsableCommand {
             print("\nValidators: " + registry.validators.map(\.formatName).joined(separator: ", "))
         }
         print("\nAny readable format converts to any writable one; 'convert --explain' shows the chain.")
+    }
+
+    /// One format's or transform's options.
+    private func describe(_ name: String, _ registry: FormatRegistry, _ options: FormatOptions) throws {
+        let reader = registry.reader(named: name)
+        let writer = registry.writer(named: name)
+        let transform = registry.transform(named: name)
+        let canonical = registry.canonicalName(name) ?? name
+        let validator = registry.validator(for: canonical)
+        guard reader != nil || writer != nil || transform != nil else {
+            throw ValidationError("unknown format or transform '\(name)' (see 'corpuskit formats')")
+        }
+        var lines: [String] = []
+        if let d = registry.description(of: name) {
+            lines.append("\(d.name): \(d.summary)")
+            lines.append("extensions: " + d.extensions.map { "." + $0 }.joined(separator: " "))
+        }
+        if let reader { lines.append("reader gives: \(reader.provides.description)") }
+        if let writer { lines.append("writer needs: \(writer.requires(options: options).description)") }
+        if let transform { lines.append("\(transform.name): \(transform.summary); needs \(transform.requires.description), provides \(transform.provides.description)") }
+        for (role, specs) in [("reader", reader?.optionSpecs ?? []), ("writer", writer?.optionSpecs ?? []),
+                              ("transform", transform?.optionSpecs ?? []), ("validator", validator?.optionSpecs ?? [])]
+        where !specs.isEmpty {
+            lines.append("\n\(role) options (-O KEY=VALUE):")
+            var rows: [[String]] = [["KEY", "VALUES", "DEFAULT", "MEANING"]]
+            for spec in specs { rows.append([spec.key, spec.valuesDescription, spec.defaultValue ?? "-", spec.help]) }
+            lines.append(table(rows))
+        }
+        print(lines.joined(separator: "\n"))
     }
 
     private func table(_ rows: [[String]]) -> String {

@@ -46,14 +46,18 @@ struct FormatFlags: ParsableArguments {
     @Option(help: "TEI <choice>: reg (regularised/corrected/expanded, the default) or orig.")
     var choice: String?
 
-    @Flag(help: "TEI: resolve XInclude references (off by default for safety).")
+    @Flag(help: "TEI: read the xi:include members of a teiCorpus (the default; local files in the root's folder only).")
     var xinclude = false
+
+    @Flag(help: "TEI: do not follow xi:include; a warning says how many were skipped.")
+    var noXinclude = false
 
     @Option(name: [.customShort("O"), .customLong("option")], help: "Any plugin option as KEY=VALUE (repeatable).")
     var extraOptions: [String] = []
 
-    /// The options bag for the plugins.
+    /// The options bag for the plugins; their warnings go to stderr through ``Terminal``.
     func formatOptions() throws -> FormatOptions {
+        if xinclude && noXinclude { throw ValidationError("--xinclude and --no-xinclude contradict each other") }
         var o = FormatOptions()
         o["layout"] = layout
         o["encoding"] = encoding
@@ -69,12 +73,19 @@ struct FormatFlags: ParsableArguments {
         if tokens { o["tokens"] = "true" }
         o["choice"] = choice
         if xinclude { o["xinclude"] = "true" }
-        for pair in extraOptions {
-            guard let eq = pair.firstIndex(of: "=") else {
-                throw ValidationError("--option expects KEY=VALUE, got '\(pair)'")
-            }
-            o[String(pair[..<eq])] = String(pair[pair.index(after: eq)...])
-        }
+        if noXinclude { o["xinclude"] = "false" }
+        o.onWarning = Terminal.warnings
+        try Self.add(extraOptions, to: &o)
         return o
+    }
+
+    /// Adds `-O KEY=VALUE` pairs to `options`; a later pair wins.
+    static func add(_ pairs: [String], to options: inout FormatOptions) throws {
+        for pair in pairs {
+            guard let eq = pair.firstIndex(of: "=") else {
+                throw ValidationError("-O/--option expects KEY=VALUE, got '\(pair)'")
+            }
+            options[String(pair[..<eq])] = String(pair[pair.index(after: eq)...])
+        }
     }
 }

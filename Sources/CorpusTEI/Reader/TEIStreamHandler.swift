@@ -6,6 +6,12 @@ final class TEIStreamHandler: SAXEventHandler {
     let sink: any CorpusEventSink
     let settings: TEIReaderSettings
     let input: InputSource
+    /// Which files `xi:include` may reach from this one.
+    let scope: XIncludeScope
+    /// `xi:include`s not followed (xinclude=false, or inside a document), including nested files'.
+    var skippedIncludes = 0
+    /// Whether this document's `front`/`body`/`back` sit directly under `TEI` (no `text`).
+    var textIsImplicit = false
     /// Where the parser is, for errors raised here.
     var locate: () -> SourceLocation? = { nil }
 
@@ -21,6 +27,8 @@ final class TEIStreamHandler: SAXEventHandler {
     var headerDepth = 0
     var header: TEIHeaderCollector?
     var readingCorpusHeader = false
+    /// The header being read: the `teiCorpus` one or the current document's.
+    var activeHeader: TEIHeaderCollector? { readingCorpusHeader ? corpusHeader : header }
 
     // The document being read.
     var documentOpen = false
@@ -46,10 +54,11 @@ final class TEIStreamHandler: SAXEventHandler {
     var documentsInFile = 0
     var sawRoot = false
 
-    init(sink: any CorpusEventSink, settings: TEIReaderSettings, input: InputSource) {
+    init(sink: any CorpusEventSink, settings: TEIReaderSettings, input: InputSource, scope: XIncludeScope) {
         self.sink = sink
         self.settings = settings
         self.input = input
+        self.scope = scope
     }
 
     func fail(_ kind: CorpusError.Kind, _ message: String) -> CorpusError {
@@ -65,8 +74,8 @@ final class TEIStreamHandler: SAXEventHandler {
         }
         if headerDepth > 0 {
             headerDepth += 1
-            if name == "lb" { header?.lineBreak() }
-            header?.start(name, attributes: attributes)
+            if name == "lb" { activeHeader?.lineBreak() }
+            activeHeader?.start(name, attributes: attributes)
             return
         }
         if !sawRoot {
@@ -103,6 +112,8 @@ final class TEIStreamHandler: SAXEventHandler {
         case "text" where documentOpen:
             try startText(attributes)
             frames.append(.text)
+        case "front", "body", "back" where documentOpen:
+            try startImplicitText(name, attributes: attributes)
         default:
             if case .fallback? = frames.last {
                 frames.append(.inline)
@@ -119,7 +130,7 @@ final class TEIStreamHandler: SAXEventHandler {
         }
         if headerDepth > 0 {
             headerDepth -= 1
-            if headerDepth > 0 { (readingCorpusHeader ? corpusHeader : header)?.end(name) }
+            if headerDepth > 0 { activeHeader?.end(name) }
             return
         }
         guard let frame = frames.popLast() else { return }
@@ -132,8 +143,11 @@ final class TEIStreamHandler: SAXEventHandler {
         case .text:
             try closeImplicit()
             if !frames.contains(where: { if case .text = $0 { return true } else { return false } }) { inText = false }
-        case .container, .bodyLike:
+        case .container:
             try closeImplicit()
+        case .bodyLike:
+            try closeImplicit()
+            if textIsImplicit, case .root? = frames.last { inText = false }
         case .inlineBlock:
             lineBreak(joins: false)
         case .division:
@@ -168,7 +182,7 @@ final class TEIStreamHandler: SAXEventHandler {
     func characters(_ text: UnsafeBufferPointer<UInt8>) throws {
         if skipDepth > 0 { return }
         if headerDepth > 0 {
-            (readingCorpusHeader ? corpusHeader : header)?.characters(text)
+            activeHeader?.characters(text)
             return
         }
         try routeText(text)
@@ -190,8 +204,8 @@ final class TEIStreamHandler: SAXEventHandler {
         let warning = MetadataPair(
             "warning", "entity &\(name); is declared only in an external DTD (not read): kept as the text &\(name);")
         if headerDepth > 0 {
-            literal.withUTF8 { (readingCorpusHeader ? corpusHeader : header)?.characters($0) }
-            (readingCorpusHeader ? corpusHeader : header)?.addWarning(warning)
+            literal.withUTF8 { activeHeader?.characters($0) }
+            activeHeader?.addWarning(warning)
             return
         }
         try literal.withUTF8 { try routeText($0) }
