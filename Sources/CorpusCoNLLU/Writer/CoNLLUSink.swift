@@ -152,7 +152,7 @@ final class CoNLLUSink: CorpusEventSink {
     private func misc(of t: Token) -> String? {
         guard !t.attributes.isEmpty, let ner = t.attribute("ner") else { return t.misc }
         guard let misc = t.misc, !misc.isEmpty else { return "NER=" + ner }
-        if misc.split(separator: "|").contains(where: { $0.hasPrefix("NER=") }) { return misc }
+        if MiscColumn.items(misc).contains(where: { $0.hasPrefix("NER=") }) { return misc }
         return "NER=" + ner + "|" + misc
     }
 
