@@ -37,12 +37,14 @@ let package = Package(
         .target(name: "CorpusCSV", dependencies: ["CorpusModel"]),
         // CoNLL-U (Universal Dependencies) reader and writer.
         .target(name: "CorpusCoNLLU", dependencies: ["CorpusModel"]),
+        // CWB vertical (VRT, ParlaMint's .vert): what CQPweb, NoSketch Engine and KonText index.
+        .target(name: "CorpusVRT", dependencies: ["CorpusModel"]),
         // Registry, planning and running conversions over files, directories and streams.
         .target(name: "CorpusDriver", dependencies: ["CorpusModel"]),
         // The umbrella a user imports: everything plus the standard registry.
         .target(
             name: "CorpusKit",
-            dependencies: ["CorpusModel", "CorpusJSON", "CorpusText", "CorpusTEI", "CorpusCSV", "CorpusCoNLLU", "CorpusDriver"]
+            dependencies: ["CorpusModel", "CorpusJSON", "CorpusText", "CorpusTEI", "CorpusCSV", "CorpusCoNLLU", "CorpusVRT", "CorpusDriver"]
         ),
         // The command-line tool as a library: other packages build their own `corpuskit` on it.
         .target(
@@ -62,6 +64,7 @@ let package = Package(
         .testTarget(name: "CorpusTextTests", dependencies: ["CorpusText", "CorpusModel"], resources: [.copy("Gold")]),
         .testTarget(name: "CorpusTEITests", dependencies: ["CorpusTestSupport", "CorpusTEI", "CorpusModel"], exclude: ["Fixtures"]),
         .testTarget(name: "CorpusCSVTests", dependencies: ["CorpusTestSupport", "CorpusCSV", "CorpusModel"], exclude: ["check_csv_python.py", "BENCHMARKS.md"]),
+        .testTarget(name: "CorpusVRTTests", dependencies: ["CorpusTestSupport", "CorpusVRT", "CorpusModel"]),
         .testTarget(name: "CorpusCoNLLUTests", dependencies: ["CorpusTestSupport", "CorpusCoNLLU", "CorpusModel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CorpusDriverTests", dependencies: ["CorpusDriver", "CorpusModel"]),
         .testTarget(name: "CorpusKitTests", dependencies: ["CorpusTestSupport", "CorpusKit"], exclude: ["check_conllu_python.py", "check_token_table.py", "check_speaker_lemmas.py"]),

@@ -4,6 +4,7 @@ import CorpusDriver
 import CorpusJSON
 import CorpusModel
 import CorpusTEI
+import CorpusVRT
 import CorpusText
 
 /// The plugins that ship with CorpusKit, in the order `corpuskit formats` lists them.
@@ -24,6 +25,8 @@ enum BundledPlugins {
         registry.register(writer: TSVWriter())
         registry.register(reader: CoNLLUReader())
         registry.register(writer: CoNLLUWriter())
+        registry.register(reader: VRTReader())
+        registry.register(writer: VRTWriter())
         registry.register(transform: SentenceSegmenter())
         registry.register(transform: Tokenizer())
         registry.register(transform: UnicodeNormalizer())

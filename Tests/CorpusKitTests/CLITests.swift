@@ -39,6 +39,8 @@ struct CLITests {
         let second = dir + "/second.json"
         #expect(try CLI.run(["convert", first, "--to", "json", "-o", second]).status == 0)
         #expect(try Data(contentsOf: URL(fileURLWithPath: first)) == Data(contentsOf: URL(fileURLWithPath: second)))
+        let text = try CLI.run(["convert", first, "--to", "text"])
+        #expect(text.out == "Сәлем, әлем!\n", "the JSON written holds the input's text")
     }
 
     @Test("bad JSON: one-line error with file and place, exit 1, no output", arguments: [

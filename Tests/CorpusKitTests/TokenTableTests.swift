@@ -33,19 +33,4 @@ struct TokenTableTests {
 
             """)
     }
-
-    @Test("ParlaMint .ana.xml → --table tokens: pandas' lemma-by-speaker count equals the one from their .conllu",
-          .disabled("needs the annotated TEI reader of branch annot-tei (lemmas, u@who speakers); enable once merged"),
-          .enabled(if: ToolGate.shared && ToolGate.python("pandas") && ToolGate.python("conllu"),
-                   "needs ../shared and pip install pandas conllu"))
-    func lemmaBySpeaker() throws {
-        let tei = try SharedMaterial.file("annotated/ParlaMint-FR_2018-07-11-E1009.ana.xml").path
-        let conllu = try SharedMaterial.file("annotated/ParlaMint-FR_2018-07-11-E1009.conllu").path
-        let table = CLI.scratch() + "/tokens.csv"
-        let r = try CLI.run(["convert", tei, "--to", "csv", "--table", "tokens", "-o", table])
-        #expect(r.status == 0, "\(r.stderr)")
-        let script = CLI.root.appendingPathComponent("Tests/CorpusKitTests/check_speaker_lemmas.py").path
-        let check = try ExternalTool.run(["python3", script, table, conllu, tei])
-        #expect(check.status == 0, "\(check.output)")
-    }
 }

@@ -43,6 +43,9 @@ struct FormatFlags: ParsableArguments {
     @Flag(help: "Apply Unicode NFC normalization.")
     var nfc = false
 
+    @Option(help: "VRT positional attributes, comma-separated, word first (default ParlaMint's word,norm,lemma,upos,feats,id,deprel,head_lemma,head_upos,head_feats,head_id).")
+    var pAttrs: String?
+
     @Option(help: "TEI <choice>: reg (regularised/corrected/expanded, the default) or orig.")
     var choice: String?
 
@@ -72,6 +75,7 @@ struct FormatFlags: ParsableArguments {
         if noIndent { o["indent"] = "false" }
         if tokens { o["tokens"] = "true" }
         o["choice"] = choice
+        o["p-attrs"] = pAttrs
         if xinclude { o["xinclude"] = "true" }
         if noXinclude { o["xinclude"] = "false" }
         o.onWarning = Terminal.warnings

@@ -70,6 +70,7 @@ extension TEIStreamHandler {
         inText = false
         header = nil
         choices.removeAll()
+        speeches.removeAll()
     }
 
     /// A `teiCorpus` without any `TEI` becomes one document made of its header.

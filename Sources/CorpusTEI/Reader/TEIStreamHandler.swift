@@ -17,6 +17,12 @@ final class TEIStreamHandler: SAXEventHandler {
 
     enum FrameKind {
         case corpus, root, text, bodyLike, container, division, inlineBlock, block, note, sentence, token, tokenOutsideSentence(joinsRight: Bool)
+        /// `u` or `sp`: a container whose blocks get the speaker attributes.
+        case speech
+        /// A `w`/`pc` inside a `w`; an outermost `name` inside a sentence; a `linkGrp` (`ud`: of type UD-SYN).
+        case tokenPart, entity, linkGroup(ud: Bool)
+        /// A `spanGrp` inside a sentence (`conllu`: of type CoNLL-U) and one of its spans.
+        case spanGroup(conllu: Bool), conlluSpan
         case inline, choice, choiceAlternative, xincludeMissing(href: String, location: SourceLocation?)
         case xincludeFallbackTaken(href: String), fallback
     }
@@ -43,6 +49,8 @@ final class TEIStreamHandler: SAXEventHandler {
     var inText = false
     var blocks: [BlockUnderConstruction] = []
     var choices: [ChoiceCapture] = []
+    /// The `u`/`sp` elements open now, innermost last.
+    var speeches: [SpeechContext] = []
 
     // The corpus around it.
     var corpusDepth = 0
@@ -148,6 +156,20 @@ final class TEIStreamHandler: SAXEventHandler {
         case .bodyLike:
             try closeImplicit()
             if textIsImplicit, case .root? = frames.last { inText = false }
+        case .speech:
+            try closeImplicit()
+            speeches.removeLast()
+        case .tokenPart:
+            blocks.last?.sentence?.token?.inPart = false
+        case .entity:
+            blocks.last?.sentence?.entity = nil
+        case .linkGroup, .spanGroup:
+            break
+        case .conlluSpan:
+            if let sentence = blocks.last?.sentence, let span = sentence.span {
+                blocks.last?.sentence?.conlluSpans.append(span)
+                blocks.last?.sentence?.span = nil
+            }
         case .inlineBlock:
             lineBreak(joins: false)
         case .division:
