@@ -21,6 +21,8 @@ extension TextReader {
             OptionSpec("id", .text(check: { CorpusID.isNCName($0) ? nil : "expects an XML name (letters, digits, _ - .)" }),
                        help: "The document id; default: the file name without extension."),
             OptionSpec("chunk-size", .integer(4096...(1 << 30)), default: "1048576", help: "Bytes read at a time."),
+            OptionSpec("structure", .flag, default: "false",
+                       help: "Heading lines become headings; numbered and bulleted lines, and numbered items inside a paragraph, list items."),
         ]
     }
 }

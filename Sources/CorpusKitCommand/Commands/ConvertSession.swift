@@ -14,6 +14,8 @@ struct ConvertSession: Sendable {
     let explain: Bool
     let strict: Bool
     let failFast: Bool
+    /// Opt-in fixes (`--fix NAME`), run right after the reader, in order.
+    var fixes: [String] = []
 
     private var converter: Converter { Converter(registry: registry) }
 
@@ -22,7 +24,7 @@ struct ConvertSession: Sendable {
         let source = try converter.detectFormat(of: input, declared: declaredSource)
         let plan = try Planner(registry: registry).plan(
             from: source, to: target, via: via, wanted: tokens ? [.sentences, .tokens] : [],
-            extra: nfc ? ["nfc"] : [], options: options)
+            extra: fixes + (nfc ? ["nfc"] : []), options: options)
         if explain {
             var lines = ["\(input.name): " + plan.explanation(options: options).joined(separator: " ⇒ ")]
             if let reader = plan.legs.first?.reader as? any ExplainingReader {
