@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import ArgumentParser
 import CorpusKit
 
@@ -78,7 +83,15 @@ struct ConvertSession: Sendable {
         run.emptyIsError = strict
         let report: CombinedRun.Report
         do {
-            if let path {
+            if let path, OutputPaths.isSpecialFile(path) {
+                // A device or pipe (/dev/null, a FIFO) is written straight into: it cannot be renamed over.
+                let fd = open(path, O_WRONLY)
+                guard fd >= 0 else { throw CorpusError.io(errno: errno, doing: "cannot open the output", file: path) }
+                defer { close(fd) }
+                let out = ByteOutput(descriptor: fd, name: path)
+                report = try run.run(runInputs, output: out, options: options, progress: progress)
+                try out.flush()
+            } else if let path {
                 try OutputPaths.ensureParentDirectory(of: path)
                 let file = try AtomicFile(path: path)
                 do {

@@ -46,20 +46,19 @@ struct LineSplitter {
         var segmentStart = 0
         let count = bytes.count
         guard count > 0, let base = bytes.baseAddress else { return }
-        func offset(_ p: UnsafeMutableRawPointer) -> Int { UnsafeRawPointer(p) - base }
+        func offset(_ p: UnsafeMutableRawPointer) -> Int { base.distance(to: UnsafeRawPointer(p)) }
+        // Binary data: a NUL byte stops the read at once, before any more is read or held.
+        // Lines before it are still emitted, so the error comes in order.
+        var nul: Int? = nil
+        if !replaceInvalid, let hit = memchr(base, 0, count) { nul = offset(hit) }
+        let stop = nul ?? count
         var i = 0
-        while i < count {
+        while i < stop {
             // The next line end: memchr finds LF; CR (rare) is looked for only before it.
-            let lf = memchr(base + i, 0x0A, count - i).map(offset) ?? count
+            let lf = memchr(base + i, 0x0A, stop - i).map(offset) ?? stop
             let end = memchr(base + i, 0x0D, lf - i).map(offset) ?? lf
-            if end > i {
-                if !replaceInvalid, let nul = memchr(base + i, 0, end - i) {
-                    // Binary data: stop at once, before reading (and holding) any more of it.
-                    try throwNUL(bytes, segmentStart: segmentStart, at: offset(nul))
-                }
-                afterCR = false
-            }
-            if end == count { break }
+            if end > i { afterCR = false }
+            if end == stop { break }
             let b = bytes[end]
             if b == 0x0A && afterCR {
                 // The LF of a CRLF whose CR ended the previous line.
@@ -77,6 +76,7 @@ struct LineSplitter {
             lineStart = position + end + 1
             i = end + 1
         }
+        if let nul { try throwNUL(bytes, segmentStart: segmentStart, at: nul) }
         try checkLength(pending.count + (count - segmentStart))
         pending.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[segmentStart..<count]))
         position += count
