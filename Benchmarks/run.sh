@@ -52,17 +52,17 @@ report() {
 
 TXT="$C/corpus.txt"; XML="$C/corpus.xml"
 for i in $(seq "$RUNS"); do
-  measure "text→TEI   corpuskit (segment, ids)" "$TXT" "$CK" convert "$TXT" --to tei -o "$WORK/ck.xml"
+  measure "text→TEI   corpuskit (segment, ids)" "$TXT" "$CK" convert --force "$TXT" --to tei -o "$WORK/ck.xml"
   measure "text→TEI   lxml txt2tei_lxml.py" "$TXT" "$PY" "$SHARED/bench/txt2tei_lxml.py" "$TXT" "$WORK/lx.xml"
   measure "text→TEI   plain Python make_tei.py" "$TXT" python3 "$SHARED/bench/make_tei.py" "$TXT" "$WORK/py.xml"
-  measure "text→CSV   corpuskit" "$TXT" "$CK" convert "$TXT" --to csv -o "$WORK/ck.csv"
+  measure "text→CSV   corpuskit" "$TXT" "$CK" convert --force "$TXT" --to csv -o "$WORK/ck.csv"
   measure "text→CSV   Python csv txt2csv.py" "$TXT" python3 "$SHARED/bench/txt2csv.py" "$TXT" "$WORK/py.csv"
-  measure "TEI→CSV    corpuskit" "$XML" "$CK" convert "$XML" --to csv -o "$WORK/ck2.csv"
+  measure "TEI→CSV    corpuskit" "$XML" "$CK" convert --force "$XML" --to csv -o "$WORK/ck2.csv"
   measure "TEI→CSV    lxml iterparse" "$XML" "$PY" "$SHARED/bench/tei2csv_iterparse.py" --lxml "$XML" "$WORK/lx2.csv"
   measure "TEI parse  corpuskit validate (no schema)" "$XML" "$CK" validate -q "$XML"
   measure "TEI parse  xmllint --stream --noout" "$XML" xmllint --stream --noout "$XML"
-  measure "CSV→JSONL  corpuskit" "$WORK/ck.csv" "$CK" convert "$WORK/ck.csv" --to jsonl -o "$WORK/ck.jsonl"
-  measure "JSONL→CSV  corpuskit" "$WORK/ck.jsonl" "$CK" convert "$WORK/ck.jsonl" --to csv -o "$WORK/ck3.csv"
+  measure "CSV→JSONL  corpuskit" "$WORK/ck.csv" "$CK" convert --force "$WORK/ck.csv" --to jsonl -o "$WORK/ck.jsonl"
+  measure "JSONL→CSV  corpuskit" "$WORK/ck.jsonl" "$CK" convert --force "$WORK/ck.jsonl" --to csv -o "$WORK/ck3.csv"
 done
 echo "corpus: $(mib "$TXT") MiB text, $(mib "$XML") MiB TEI; $(nproc) cores; runs: $RUNS"
 for label in "${!SECS[@]}"; do report "$label"; done | sort

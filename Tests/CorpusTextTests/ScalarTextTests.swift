@@ -14,6 +14,20 @@ struct ScalarTextTests {
             #expect(view.string(1..<3) == expected)
         }
     }
+
+    /// The segmenter looks only at the stops and marks the decoder records: they
+    /// must be exactly the scalars a full scan would stop at.
+    @Test(arguments: [
+        "", "Бұл. Сол! Ма? Иә… (ж.) «Кетті?» “Иә.” \"x\" a@b.kz http://w.x www.gov.kz W.",
+        "。！？‼⁇⁈⁉．", "a𝔸b😀c.沈伯明ә!", "wWw: @ (( )) «» “” \u{2026}\u{2025}",
+    ])
+    func recordsEveryStopAndMark(text: String) {
+        let view = ScalarText(text, findingMarks: true)
+        let all = Array(text.unicodeScalars)
+        #expect(view.stops == all.indices.filter { ScalarClass.isTerminator(all[$0]) })
+        #expect(view.marks == all.indices.filter { ScalarText.isShieldMark(all[$0].value) })
+        #expect(ScalarText(text).stops.isEmpty)
+    }
 }
 
 @Suite("Scalar classes")

@@ -8,7 +8,8 @@ import Darwin
 #endif
 
 /// Runs a reader on its own thread and hands its events to the calling
-/// thread in batches, so parsing overlaps with transforming and writing.
+/// thread in batches, so parsing overlaps with transforming and writing
+/// (unless option `jobs` is 1: then the reader runs on the calling thread).
 ///
 /// The queue between them is bounded (`capacity` batches), so memory stays
 /// bounded when the writer is slower than the reader. An error on either side
@@ -19,6 +20,11 @@ enum ReaderThread {
         _ reader: any CorpusReader, _ input: InputSource, options: FormatOptions, into sink: any CorpusEventSink,
         batchSize: Int = 128, capacity: Int = 4
     ) throws {
+        // `jobs=1`: the whole conversion on the calling thread.
+        if (try? options.jobs()) == 1 {
+            try reader.read(input, options: options, into: sink)
+            return
+        }
         let channel = EventChannel(capacity: capacity)
         let done = DispatchSemaphore(value: 0)
         let producer = ChannelSink(channel: channel, batchSize: batchSize)

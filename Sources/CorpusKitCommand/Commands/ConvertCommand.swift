@@ -49,7 +49,7 @@ struct ConvertCommand: ParsableCommand {
     @Flag(help: "Print the chosen chain of steps (and detected layouts) on stderr.")
     var explain = false
 
-    @Option(help: "Files to convert in parallel (default: the number of cores); the output is the same for any number.")
+    @Option(help: "Files to convert in parallel into a directory, or threads for one combined output (default: the number of cores); the output is the same for any number.")
     var jobs: Int?
 
     @Flag(help: "Replace outputs that exist already.")
@@ -100,9 +100,6 @@ struct ConvertCommand: ParsableCommand {
         for format in via where registry.reader(named: format) == nil || registry.writer(named: format) == nil {
             throw ValidationError("--via \(format): not a format corpuskit both writes and reads (see 'corpuskit formats')")
         }
-        let session = ConvertSession(
-            registry: registry, options: options, target: target, declaredSource: from, via: via,
-            tokens: flags.tokens, nfc: flags.nfc, explain: explain, strict: strict, failFast: failFast, fixes: fixes)
         var planner = BatchPlanner(
             arguments: inputs, target: OutputTarget.from(option: output),
             outputExtension: registry.writer(named: target)?.format.extensions.first ?? target)
@@ -119,6 +116,12 @@ struct ConvertCommand: ParsableCommand {
         for i in plan.inputs.indices where plan.inputs[i].relativePath == "-" {
             plan.inputs[i].source = InputArgument.open("-")
         }
+        // A directory: --jobs files at a time, each on one thread; one output: --jobs threads
+        // inside its one stream (reading, segmenting and writing overlap).
+        if case .directory = plan.target { options["jobs"] = "1" } else { options["jobs"] = String(jobs ?? Self.cores) }
+        let session = ConvertSession(
+            registry: registry, options: options, target: target, declaredSource: from, via: via,
+            tokens: flags.tokens, nfc: flags.nfc, explain: explain, strict: strict, failFast: failFast, fixes: fixes)
         let ok = try session.run(plan, jobs: jobs ?? Self.cores)
         if !ok { throw ExitCode.failure }
     }

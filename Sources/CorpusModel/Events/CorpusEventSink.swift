@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Something that receives a stream of events: a writer, a transform, a collector.
 ///
 /// Sinks are used from one thread at a time. `finish()` is called once after
@@ -57,9 +59,14 @@ public final class ClosureSink: CorpusEventSink {
 /// Most transforms (segmentation, tokenization, normalization) only need to
 /// see a block and the document it belongs to; conform to ``BlockTransformer``
 /// and wrap it in this sink. Blocks are gathered in batches (at most
-/// `batchBlocks` blocks or about `batchBytes` of text) and transformed on all
-/// cores, then sent on in their original order; a batch is flushed at the end
-/// of each document, so memory stays bounded by one batch.
+/// `batchBlocks` blocks or about `batchBytes` of text). With `parallelism`
+/// above 1, each batch is transformed on another thread while the caller
+/// goes on reading and the downstream sink (the writer) takes earlier
+/// batches: up to `parallelism` batches are in flight, and their blocks are
+/// sent on in their original order, so the output is the same for any
+/// `parallelism`. With 1, batches are transformed on the calling thread.
+/// Batches are drained at the end of each document, so memory stays bounded
+/// by a few batches.
 public final class BlockTransformSink<T: BlockTransformer>: CorpusEventSink {
     private let transformer: T
     private let downstream: any CorpusEventSink
@@ -68,18 +75,26 @@ public final class BlockTransformSink<T: BlockTransformer>: CorpusEventSink {
     private var pendingBytes = 0
     private let batchBlocks: Int
     private let batchBytes: Int
+    private let parallelism: Int
+    /// Batches being transformed on other threads, oldest first.
+    private var inFlight: [TransformedBatch] = []
 
-    public init(_ transformer: T, downstream: any CorpusEventSink, batchBlocks: Int = 1024, batchBytes: Int = 4 << 20) {
+    public init(
+        _ transformer: T, downstream: any CorpusEventSink, batchBlocks: Int = 256, batchBytes: Int = 256 << 10,
+        parallelism: Int = FormatOptions.activeProcessors
+    ) {
         self.transformer = transformer
         self.downstream = downstream
         self.batchBlocks = max(1, batchBlocks)
         self.batchBytes = batchBytes
+        self.parallelism = max(1, parallelism)
     }
 
     public func receive(_ event: CorpusEvent) throws {
         switch event {
         case .startDocument(let start):
             try flush()
+            try drain()
             document = start
             try downstream.receive(event)
         case .block(let block):
@@ -88,6 +103,7 @@ public final class BlockTransformSink<T: BlockTransformer>: CorpusEventSink {
             if pending.count >= batchBlocks || pendingBytes >= batchBytes { try flush() }
         case .endDocument:
             try flush()
+            try drain()
             document = nil
             try downstream.receive(event)
         }
@@ -95,25 +111,65 @@ public final class BlockTransformSink<T: BlockTransformer>: CorpusEventSink {
 
     public func finish() throws {
         try flush()
+        try drain()
         try downstream.finish()
     }
 
-    /// Transforms the pending blocks (in parallel when there are several) and sends them on in order.
+    /// Starts transforming the pending blocks: on this thread with `parallelism` 1
+    /// (or a lone block with nothing in flight), else on another thread, after
+    /// sending on the oldest batch when `parallelism` batches are already in flight.
     private func flush() throws {
         guard !pending.isEmpty else { return }
         let start = document ?? DocumentStart(id: "doc")
         let blocks = pending
         pending.removeAll(keepingCapacity: true)
         pendingBytes = 0
-        let results: [Result<Block, any Error>]
-        if blocks.count == 1 {
-            results = [Result { try transformer.transform(blocks[0], in: start) }]
-        } else {
-            results = ParallelMap.map(blocks) { [transformer] block in
-                Result { try transformer.transform(block, in: start) }
-            }
+        if parallelism == 1 || (blocks.count == 1 && inFlight.isEmpty) {
+            for block in blocks { try downstream.receive(.block(try transformer.transform(block, in: start))) }
+            return
         }
-        for result in results { try downstream.receive(.block(try result.get())) }
+        while inFlight.count >= parallelism { try sendOldest() }
+        inFlight.append(TransformedBatch { [transformer] in
+            blocks.map { block in Result { try transformer.transform(block, in: start) } }
+        })
+    }
+
+    /// Sends on every batch in flight, in order.
+    private func drain() throws {
+        while !inFlight.isEmpty { try sendOldest() }
+    }
+
+    /// Waits for the oldest batch in flight and sends its blocks on; on an error,
+    /// waits for the other batches too (so no work outlives the stream) and rethrows.
+    private func sendOldest() throws {
+        let batch = inFlight.removeFirst()
+        do {
+            for result in batch.wait() { try downstream.receive(.block(try result.get())) }
+        } catch {
+            for other in inFlight { _ = other.wait() }
+            inFlight.removeAll()
+            throw error
+        }
+    }
+}
+
+/// One batch of blocks transformed on a global-queue thread; ``wait()`` hands back the results.
+private final class TransformedBatch: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    /// Written once by the worker before `done` is signalled; read after waiting.
+    private var results: [Result<Block, any Error>] = []
+
+    init(_ work: @escaping @Sendable () -> [Result<Block, any Error>]) {
+        DispatchQueue.global().async {
+            self.results = work()
+            self.done.signal()
+        }
+    }
+
+    func wait() -> [Result<Block, any Error>] {
+        done.wait()
+        done.signal()  // a second wait (after an error) returns at once
+        return results
     }
 }
 

@@ -10,11 +10,16 @@ import Darwin
 ///
 /// Writers append strings and bytes; the buffer goes to the descriptor in
 /// large writes. The driver owns the descriptor (temporary file, rename).
+/// The buffer is raw memory appended with `memcpy`: writers call this for
+/// every tag and text run, and an `Array` append cost ~20 times more per call.
 public final class ByteOutput {
     private enum Target { case descriptor(Int32), memory }
 
     private let target: Target
-    private var buffer: [UInt8] = []
+    private var storage: UnsafeMutableRawPointer
+    private var allocated: Int
+    private var count = 0
+    /// Flush to the descriptor once this many bytes are buffered (0: after every write).
     private let capacity: Int
     /// The name errors use.
     public let name: String
@@ -24,20 +29,25 @@ public final class ByteOutput {
         self.target = .descriptor(descriptor)
         self.name = name
         self.capacity = capacity
-        buffer.reserveCapacity(capacity)
+        allocated = max(capacity, 4096)
+        storage = .allocate(byteCount: allocated, alignment: 16)
     }
 
     private init(memoryNamed name: String) {
         self.target = .memory
         self.name = name
         self.capacity = .max
+        allocated = 4096
+        storage = .allocate(byteCount: allocated, alignment: 16)
     }
+
+    deinit { storage.deallocate() }
 
     /// Output collected in memory; read it with ``bytes``.
     public static func memory(name: String = "<memory>") -> ByteOutput { ByteOutput(memoryNamed: name) }
 
     /// What a memory output holds (empty for a descriptor output after flushing).
-    public var bytes: [UInt8] { buffer }
+    public var bytes: [UInt8] { Array(UnsafeRawBufferPointer(start: storage, count: count)) }
 
     @inline(__always)
     public func write(_ string: String) throws {
@@ -47,36 +57,55 @@ public final class ByteOutput {
 
     @inline(__always)
     public func write(_ bytes: UnsafeRawBufferPointer) throws {
-        buffer.append(contentsOf: bytes)
-        if buffer.count >= capacity { try flush() }
+        let n = bytes.count
+        if n > allocated - count { try makeRoom(n) }
+        if n > 0 { (storage + count).copyMemory(from: bytes.baseAddress!, byteCount: n) }
+        count += n
+        if count >= capacity { try flush() }
     }
 
     @inline(__always)
     public func write(byte: UInt8) throws {
-        buffer.append(byte)
-        if buffer.count >= capacity { try flush() }
+        if count == allocated { try makeRoom(1) }
+        storage.storeBytes(of: byte, toByteOffset: count, as: UInt8.self)
+        count += 1
+        if count >= capacity { try flush() }
     }
 
     public func write(_ bytes: [UInt8]) throws {
         try bytes.withUnsafeBytes { try write($0) }
     }
 
+    /// Room for `n` more bytes: a descriptor output flushes (and grows only for
+    /// a write larger than its buffer); a memory output doubles.
+    private func makeRoom(_ n: Int) throws {
+        if case .descriptor = target {
+            try flush()
+            if n <= allocated { return }
+        }
+        var size = allocated
+        while size - count < n { size *= 2 }
+        let grown = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 16)
+        grown.copyMemory(from: storage, byteCount: count)
+        storage.deallocate()
+        storage = grown
+        allocated = size
+    }
+
     /// Sends buffered bytes to the descriptor; a no-op for memory outputs.
     public func flush() throws {
-        guard case .descriptor(let fd) = target, !buffer.isEmpty else { return }
-        try buffer.withUnsafeBytes { raw in
-            var done = 0
-            while done < raw.count {
-                let n = posixWrite(fd, raw.baseAddress! + done, raw.count - done)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    throw CorpusError.io(errno: errno, doing: "cannot write", file: name)
-                }
-                if n == 0 { throw CorpusError(.io, "cannot write: no space written", file: name) }
-                done += n
+        guard case .descriptor(let fd) = target, count > 0 else { return }
+        var done = 0
+        while done < count {
+            let n = posixWrite(fd, storage + done, count - done)
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw CorpusError.io(errno: errno, doing: "cannot write", file: name)
             }
+            if n == 0 { throw CorpusError(.io, "cannot write: no space written", file: name) }
+            done += n
         }
-        buffer.removeAll(keepingCapacity: true)
+        count = 0
     }
 }
 

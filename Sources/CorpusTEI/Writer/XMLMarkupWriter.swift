@@ -59,43 +59,60 @@ final class XMLMarkupWriter {
     func text(_ s: String) throws { try escaped(s, attribute: false) }
 
     /// Writes `s` with `&`, `<`, `>` (and `"`, TAB, LF in attributes, CR everywhere)
-    /// escaped; throws on characters XML 1.0 forbids.
+    /// escaped; throws on characters XML 1.0 forbids. Runs of bytes that need
+    /// nothing (found with a byte table) are copied whole.
     func escaped(_ s: String, attribute: Bool) throws {
         var s = s
         try s.withUTF8 { bytes in
-            var runStart = 0
-            var i = 0
-            let n = bytes.count
-            while i < n {
-                let b = bytes[i]
-                var replacement: StaticString? = nil
-                if b < 0x3F {
-                    switch b {
-                    case 0x26: replacement = "&amp;"
-                    case 0x3C: replacement = "&lt;"
-                    case 0x3E: replacement = "&gt;"
-                    case 0x22 where attribute: replacement = "&quot;"
-                    case 0x0D: replacement = "&#13;"
-                    case 0x09 where attribute: replacement = "&#9;"
-                    case 0x0A where attribute: replacement = "&#10;"
-                    case 0x09, 0x0A: break
-                    case 0x00...0x1F:
-                        throw CorpusError(
-                            .invalid, "control character U+\(String(b, radix: 16, uppercase: true)) cannot be written in XML 1.0",
-                            file: output.name)
-                    default: break
+            try (attribute ? Self.attributeBytes : Self.textBytes).withUnsafeBufferPointer { needsLook in
+                var runStart = 0
+                var i = 0
+                let n = bytes.count
+                while i < n {
+                    if needsLook[Int(bytes[i])] == 0 {
+                        i += 1
+                        continue
                     }
-                } else if b == 0xEF, i + 2 < n, bytes[i + 1] == 0xBF, bytes[i + 2] >= 0xBE {
-                    throw CorpusError(.invalid, "noncharacter U+FFFE/U+FFFF cannot be written in XML 1.0", file: output.name)
+                    let b = bytes[i]
+                    var replacement: StaticString? = nil
+                    if b < 0x3F {
+                        switch b {
+                        case 0x26: replacement = "&amp;"
+                        case 0x3C: replacement = "&lt;"
+                        case 0x3E: replacement = "&gt;"
+                        case 0x22 where attribute: replacement = "&quot;"
+                        case 0x0D: replacement = "&#13;"
+                        case 0x09 where attribute: replacement = "&#9;"
+                        case 0x0A where attribute: replacement = "&#10;"
+                        case 0x09, 0x0A: break
+                        case 0x00...0x1F:
+                            throw CorpusError(
+                                .invalid, "control character U+\(String(b, radix: 16, uppercase: true)) cannot be written in XML 1.0",
+                                file: output.name)
+                        default: break
+                        }
+                    } else if b == 0xEF, i + 2 < n, bytes[i + 1] == 0xBF, bytes[i + 2] >= 0xBE {
+                        throw CorpusError(.invalid, "noncharacter U+FFFE/U+FFFF cannot be written in XML 1.0", file: output.name)
+                    }
+                    if let replacement {
+                        if i > runStart { try output.write(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[runStart..<i]))) }
+                        try output.write(UnsafeRawBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+                        runStart = i + 1
+                    }
+                    i += 1
                 }
-                if let replacement {
-                    if i > runStart { try output.write(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[runStart..<i]))) }
-                    try output.write(UnsafeRawBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
-                    runStart = i + 1
-                }
-                i += 1
+                if n > runStart { try output.write(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[runStart..<n]))) }
             }
-            if n > runStart { try output.write(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[runStart..<n]))) }
         }
+    }
+
+    /// 1 for the bytes ``escaped(_:attribute:)`` must look at in text: C0 controls,
+    /// `&`, `<`, `>`, and 0xEF (the lead of U+FFFE/U+FFFF).
+    private static let textBytes: [UInt8] = (0...255).map { b in
+        b < 0x20 || b == 0x26 || b == 0x3C || b == 0x3E || b == 0xEF ? 1 : 0
+    }
+    /// The same for attribute values, plus `"`.
+    private static let attributeBytes: [UInt8] = (0...255).map { b in
+        b < 0x20 || b == 0x22 || b == 0x26 || b == 0x3C || b == 0x3E || b == 0xEF ? 1 : 0
     }
 }

@@ -45,35 +45,36 @@ struct LineSplitter {
     mutating func feed(_ bytes: UnsafeRawBufferPointer, _ body: (SourceLine) throws -> Void) throws {
         var segmentStart = 0
         let count = bytes.count
+        guard count > 0, let base = bytes.baseAddress else { return }
+        func offset(_ p: UnsafeMutableRawPointer) -> Int { base.distance(to: UnsafeRawPointer(p)) }
         // Binary data: a NUL byte stops the read at once, before any more is read or held.
         // Lines before it are still emitted, so the error comes in order.
         var nul: Int? = nil
-        if !replaceInvalid, count > 0, let base = bytes.baseAddress, let hit = memchr(base, 0, count) {
-            nul = base.distance(to: UnsafeRawPointer(hit))
-        }
-        let end = nul ?? count
+        if !replaceInvalid, let hit = memchr(base, 0, count) { nul = offset(hit) }
+        let stop = nul ?? count
         var i = 0
-        while i < end {
-            let b = bytes[i]
-            if b == 0x0A || b == 0x0D {
-                if b == 0x0A && afterCR {
-                    // The LF of a CRLF whose CR ended the previous line.
-                    afterCR = false
-                    segmentStart = i + 1
-                    lineStart = position + i + 1
-                    i += 1
-                    continue
-                }
-                try checkLength(pending.count + (i - segmentStart))
-                pending.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[segmentStart..<i]))
-                try emit(body)
-                afterCR = b == 0x0D
-                segmentStart = i + 1
-                lineStart = position + i + 1
-            } else {
+        while i < stop {
+            // The next line end: memchr finds LF; CR (rare) is looked for only before it.
+            let lf = memchr(base + i, 0x0A, stop - i).map(offset) ?? stop
+            let end = memchr(base + i, 0x0D, lf - i).map(offset) ?? lf
+            if end > i { afterCR = false }
+            if end == stop { break }
+            let b = bytes[end]
+            if b == 0x0A && afterCR {
+                // The LF of a CRLF whose CR ended the previous line.
                 afterCR = false
+                segmentStart = end + 1
+                lineStart = position + end + 1
+                i = end + 1
+                continue
             }
-            i += 1
+            try checkLength(pending.count + (end - segmentStart))
+            pending.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[segmentStart..<end]))
+            try emit(body)
+            afterCR = b == 0x0D
+            segmentStart = end + 1
+            lineStart = position + end + 1
+            i = end + 1
         }
         if let nul { try throwNUL(bytes, segmentStart: segmentStart, at: nul) }
         try checkLength(pending.count + (count - segmentStart))
@@ -147,10 +148,17 @@ enum UTF8Check {
     /// validating pass (the standard library's) on the common path; the slower
     /// ``firstProblem(in:)`` runs only to locate a problem.
     static func cleanText(_ bytes: [UInt8]) -> String? {
-        let hasNUL = bytes.withUnsafeBytes { raw in
-            raw.count > 0 && memchr(raw.baseAddress!, 0, raw.count) != nil
+        bytes.withUnsafeBytes { raw in
+            if raw.count > 0 && memchr(raw.baseAddress!, 0, raw.count) != nil { return nil }
+            // `String(decoding:)` validates (and would repair) without the generic
+            // overhead of `String(validating:)`; valid input comes out byte for byte,
+            // any repair changes the bytes.
+            var text = String(decoding: raw.bindMemory(to: UInt8.self), as: UTF8.self)
+            let same = text.withUTF8 { out in
+                out.count == raw.count && (raw.count == 0 || memcmp(out.baseAddress!, raw.baseAddress!, raw.count) == 0)
+            }
+            return same ? text : nil
         }
-        return hasNUL ? nil : String(validating: bytes, as: UTF8.self)
     }
 
     static func firstProblem(in bytes: [UInt8]) -> Problem? {

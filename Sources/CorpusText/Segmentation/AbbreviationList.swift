@@ -11,6 +11,10 @@ public struct AbbreviationList: Sendable {
     public enum Role: Sendable { case inside, final }
 
     private var entries: [String: Role]
+    /// The most scalars any string canonically equivalent to an entry can have
+    /// (the longest entry's NFD): a longer form is never in the list, and the
+    /// segmenter skips building and hashing it.
+    private var longestEntry = 0
 
     /// An empty list, or one parsed from the text of a list file.
     public init(text: String = "") {
@@ -26,7 +30,17 @@ public struct AbbreviationList: Sendable {
             }
             entries[form] = role
         }
+        longestEntry = Self.longest(entries.keys)
     }
+
+    private static func longest(_ keys: Dictionary<String, Role>.Keys) -> Int {
+        keys.map { $0.decomposedStringWithCanonicalMapping.unicodeScalars.count }.max() ?? 0
+    }
+
+    /// Whether a form of `scalarCount` scalars could be in the list (also after
+    /// lower-casing, which never shortens a string).
+    @inline(__always)
+    public func mayHold(scalarCount: Int) -> Bool { scalarCount <= longestEntry }
 
     /// The role of `form` (written with its final full stop), trying it as written
     /// and then in lower case; nil when it is not a known abbreviation.
@@ -48,6 +62,12 @@ public struct AbbreviationList: Sendable {
     /// A list missing from the bundle (a broken install) is an `.io` error: segmenting
     /// without it would silently split after every `ж.` and `млн.`.
     public static func bundled(for language: String) throws -> AbbreviationList {
+        switch language {  // the common tags, without splitting and case mapping
+        case "kk": return try BundledLists.kazakh.get()
+        case "ru": return try BundledLists.russian.get()
+        case "en": return try BundledLists.english.get()
+        default: break
+        }
         let primary = language.split(separator: "-").first.map { String($0).lowercased() } ?? "kk"
         switch primary {
         case "ru": return try BundledLists.russian.get()
@@ -59,6 +79,7 @@ public struct AbbreviationList: Sendable {
     fileprivate func merged(under other: AbbreviationList) -> AbbreviationList {
         var copy = self
         for (k, v) in other.entries where copy.entries[k] == nil { copy.entries[k] = v }
+        copy.longestEntry = Self.longest(copy.entries.keys)
         return copy
     }
 

@@ -80,7 +80,10 @@ enum ScalarClass {
     /// Marks that can end a sentence.
     @inline(__always)
     static func isTerminator(_ c: Unicode.Scalar) -> Bool {
-        switch c.value {
+        let v = c.value
+        // Below U+2026 only `.` `!` `?` qualify: letters leave after two compares.
+        if v < 0x2026 { return v == 0x2E || v == 0x21 || v == 0x3F }
+        switch v {
         case 0x2E, 0x21, 0x3F: return true  // . ! ?
         case 0x2026, 0x3002, 0xFF01, 0xFF1F, 0x203C, 0x2047, 0x2048, 0x2049, 0xFF0E: return true
         default: return false

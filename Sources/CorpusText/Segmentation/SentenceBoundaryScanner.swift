@@ -10,17 +10,32 @@
 struct SentenceBoundaryScanner {
     let abbreviations: AbbreviationList
 
-    /// Ranges of the sentences of `s`, trimmed of surrounding whitespace, in order.
+    /// The same for a paragraph already decoded to scalars (`corpuskit stats`):
+    /// its text is rebuilt once and decoded with `findingMarks`, so the rules are the same.
     func sentenceRanges(_ s: [Unicode.Scalar]) -> [Range<Int>] {
+        var text = ""
+        text.unicodeScalars.append(contentsOf: s)
+        return sentenceRanges(ScalarText(text, findingMarks: true))
+    }
+
+    /// Ranges (in scalars) of the sentences of `text` (decoded with `findingMarks`),
+    /// trimmed of surrounding whitespace, in order.
+    func sentenceRanges(_ text: ScalarText) -> [Range<Int>] {
+        let s = text.scalars
         let n = s.count
         var ranges: [Range<Int>] = []
         var start = skipSpace(s, from: 0)
         if start >= n { return [] }
-        let shield = ShieldedSpans(s)
+        let shield = ShieldedSpans(s, marks: text.marks)
+        // Only the terminators the decoder found are candidates (`text.stops`, in order).
+        let stops = text.stops
+        var nextStop = 0
         var i = start
         while i < n {
-            let c = s[i]
-            if !ScalarClass.isTerminator(c) || shield.covers(i) {
+            while nextStop < stops.count && stops[nextStop] < i { nextStop += 1 }
+            guard nextStop < stops.count else { break }
+            i = stops[nextStop]
+            if shield.covers(i) {
                 i += 1
                 continue
             }
@@ -28,7 +43,7 @@ struct SentenceBoundaryScanner {
             while runEnd < n && ScalarClass.isTerminator(s[runEnd]) { runEnd += 1 }
             var end = runEnd
             while end < n && (ScalarClass.isCloser(s[end]) || ScalarClass.isTerminator(s[end])) { end += 1 }
-            if let boundary = decide(s, sentenceStart: start, stop: i, runEnd: runEnd, end: end, shield: shield) {
+            if let boundary = decide(text, sentenceStart: start, stop: i, runEnd: runEnd, end: end, shield: shield) {
                 ranges.append(start..<trimEnd(s, boundary, floor: start))
                 start = skipSpace(s, from: boundary)
                 i = max(start, end)
@@ -46,8 +61,9 @@ struct SentenceBoundaryScanner {
 
     /// Where the sentence ends if the stop at `stop` ends it, else nil.
     private func decide(
-        _ s: [Unicode.Scalar], sentenceStart: Int, stop: Int, runEnd: Int, end: Int, shield: ShieldedSpans
+        _ text: ScalarText, sentenceStart: Int, stop: Int, runEnd: Int, end: Int, shield: ShieldedSpans
     ) -> Int? {
+        let s = text.scalars
         let n = s.count
         // A stop inside `(…)` or a framed quote ends nothing, unless the bracket closes
         // right after it: `(… болды.) Келесі`.
@@ -89,7 +105,7 @@ struct SentenceBoundaryScanner {
         }
         if !isPlainDot { return boundary }  // ! ? ?! and the like
         if stop > 0 && shield.covers(stop - 1) { return boundary }  // `www.gov.kz. Next`
-        return wordBeforeAllowsBoundary(s, sentenceStart: sentenceStart, stop: stop, next: start) ? boundary : nil
+        return wordBeforeAllowsBoundary(text, sentenceStart: sentenceStart, stop: stop, next: start) ? boundary : nil
     }
 
     /// The kind of token that would open the next sentence at `i`, or nil when it cannot.
@@ -114,7 +130,8 @@ struct SentenceBoundaryScanner {
     private enum Opening { case word, number }
 
     /// Whether the word before a single full stop lets it end a sentence.
-    private func wordBeforeAllowsBoundary(_ s: [Unicode.Scalar], sentenceStart: Int, stop: Int, next: Opening) -> Bool {
+    private func wordBeforeAllowsBoundary(_ text: ScalarText, sentenceStart: Int, stop: Int, next: Opening) -> Bool {
+        let s = text.scalars
         var ws = stop
         while ws > sentenceStart {
             let c = s[ws - 1]
@@ -122,8 +139,10 @@ struct SentenceBoundaryScanner {
         }
         if ws == stop { return true }  // `)` `]` `»` or a space before the stop
         let word = s[ws..<stop]
-        let form = String(String.UnicodeScalarView(word)) + "."
-        if let role = lookUp(form, s, wordStart: ws, sentenceStart: sentenceStart) {
+        // Forms longer than every list entry are never looked up (most words before a stop).
+        if abbreviations.mayHold(scalarCount: stop - ws + 1),
+            let role = lookUp(text.string(ws..<stop) + ".", text, wordStart: ws, sentenceStart: sentenceStart)
+        {
             switch role {
             case .inside: return false
             case .final: return next == .word
@@ -149,17 +168,19 @@ struct SentenceBoundaryScanner {
     }
 
     /// The abbreviation role of `form`, also trying it with the previous word (`и т.д.`, `et al.`).
-    private func lookUp(_ form: String, _ s: [Unicode.Scalar], wordStart: Int, sentenceStart: Int) -> AbbreviationList.Role? {
+    private func lookUp(_ form: String, _ text: ScalarText, wordStart: Int, sentenceStart: Int) -> AbbreviationList.Role? {
         if let r = abbreviations.role(of: form) { return r }
         // Two-word abbreviations.
+        let s = text.scalars
         var e = wordStart
         guard e > sentenceStart, s[e - 1] == " " else { return nil }
         e -= 1
         var b = e
         while b > sentenceStart && !ScalarClass.isSpace(s[b - 1]) { b -= 1 }
         if b == e { return nil }
-        let previous = String(String.UnicodeScalarView(s[b..<e]))
-        return abbreviations.role(of: previous + " " + form)
+        // `previous + " " + form`: the form is the word (wordStart up to its stop) and its full stop.
+        guard abbreviations.mayHold(scalarCount: e - b + 1 + form.unicodeScalars.count) else { return nil }
+        return abbreviations.role(of: text.string(b..<e) + " " + form)
     }
 
     /// A number is a list marker (`1.`) at a sentence start or after `:`/`;`.

@@ -33,9 +33,9 @@ public struct SentenceSegmenter: CorpusTransform {
 
     /// ``segment(_:language:)`` with a list already loaded.
     func segment(_ text: String, abbreviations: AbbreviationList) -> [String] {
-        let view = ScalarText(text)
+        let view = ScalarText(text, findingMarks: true)
         let scanner = SentenceBoundaryScanner(abbreviations: abbreviations)
-        let ranges = scanner.sentenceRanges(view.scalars)
+        let ranges = scanner.sentenceRanges(view)
         if ranges.count == 1 && ranges[0] == 0..<view.count { return [text] }
         return ranges.map { view.string($0) }
     }
@@ -50,7 +50,7 @@ public struct SentenceSegmenter: CorpusTransform {
 
     public func makeSink(sendingTo downstream: any CorpusEventSink, options: FormatOptions) throws -> any CorpusEventSink {
         _ = try AbbreviationList.bundled(for: options["lang"] ?? "kk")  // a broken install fails before any work
-        return BlockTransformSink(BlockSegmenter(language: options["lang"]), downstream: downstream)
+        return BlockTransformSink(BlockSegmenter(language: options["lang"]), downstream: downstream, parallelism: try options.jobs())
     }
 }
 

@@ -10,47 +10,32 @@ struct ShieldedSpans {
     static let maxParenthesis = 300
     static let maxFramedQuote = 150
 
-    init(_ s: [Unicode.Scalar]) {
+    /// The spans of `s`; `marks` are the indices of its ``ScalarText/isShieldMark(_:)``
+    /// scalars, in order (no other scalar can open or close a span).
+    init(_ s: [Unicode.Scalar], marks: [Int]) {
         let n = s.count
         shielded = []
         enclosed = []
-        // URLs and e-mails: whitespace-delimited tokens.
-        var i = 0
-        while i < n {
-            if ScalarClass.isSpace(s[i]) { i += 1; continue }
-            // One pass finds the token's end and whether it could be a link at all
-            // (`@`, `:` or a `www.` start), so most tokens are never looked at again.
-            var j = i
-            var marked = false
-            while j < n {
-                let c = s[j]
-                if ScalarClass.isSpace(c) { break }
-                if c == "@" || c == ":" { marked = true }
-                j += 1
-            }
-            let wwwStart = j - i >= 4 && (s[i] == "w" || s[i] == "W") && s[i + 3] == "."
-            if (marked || wwwStart) && Self.isLink(s[i..<j]) {
-                if shielded.isEmpty { shielded = Array(repeating: false, count: n) }
-                var e = j
-                while e > i && (ScalarClass.isTerminator(s[e - 1]) || ScalarClass.isCloser(s[e - 1]) || s[e - 1] == "," || s[e - 1] == ";" || s[e - 1] == ":") { e -= 1 }
-                for k in i..<e { shielded[k] = true }
-            }
-            i = j
-        }
-        // Balanced parentheses, and quotations followed by a lower-case word.
         var parens: [Int] = []
         var guillemets: [Int] = []
         var curly: [Int] = []
         var straight: Int?
-        for k in 0..<n {
-            switch s[k] {
-            case "(": parens.append(k)
-            case ")": if let open = parens.popLast(), k - open <= Self.maxParenthesis { enclose(open..<k, n) }
-            case "«": guillemets.append(k)
-            case "»": if let open = guillemets.popLast() { encloseIfFramed(s, open, k) }
-            case "“": curly.append(k)
-            case "”": if let open = curly.popLast() { encloseIfFramed(s, open, k) }
-            case "\"":
+        // One pass over the marks. Balanced parentheses and quotations followed by a lower-case word;
+        // URLs and e-mails are whitespace-delimited tokens holding `@` or `:` or
+        // starting `www.`: only such tokens are measured and looked at (`linkScanEnd`
+        // is the end of the last one, so none is looked at twice).
+        var linkScanEnd = 0
+        for k in marks {
+            let v = s[k].value
+            switch v {
+            case 0x28: parens.append(k)  // (
+            case 0x29:  // )
+                if let open = parens.popLast(), k - open <= Self.maxParenthesis { enclose(open..<k, n) }
+            case 0xAB: guillemets.append(k)  // «
+            case 0xBB: if let open = guillemets.popLast() { encloseIfFramed(s, open, k) }  // »
+            case 0x201C: curly.append(k)  // “
+            case 0x201D: if let open = curly.popLast() { encloseIfFramed(s, open, k) }  // ”
+            case 0x22:  // "
                 if let open = straight {
                     encloseIfFramed(s, open, k)
                     straight = nil
@@ -58,6 +43,22 @@ struct ShieldedSpans {
                     straight = k
                 }
             default: break
+            }
+            guard k >= linkScanEnd else { continue }
+            let marked = v == 0x40 || v == 0x3A  // @ :
+            let tokenStart = (v == 0x77 || v == 0x57) && (k == 0 || ScalarClass.isSpace(s[k - 1]))  // w W
+            guard marked || tokenStart else { continue }
+            var i = k
+            while i > 0 && !ScalarClass.isSpace(s[i - 1]) { i -= 1 }
+            var j = k
+            while j < n && !ScalarClass.isSpace(s[j]) { j += 1 }
+            linkScanEnd = j
+            let wwwStart = j - i >= 4 && (s[i] == "w" || s[i] == "W") && s[i + 3] == "."
+            if (marked || wwwStart || s[i..<j].contains { $0 == "@" || $0 == ":" }) && Self.isLink(s[i..<j]) {
+                if shielded.isEmpty { shielded = Array(repeating: false, count: n) }
+                var e = j
+                while e > i && (ScalarClass.isTerminator(s[e - 1]) || ScalarClass.isCloser(s[e - 1]) || s[e - 1] == "," || s[e - 1] == ";" || s[e - 1] == ":") { e -= 1 }
+                for m in i..<e { shielded[m] = true }
             }
         }
     }
@@ -101,6 +102,20 @@ struct ShieldedSpans {
             for c in t where c == "@" || c == ":" { candidate = true; break }
         }
         guard candidate else { return false }
+        // Exact shortcut: without `://` or `@` among the scalars (`:` alone is common
+        // in prose), only the `www.` test below can succeed, and it needs that start.
+        var hasAt = false
+        var hasScheme = false
+        var p = b
+        while p < t.endIndex {
+            if t[p] == "@" { hasAt = true; break }
+            if t[p] == ":" && p + 2 < t.endIndex && t[p + 1] == "/" && t[p + 2] == "/" { hasScheme = true; break }
+            p += 1
+        }
+        if !hasAt && !hasScheme && !((t[b] == "w" || t[b] == "W") && (t[b + 1] == "w" || t[b + 1] == "W")
+            && (t[b + 2] == "w" || t[b + 2] == "W") && t[b + 3] == ".") {
+            return false
+        }
         let str = String(String.UnicodeScalarView(t)).lowercased()
         if str.contains("://") || str.hasPrefix("www.") { return true }
         if let at = str.firstIndex(of: "@"), at != str.startIndex {

@@ -97,7 +97,7 @@ public struct Tokenizer: CorpusTransform {
     }
 
     public func makeSink(sendingTo downstream: any CorpusEventSink, options: FormatOptions) throws -> any CorpusEventSink {
-        BlockTransformSink(BlockTokenizer(), downstream: downstream)
+        BlockTransformSink(BlockTokenizer(), downstream: downstream, parallelism: try options.jobs())
     }
 
     private func isWordScalar(_ c: Unicode.Scalar) -> Bool {
