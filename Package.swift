@@ -9,10 +9,13 @@ let package = Package(
     products: [
         .library(name: "CorpusKit", targets: ["CorpusKit"]),
         .library(name: "CorpusKitCommand", targets: ["CorpusKitCommand"]),
+        .library(name: "CorpusPlugins", targets: ["CorpusPlugins"]),
         .executable(name: "corpuskit", targets: ["corpuskit"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
     ],
     targets: [
         // The document model, the event stream, plugin protocols and errors. No dependencies.
@@ -42,11 +45,21 @@ let package = Package(
             name: "CorpusKit",
             dependencies: ["CorpusModel", "CorpusJSON", "CorpusText", "CorpusTEI", "CorpusCSV", "CorpusDriver"]
         ),
+        // External plugins in any language: `corpuskit-NAME` executables found on PATH,
+        // described by `--describe`, run as one long-lived process per conversion.
+        .target(
+            name: "CorpusPlugins",
+            dependencies: [
+                "CorpusModel", "CorpusJSON", "CorpusDriver",
+                .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "SystemPackage", package: "swift-system"),
+            ]
+        ),
         // The command-line tool as a library: other packages build their own `corpuskit` on it.
         .target(
             name: "CorpusKitCommand",
             dependencies: [
-                "CorpusKit",
+                "CorpusKit", "CorpusPlugins",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -62,6 +75,11 @@ let package = Package(
         .testTarget(name: "CorpusCSVTests", dependencies: ["CorpusTestSupport", "CorpusCSV", "CorpusModel"], exclude: ["check_csv_python.py", "BENCHMARKS.md"]),
         .testTarget(name: "CorpusDriverTests", dependencies: ["CorpusDriver", "CorpusModel"]),
         .testTarget(name: "CorpusKitTests", dependencies: ["CorpusTestSupport", "CorpusKit"]),
+        .testTarget(
+            name: "CorpusPluginsTests",
+            dependencies: ["CorpusTestSupport", "CorpusPlugins", "CorpusKit"],
+            exclude: ["Fixtures"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -51,45 +51,12 @@ public struct JSONLinesReader: CorpusReader {
     }
 
     public func read(_ input: InputSource, options: FormatOptions, into sink: any CorpusEventSink) throws {
-        var pending: [UInt8] = []
-        var lineNumber = 0
-        var sawDocument = false
-        let decoder = JSONDecoder()
-
-        func handle(_ line: ArraySlice<UInt8>) throws {
-            lineNumber += 1
-            var line = line
-            if line.last == 0x0D { line = line.dropLast() }
-            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
-            let document: Document
-            do {
-                document = try decoder.decode(LinesRecord.self, from: Data(line)).document
-            } catch let unsupported as UnsupportedVersion {
-                try JSONDecoding.checkVersion(unsupported.version, name: input.name, line: lineNumber)
-                throw unsupported  // not reached
-            } catch {
-                throw JSONDecoding.describe(error, in: Array(line), name: input.name, lineOffset: lineNumber - 1)
-            }
-            sawDocument = true
-            try sink.receive(document: document)
-        }
-
+        var lines = JSONLinesDecoder(name: input.name)
         try input.forEachChunk { chunk in
-            var start = 0
-            for i in 0..<chunk.count where chunk[i] == 0x0A {
-                if pending.isEmpty {
-                    try handle(ArraySlice(chunk[start..<i]))
-                } else {
-                    pending.append(contentsOf: chunk[start..<i])
-                    try handle(pending[...])
-                    pending.removeAll(keepingCapacity: true)
-                }
-                start = i + 1
-            }
-            pending.append(contentsOf: chunk[start...])
+            try lines.feed(chunk) { try sink.receive(document: $0) }
         }
-        if !pending.isEmpty { try handle(pending[...]) }
-        if !sawDocument {
+        try lines.finish { try sink.receive(document: $0) }
+        if lines.documentCount == 0 {
             throw CorpusError(.empty, "no JSON Lines document in the input", file: input.name)
         }
     }

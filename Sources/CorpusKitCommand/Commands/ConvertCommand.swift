@@ -40,6 +40,10 @@ struct ConvertCommand: ParsableCommand {
 
     @OptionGroup var flags: FormatFlags
 
+    @OptionGroup var pipeline: PipelineFlags
+
+    @OptionGroup var pluginFlags: PluginFlags
+
     func validate() throws {
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if to == nil && (output == nil || output == "-") {
@@ -48,12 +52,13 @@ struct ConvertCommand: ParsableCommand {
     }
 
     func run() throws {
-        let registry = Corpus.standardRegistry
+        let registry = pluginFlags.registry(quiet: pipeline.quiet)
         let options = try flags.formatOptions()
         let target = try targetFormat(registry)
         let session = ConvertSession(
             registry: registry, options: options, target: target, declaredSource: from, via: via,
-            tokens: flags.tokens, nfc: flags.nfc, explain: explain)
+            tokens: flags.tokens, nfc: flags.nfc, explain: explain,
+            transforms: try pipeline.transforms(in: registry))
         let ok: Bool
         if let output, output != "-", isMirrored(output) {
             ok = try session.mirror(inputs, into: output.hasSuffix("/") ? String(output.dropLast()) : output, jobs: jobs)

@@ -12,6 +12,8 @@ struct ConvertSession: Sendable {
     let tokens: Bool
     let nfc: Bool
     let explain: Bool
+    /// `--transform NAME[:KEY=VALUE,…]`, in order, after the reader.
+    var transforms: [any CorpusTransform] = []
 
     private var converter: Converter { Converter(registry: registry) }
 
@@ -20,9 +22,11 @@ struct ConvertSession: Sendable {
         let source = try converter.detectFormat(of: input, declared: declaredSource)
         let plan = try Planner(registry: registry).plan(
             from: source, to: target, via: via, wanted: tokens ? [.sentences, .tokens] : [],
-            extra: nfc ? ["nfc"] : [], options: options)
+            transforms: try (nfc ? [TransformSpec(name: "nfc").resolve(in: registry)] : []) + transforms,
+            options: options)
         if explain {
             var lines = ["\(input.name): " + plan.explanation.joined(separator: " ⇒ ")]
+            lines += PipelineFlags.pluginLines(plan).map { "\(input.name): " + $0 }
             if let reader = plan.legs.first?.reader as? any ExplainingReader {
                 lines.append("\(input.name): " + (try reader.explain(input, options: options)))
             }

@@ -1,0 +1,67 @@
+import CorpusModel
+import Foundation
+
+/// Decodes JSON Lines (one versioned document per line) from chunks of bytes
+/// as they arrive: the `jsonl` reader and the plugin event stream share it.
+///
+/// Lines are split on LF (a trailing CR is dropped), blank lines are skipped,
+/// and every error names `name` and the 1-based line number.
+public struct JSONLinesDecoder {
+    /// The name errors use (a file, or a plugin's output).
+    public let name: String
+    /// Lines seen so far (the number of the last complete line).
+    public private(set) var lineNumber = 0
+    /// Documents decoded so far.
+    public private(set) var documentCount = 0
+    private var pending: [UInt8] = []
+    private let decoder = JSONDecoder()
+
+    public init(name: String) { self.name = name }
+
+    /// Decodes every complete line in `chunk` (and any line left over from the
+    /// previous chunk), calling `emit` for each document in order.
+    public mutating func feed(_ chunk: UnsafeRawBufferPointer, emit: (Document) throws -> Void) throws {
+        var start = 0
+        for i in 0..<chunk.count where chunk[i] == 0x0A {
+            if pending.isEmpty {
+                try handle(ArraySlice(chunk[start..<i]), emit: emit)
+            } else {
+                pending.append(contentsOf: chunk[start..<i])
+                let line = pending
+                pending.removeAll(keepingCapacity: true)
+                try handle(line[...], emit: emit)
+            }
+            start = i + 1
+        }
+        pending.append(contentsOf: chunk[start...])
+    }
+
+    /// Decodes a last line without a final newline.
+    public mutating func finish(emit: (Document) throws -> Void) throws {
+        guard !pending.isEmpty else { return }
+        let line = pending
+        pending.removeAll()
+        try handle(line[...], emit: emit)
+    }
+
+    private mutating func handle(_ line: ArraySlice<UInt8>, emit: (Document) throws -> Void) throws {
+        lineNumber += 1
+        var line = line
+        if line.last == 0x0D { line = line.dropLast() }
+        if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
+        try emit(try decodeLine(line))
+        documentCount += 1
+    }
+
+    /// One line as a document; a ``CorpusError`` with this line's number otherwise.
+    public func decodeLine(_ line: ArraySlice<UInt8>) throws -> Document {
+        do {
+            return try decoder.decode(LinesRecord.self, from: Data(line)).document
+        } catch let unsupported as UnsupportedVersion {
+            try JSONDecoding.checkVersion(unsupported.version, name: name, line: lineNumber)
+            throw unsupported  // not reached: checkVersion throws for every unsupported version
+        } catch {
+            throw JSONDecoding.describe(error, in: Array(line), name: name, lineOffset: lineNumber - 1)
+        }
+    }
+}

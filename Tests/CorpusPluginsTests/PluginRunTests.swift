@@ -1,0 +1,159 @@
+import CorpusKit
+import CorpusPlugins
+import CorpusTestSupport
+import Foundation
+import Testing
+
+/// The example plugins run in real conversions and give what they promise,
+/// checked against the bundled formats' own view of the same input.
+@Suite(.enabled(if: ToolGate.tool("python3"), "the example plugins are Python scripts"))
+struct PluginRunTests {
+    /// The sentences of the sample as the bundled jsonl writer sees them.
+    private func bundledSentences(tokens: Bool = false) throws -> [Sentence] {
+        let r = try PluginCLI.run(["convert", PluginCLI.sample, "--to", "jsonl", "--no-plugin-search", "--transform", "segment"] + (tokens ? ["--tokens"] : []))
+        let docs = try JSONLinesReader().readDocuments(.bytes(Array(r.stdout)))
+        return docs.flatMap { $0.blocks.flatMap { $0.sentences } }
+    }
+
+    @Test func htmlWriterGivesEverySentenceItsId() throws {
+        let r = try PluginCLI.run(["convert", PluginCLI.sample, "--to", "html", "--plugin", PluginCLI.examples, "-O", "title=Sample"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let spans = try Regex(#"<span class="s" id="([^"]+)">([^<]*)</span>"#)
+        let found = r.out.matches(of: spans).map { (String($0.output[1].substring!), String($0.output[2].substring!)) }
+        let expected = try bundledSentences()
+        #expect(!expected.isEmpty)
+        #expect(found.map(\.0) == expected.map(\.id))
+        #expect(found.map { $0.1.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#x27;", with: "'")
+            .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&amp;", with: "&") } == expected.map(\.text))
+        #expect(r.out.contains("<title>Sample</title>"))
+    }
+
+    @Test func sentlenTransformAddsWordCountsInOrder() throws {
+        let r = try PluginCLI.run([
+            "convert", PluginCLI.sample, "--to", "jsonl", "--tokens", "--plugin", PluginCLI.examples,
+            // In the given order: tokens exist before sentlen counts them.
+            "--transform", "tokenize", "--transform", "sentlen", "--transform", "sentlen:unit=chars,attr=n",
+        ])
+        #expect(r.status == 0, "\(r.stderr)")
+        let docs = try JSONLinesReader().readDocuments(.bytes(Array(r.stdout)))
+        let sentences = docs.flatMap { $0.blocks.flatMap { $0.sentences } }
+        let expected = try bundledSentences(tokens: true)
+        #expect(sentences.map(\.id) == expected.map(\.id))
+        for (s, e) in zip(sentences, expected) {
+            let words = e.tokens!.filter { $0.kind == .word || $0.kind == .number }.count
+            #expect(s.attributes.first { $0.key == "words" }?.value == String(words))
+            #expect(s.attributes.first { $0.key == "n" }?.value == String(e.text.count))
+        }
+    }
+
+    @Test func vertReaderGivesTokensAndSentences() throws {
+        let vert = """
+            <doc id="d1" title="Сынақ" lang="kk" year="2024">
+            <p>
+            <s>
+            Бұл\tбұл
+            сөйлем
+            <g/>
+            .
+            </s>
+            <s>
+            Екі
+            </s>
+            </p>
+            </doc>
+
+            """
+        let r = try PluginCLI.run(["convert", "-", "--from", "vert", "--to", "jsonl", "--plugin", PluginCLI.examples], stdin: Data(vert.utf8))
+        #expect(r.status == 0, "\(r.stderr)")
+        let docs = try JSONLinesReader().readDocuments(.bytes(Array(r.stdout)))
+        #expect(docs.count == 1)
+        #expect(docs[0].id == "d1" && docs[0].metadata.title == "Сынақ" && docs[0].metadata.language == "kk")
+        #expect(docs[0].metadata.extra.contains { $0.key == "year" && $0.value == "2024" })
+        let sentences = docs[0].blocks.flatMap { $0.sentences }
+        #expect(sentences.map(\.text) == ["Бұл сөйлем.", "Екі"])
+        #expect(sentences[0].tokens?.map(\.form) == ["Бұл", "сөйлем", "."])
+        #expect(sentences[0].tokens?.map(\.spaceAfter) == [true, false, false])
+        // The format is also found by extension and converts on to TEI (valid per our checker).
+        let dir = PluginCLI.scratch()
+        try vert.write(toFile: dir + "/c.vert", atomically: true, encoding: .utf8)
+        let tei = try PluginCLI.run(["convert", dir + "/c.vert", "--to", "tei", "-o", dir + "/c.xml", "--plugin", PluginCLI.examples])
+        #expect(tei.status == 0, "\(tei.stderr)")
+        let check = try PluginCLI.run(["validate", dir + "/c.xml"])
+        #expect(check.status == 0, "\(check.stderr)")
+    }
+
+    @Test func explainShowsPluginsInTheChain() throws {
+        let r = try PluginCLI.run(["convert", PluginCLI.sample, "--to", "html", "--transform", "sentlen", "--explain", "--plugin", PluginCLI.examples])
+        #expect(r.status == 0)
+        #expect(r.stderr.contains("text (reads blocks) → segment (provides sentences) → sentlen"))
+        #expect(r.stderr.contains("plugin transform 'sentlen' runs \(PluginCLI.examples)/corpuskit-sentlen"))
+        #expect(r.stderr.contains("plugin writer 'html' runs \(PluginCLI.examples)/corpuskit-html"))
+    }
+
+    @Test func bundledTransformsByNameWithOptions() throws {
+        let r = try PluginCLI.run(["convert", "-", "--from", "text", "--to", "jsonl", "--transform", "segment:lang=en", "--transform", "tokenize"],
+                                  stdin: Data("Mr. Smith went home. He slept.".utf8))
+        #expect(r.status == 0, "\(r.stderr)")
+        let docs = try JSONLinesReader().readDocuments(.bytes(Array(r.stdout)))
+        let sentences = docs[0].blocks.flatMap { $0.sentences }
+        #expect(sentences.map(\.text) == ["Mr. Smith went home.", "He slept."])
+        #expect(sentences.allSatisfy { $0.tokens != nil })
+        let unknown = try PluginCLI.run(["convert", "-", "--from", "text", "--to", "jsonl", "--transform", "nosuch"], stdin: Data("x".utf8))
+        #expect(unknown.status == 2 && unknown.stderr.contains("no transform named 'nosuch'"))
+    }
+
+    @Test func oneProcessPerConversionAndStderrIsPrefixed() throws {
+        let dir = PluginCLI.scratch()
+        for i in 1...3 { try "Сөйлем \(i).".write(toFile: dir + "/\(i).txt", atomically: true, encoding: .utf8) }
+        let r = try PluginCLI.run([
+            "convert", dir + "/1.txt", dir + "/2.txt", dir + "/3.txt", "--to", "jsonl",
+            "--plugin", PluginCLI.broken + "/corpuskit-passthrough", "--transform", "passthrough",
+        ])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.components(separatedBy: "corpuskit-passthrough: hello from sh\n").count == 2)
+        #expect(try JSONLinesReader().readDocuments(.bytes(Array(r.stdout))).count == 3)
+    }
+
+    @Test func libraryUsersConvertThroughPlugins() async throws {
+        let html = try await offPool {
+            let registry = Corpus.standardRegistry.addingPlugins(from: PluginDiscovery(explicit: [PluginCLI.examples], environment: [:])).registry
+            return try Corpus.convert("Бұл бірінші сөйлем. Бұл екінші сөйлем.", from: "text", to: "html", registry: registry)
+        }
+        #expect(html.contains(#"<span class="s" id="doc.p1.s2">Бұл екінші сөйлем.</span>"#))
+    }
+
+    @Test(.enabled(if: ToolGate.python("jsonschema"), "needs Python jsonschema"))
+    func pluginOutputAndDescriptionsMatchTheSchemas() throws {
+        let check = """
+            import json, subprocess, sys, pathlib
+            from jsonschema import Draft202012Validator
+            from referencing import Registry, Resource
+            root = pathlib.Path(sys.argv[1]); plugins = pathlib.Path(sys.argv[2])
+            model = json.loads((root / "schema/corpuskit.schema.json").read_text())
+            events = json.loads((root / "schema/plugin-events.schema.json").read_text())
+            describe = json.loads((root / "schema/plugin-describe.schema.json").read_text())
+            reg = Registry().with_resource("https://corpuskit.invalid/schema/corpuskit.schema.json", Resource.from_contents(model))
+            for p in sorted(plugins.glob("corpuskit-*")):
+                d = json.loads(subprocess.run([str(p), "--describe"], capture_output=True, check=True).stdout)
+                Draft202012Validator(describe).validate(d)
+            vert = '<doc id="d">\\n<s>\\nБұл\\n.\\n</s>\\n</doc>\\n'
+            out = subprocess.run([str(plugins / "corpuskit-vert"), "reader"], input=vert.encode(), capture_output=True, check=True).stdout
+            lines = [l for l in out.decode().splitlines() if l.strip()]
+            assert lines, "no output"
+            v = Draft202012Validator(events, registry=reg)
+            for l in lines: v.validate(json.loads(l))
+            print("ok", len(lines))
+            """
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["python3", "-c", check, PluginCLI.root.path, PluginCLI.examples]
+        let out = Pipe()
+        p.standardOutput = out
+        try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 0)
+        #expect(String(decoding: data, as: UTF8.self).hasPrefix("ok 1"))
+    }
+}
