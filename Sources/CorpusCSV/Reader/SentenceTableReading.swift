@@ -42,10 +42,7 @@ extension TableDialect {
 
     /// The document id for a table without a `doc_id` column: the file name's stem.
     static func documentID(for input: InputSource) -> String {
-        guard let path = input.path else { return "doc" }
-        var name = path.split(separator: "/").last.map(String.init) ?? path
-        if let dot = name.lastIndex(of: "."), dot != name.startIndex { name = String(name[..<dot]) }
-        return CorpusID.documentID(from: name)
+        CorpusID.documentID(forInputNamed: input.path ?? "-")
     }
 
     /// How sure we are that `prefix` starts a sentence table in this dialect:

@@ -22,6 +22,29 @@ public enum CorpusID {
         return out
     }
 
+    /// The document id a reader gives an input without one of its own: the
+    /// file name without folders and extension, as an NCName (`doc` for
+    /// stdin and memory). The one place this rule lives, so every reader
+    /// names the same file the same way.
+    public static func documentID(forInputNamed name: String) -> String {
+        if name.hasPrefix("<") || name == "-" { return "doc" }
+        var base = Substring(name)
+        if let slash = base.lastIndex(of: "/") { base = base[base.index(after: slash)...] }
+        if let dot = base.lastIndex(of: "."), dot != base.startIndex { base = base[..<dot] }
+        return documentID(from: String(base))
+    }
+
+    /// A document id from a path relative to a batch's inputs (`a/x.txt` → `a_x`),
+    /// for when two inputs' file names give the same id in one output.
+    public static func documentID(forRelativePath path: String) -> String {
+        var base = Substring(path)
+        while base.hasPrefix("./") { base = base.dropFirst(2) }
+        while base.hasPrefix("/") { base = base.dropFirst() }
+        let fileStart = base.lastIndex(of: "/").map { base.index(after: $0) } ?? base.startIndex
+        if let dot = base[fileStart...].lastIndex(of: "."), dot != fileStart { base = base[..<dot] }
+        return documentID(from: String(base.map { $0 == "/" ? "_" : $0 }))
+    }
+
     /// Whether `s` is an XML NCName (no colon), as `xml:id` requires.
     public static func isNCName(_ s: String) -> Bool {
         var scalars = s.unicodeScalars.makeIterator()

@@ -10,14 +10,7 @@ import Darwin
 
 extension TEIStreamHandler {
     /// The file name without directory and extension, as an NCName (`doc` for streams).
-    var fileStem: String {
-        let name = input.name
-        if name.hasPrefix("<") || name == "-" { return "doc" }
-        var base = Substring(name)
-        if let slash = base.lastIndex(of: "/") { base = base[base.index(after: slash)...] }
-        if let dot = base.lastIndex(of: "."), dot != base.startIndex { base = base[..<dot] }
-        return CorpusID.documentID(from: String(base))
-    }
+    var fileStem: String { CorpusID.documentID(forInputNamed: input.name) }
 
     func beginDocument(_ attributes: XMLAttributes) {
         documentOpen = true

@@ -80,7 +80,7 @@ public struct TextReader: CorpusReader {
         let language = options["lang"] ?? "kk"
         let chunkSize = try options.integer("chunk-size", default: 1 << 20)
         guard chunkSize > 0 else { throw CorpusError(.usage, "option 'chunk-size' must be positive") }
-        let id = options["id"] ?? Self.documentID(for: input.name)
+        let id = options["id"] ?? CorpusID.documentID(forInputNamed: input.name)
         var metadata = Metadata(language: language)
         if let path = input.path { metadata.source = path }
         let session = TextReadSession(
@@ -106,14 +106,5 @@ public struct TextReader: CorpusReader {
         if !session.emittedAnything {
             throw CorpusError(.empty, "the input holds no text", file: input.name)
         }
-    }
-
-    /// A document id from an input name: the file name without directories and extension.
-    static func documentID(for name: String) -> String {
-        if name.hasPrefix("<") || name == "-" { return "doc" }
-        var base = Substring(name)
-        if let slash = base.lastIndex(of: "/") { base = base[base.index(after: slash)...] }
-        if let dot = base.lastIndex(of: "."), dot != base.startIndex { base = base[..<dot] }
-        return CorpusID.documentID(from: String(base))
     }
 }

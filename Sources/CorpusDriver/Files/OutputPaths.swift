@@ -24,31 +24,10 @@ public enum OutputPaths {
         return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino
     }
 
-    /// Every regular file under `directory`, sorted, as paths relative to it.
-    /// Hidden files and folders are skipped.
+    /// Every regular file under `directory`, sorted, relative to it; linked
+    /// directories are not entered (see ``DirectoryWalk``).
     public static func files(under directory: String) throws -> [String] {
-        var result: [String] = []
-        func walk(_ relative: String) throws {
-            let full = relative.isEmpty ? directory : directory + "/" + relative
-            guard let dir = opendir(full) else {
-                throw CorpusError.io(errno: errno, doing: "cannot list directory", file: full)
-            }
-            defer { closedir(dir) }
-            var names: [String] = []
-            while let entry = readdir(dir) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
-                }
-                if name.hasPrefix(".") { continue }
-                names.append(name)
-            }
-            for name in names.sorted() {
-                let rel = relative.isEmpty ? name : relative + "/" + name
-                if isDirectory(directory + "/" + rel) { try walk(rel) } else { result.append(rel) }
-            }
-        }
-        try walk("")
-        return result
+        try DirectoryWalk().files(under: directory).files
     }
 
     /// `relative` with its extension replaced by `ext`, under `directory`.
@@ -57,6 +36,12 @@ public enum OutputPaths {
         let fileStart = stem.lastIndex(of: "/").map { stem.index(after: $0) } ?? stem.startIndex
         if let dot = stem[fileStart...].lastIndex(of: "."), dot != fileStart { stem = String(stem[..<dot]) }
         return directory + "/" + stem + "." + ext
+    }
+
+    /// The output path for input `relative` under `directory`: its extension
+    /// replaced by `ext`, or kept before it (`a.txt.csv`) when `keepingExtension`.
+    public static func output(for relative: String, in directory: String, extension ext: String, keepingExtension: Bool) -> String {
+        keepingExtension ? directory + "/" + relative + "." + ext : mirrored(relative, into: directory, extension: ext)
     }
 
     /// Creates the directories above `path` as needed.
