@@ -49,19 +49,20 @@ public struct JSONLinesDecoder {
         var line = line
         if line.last == 0x0D { line = line.dropLast() }
         if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
-        try emit(try decodeLine(line))
+        try emit(try decodeLine(line, number: lineNumber))
         documentCount += 1
     }
 
-    /// One line as a document; a ``CorpusError`` with this line's number otherwise.
-    public func decodeLine(_ line: ArraySlice<UInt8>) throws -> Document {
+    /// One line (without its newline) as a document; a ``CorpusError`` placed
+    /// at line `number` otherwise.
+    public func decodeLine(_ line: ArraySlice<UInt8>, number: Int) throws -> Document {
         do {
             return try decoder.decode(LinesRecord.self, from: Data(line)).document
         } catch let unsupported as UnsupportedVersion {
-            try JSONDecoding.checkVersion(unsupported.version, name: name, line: lineNumber)
+            try JSONDecoding.checkVersion(unsupported.version, name: name, line: number)
             throw unsupported  // not reached: checkVersion throws for every unsupported version
         } catch {
-            throw JSONDecoding.describe(error, in: Array(line), name: name, lineOffset: lineNumber - 1)
+            throw JSONDecoding.describe(error, in: Array(line), name: name, lineOffset: number - 1)
         }
     }
 }

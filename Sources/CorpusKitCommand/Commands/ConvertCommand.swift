@@ -18,7 +18,7 @@ struct ConvertCommand: ParsableCommand {
     )
 
     @Argument(help: "Input files or directories; '-' reads stdin.")
-    var inputs: [String]
+    var inputs: [String] = []
 
     @Option(help: "Output format (see 'corpuskit formats'); defaults to the extension of -o.")
     var to: String?
@@ -55,15 +55,23 @@ struct ConvertCommand: ParsableCommand {
         let registry = pluginFlags.registry(quiet: pipeline.quiet)
         let options = try flags.formatOptions()
         let target = try targetFormat(registry)
-        let session = ConvertSession(
+        var session = ConvertSession(
             registry: registry, options: options, target: target, declaredSource: from, via: via,
             tokens: flags.tokens, nfc: flags.nfc, explain: explain,
             transforms: try pipeline.transforms(in: registry))
+        session.shard = pipeline.shardSpec
+        session.progress = pipeline.progressStyle
+        let inputs = try pipeline.inputs(self.inputs)
+        if pipeline.onError == "record" {
+            if try !pipeline.runRecording(session, inputs: inputs, output: output) { throw ExitCode.failure }
+            return
+        }
         let ok: Bool
         if let output, output != "-", isMirrored(output) {
             ok = try session.mirror(inputs, into: output.hasSuffix("/") ? String(output.dropLast()) : output, jobs: jobs)
         } else {
             ok = try session.combine(inputs, into: output ?? "-")
+            if session.progress == .json { Terminal.write(ProgressMeter.summary(of: inputs, shard: session.shard, failed: !ok).json + "\n") }
         }
         if !ok { throw ExitCode.failure }
     }

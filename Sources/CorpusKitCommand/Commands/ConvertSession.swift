@@ -14,6 +14,10 @@ struct ConvertSession: Sendable {
     let explain: Bool
     /// `--transform NAME[:KEY=VALUE,…]`, in order, after the reader.
     var transforms: [any CorpusTransform] = []
+    /// `--shard K/N`: only the inputs in this shard.
+    var shard: ShardSpec?
+    /// `--progress`, `--quiet`.
+    var progress: ProgressStyle = .bar
 
     private var converter: Converter { Converter(registry: registry) }
 
@@ -38,7 +42,7 @@ struct ConvertSession: Sendable {
     /// Converts every input into one output stream; returns false on failure
     /// (the output file, if any, is then not created).
     func combine(_ arguments: [String], into output: String) throws -> Bool {
-        let inputs = arguments.map(InputArgument.open)
+        let inputs = (shard?.select(arguments) ?? arguments).map(InputArgument.open)
         if output != "-" {
             for input in inputs {
                 if let path = input.path, OutputPaths.sameFile(path, output) {
@@ -108,17 +112,24 @@ struct ConvertSession: Sendable {
                                   outputPath: OutputPaths.mirrored(name, into: directory, extension: ext)))
             }
         }
+        if let shard { work = work.filter { shard.contains($0.input.name) } }
         try OutputPaths.makeDirectory(directory)
+        let meter = ProgressMeter()
         let report = BatchRunner(converter: converter).run(
-            work, parallelism: jobs, options: options, plan: { try plan(for: $0) },
-            progress: { done, total, failure in
+            work, parallelism: jobs, options: options, plan: { meter.started($0); return try plan(for: $0) },
+            progress: { [progress] done, total, failure in
+                let event = meter.finished(done: done, total: total, failed: failure != nil)
                 if let failure {
-                    if Terminal.stderrIsTerminal && total > 1 { Terminal.write("\r") }
+                    if progress == .bar && Terminal.stderrIsTerminal && total > 1 { Terminal.write("\r") }
                     Terminal.report(failure)
                 }
-                Terminal.progress(done: done, total: total)
+                switch progress {
+                case .bar: Terminal.progress(done: done, total: total)
+                case .json: Terminal.write(event.json + "\n")
+                case .none: break
+                }
             })
-        if work.count > 1 || !report.failures.isEmpty {
+        if progress != .none && (work.count > 1 || !report.failures.isEmpty) {
             Terminal.write("converted \(report.succeeded) of \(work.count) files into \(directory)/"
                 + (report.failures.isEmpty ? "\n" : "; \(report.failures.count) failed\n"))
         }
