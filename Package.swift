@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "CorpusKit", targets: ["CorpusKit"]),
         .library(name: "CorpusKitCommand", targets: ["CorpusKitCommand"]),
         .library(name: "CorpusPlugins", targets: ["CorpusPlugins"]),
+        .plugin(name: "CorpusKitPlugin", targets: ["CorpusKitPlugin"]),
         .executable(name: "corpuskit", targets: ["corpuskit"]),
     ],
     dependencies: [
@@ -65,6 +66,15 @@ let package = Package(
         ),
         // The `corpuskit` executable: only calls CorpusKitCommand.
         .executableTarget(name: "corpuskit", dependencies: ["CorpusKitCommand"]),
+        // `swift package corpuskit …`: runs corpuskit on a package's own files.
+        .plugin(
+            name: "CorpusKitPlugin",
+            capability: .command(
+                intent: .custom(verb: "corpuskit", description: "Run corpuskit (convert, validate, formats) on this package's files"),
+                permissions: [.writeToPackageDirectory(reason: "corpuskit convert writes its outputs (-o) into the package")]
+            ),
+            dependencies: ["corpuskit"]
+        ),
 
         // Helpers shared by the test targets: outside tools, seeded randomness.
         .target(name: "CorpusTestSupport", path: "Tests/CorpusTestSupport"),

@@ -23,6 +23,14 @@ public struct PluginReader: CorpusReader, ExternalPluginStep {
     }
 
     public func read(_ input: InputSource, options: FormatOptions, into sink: any CorpusEventSink) throws {
+        do {
+            try run(input, options: options, into: sink)
+        } catch let error as CorpusError {
+            throw error.naming(input.name)
+        }
+    }
+
+    private func run(_ input: InputSource, options: FormatOptions, into sink: any CorpusEventSink) throws {
         let documents = PluginDocuments(label: plugin.label, sink: sink)
         let process = try plugin.start(
             options: options, onOutput: { try documents.feed($0) }, onEnd: { try documents.finish() })
