@@ -157,3 +157,26 @@ struct PluginRunTests {
         #expect(String(decoding: data, as: UTF8.self).hasPrefix("ok 1"))
     }
 }
+
+/// The 15-line plugin in the README is a working plugin, as printed.
+@Suite(.enabled(if: ToolGate.tool("python3"), "the README plugin is Python"))
+struct ReadmePluginTests {
+    @Test func theReadmeWriterRunsAsPrinted() throws {
+        let readme = try String(contentsOf: PluginCLI.root.appendingPathComponent("README.md"), encoding: .utf8)
+        let section = try #require(readme.range(of: "## Plugins in any language"))
+        let rest = readme[section.upperBound...]
+        let start = try #require(rest.range(of: "```python\n"))
+        let end = try #require(rest[start.upperBound...].range(of: "```"))
+        let code = String(rest[start.upperBound..<end.lowerBound])
+        #expect(code.split(separator: "\n").count <= 15)
+        let dir = PluginCLI.scratch()
+        let path = dir + "/corpuskit-sentences"
+        try code.write(toFile: path, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
+        let r = try PluginCLI.run(["convert", PluginCLI.sample, "--to", "sentences", "--plugin", dir])
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = r.out.split(separator: "\n")
+        #expect(lines.count > 50)
+        #expect(lines.first?.hasPrefix("doc_004_d576930189d3d379.p1.s1\t«Тынық мұхиты»") == true)
+    }
+}
