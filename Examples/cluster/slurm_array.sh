@@ -45,4 +45,4 @@ mkdir -p "$output"
 "$corpuskit" convert "$input" --to "$target" -o "${output%/}/" --shard "$k/$n" --jobs "$cores" \
     --no-plugin-search --progress=json 2> "${output%/}/.shard-$k-of-$n.log" \
     || { cat "${output%/}/.shard-$k-of-$n.log" >&2; exit 1; }
-tail -n 1 "${output%/}/.shard-$k-of-$n.log"
+echo "shard $k/$n: $(grep '"done":true' "${output%/}/.shard-$k-of-$n.log" || echo "no files")"

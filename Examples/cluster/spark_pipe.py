@@ -16,6 +16,7 @@ On a cluster, ship the static binary (scripts/build-static.sh) with
 import json
 import os
 import pathlib
+import shlex
 import subprocess
 import sys
 import tempfile
@@ -42,8 +43,8 @@ with tempfile.TemporaryDirectory() as tmp:
     sc.setLogLevel("ERROR")
     start = time.time()
     lines = sc.textFile(str(docs), minPartitions=partitions).coalesce(partitions)
-    # A quote in the command would be split by Spark's tokenizer: pass the arguments as a list.
-    piped = lines.pipe(mapper, env={"LC_ALL": "C.UTF-8"})
+    # PySpark splits the command with shlex: quote each argument.
+    piped = lines.pipe(shlex.join(mapper), env={"LC_ALL": "C.UTF-8"})
     result = piped.collect()
     seconds = time.time() - start
     used = lines.getNumPartitions()
