@@ -17,7 +17,11 @@ import Darwin
 /// stderr reaches the user line by line, prefixed with the plugin's name.
 ///
 /// Launched with swift-subprocess in a new process group (so a timeout stops
-/// the plugin and anything it started). Every failure becomes one
+/// the plugin and anything it started). The supervision is async and runs on
+/// Swift's global pool (swift-subprocess needs it), while the adapters block
+/// their caller: call plugin conversions from ordinary threads (the CLI's,
+/// `DispatchQueue`, `Thread`), not from inside many `Task`s at once, which
+/// could leave the pool no thread to supervise with. Every failure becomes one
 /// ``CorpusError`` naming the plugin, thrown from ``finish()``: a launch
 /// failure, an exit status other than 0 (with the last stderr lines), an
 /// error in `onOutput` (a malformed line), no output within `timeout`
@@ -194,7 +198,7 @@ final class PluginProcess: @unchecked Sendable {
         }
     }
 
-    // MARK: The supervisor (async, on Swift's pool; never blocks a thread)
+    // MARK: The supervisor (async, on Swift's global pool; never blocks a thread)
 
     private func supervise(
         _ configuration: Configuration, readFD: Int32, handoff: ChunkHandoff, forwardStderr: Bool,
@@ -212,7 +216,7 @@ final class PluginProcess: @unchecked Sendable {
                 }
                 signalled = true
                 started.signal()
-                let watchdog = Task { await self.watch() }
+                let watchdog = Watchdog { self.checkOverdue() }
                 await withTaskGroup(of: Void.self) { group in
                     group.addTask {
                         defer { handoff.close() }
@@ -242,7 +246,7 @@ final class PluginProcess: @unchecked Sendable {
                         self.keepTail(lines.takeCompleted())
                     }
                 }
-                watchdog.cancel()
+                watchdog.stop()
                 self.lock.withLock { self.killer = nil }
             }
             lock.withLock { status = result.terminationStatus }
@@ -257,21 +261,19 @@ final class PluginProcess: @unchecked Sendable {
         exited.signal()
     }
 
-    /// Stops the plugin when it owes output and has given none for `timeout` seconds.
-    private func watch() async {
-        while !Task.isCancelled {
-            try? await Task.sleep(nanoseconds: 100_000_000)
-            let overdue = lock.withLock { () -> Bool in
-                guard let since = waitingSince else { return false }
-                let from = max(since.uptimeNanoseconds, lastActivity.uptimeNanoseconds)
-                return Double(DispatchTime.now().uptimeNanoseconds - from) / 1e9 > timeout
-            }
-            if overdue {
-                fail(CorpusError(.io, "plugin \(label) gave no output within \(formatSeconds(timeout)) (--plugin-timeout); stopped it"))
-                kill()
-                return
-            }
+    /// Stops the plugin when it owes output and has given none for `timeout`
+    /// seconds; returns true once it has.
+    private func checkOverdue() -> Bool {
+        let overdue = lock.withLock { () -> Bool in
+            guard let since = waitingSince else { return false }
+            let from = max(since.uptimeNanoseconds, lastActivity.uptimeNanoseconds)
+            return Double(DispatchTime.now().uptimeNanoseconds - from) / 1e9 > timeout
         }
+        if overdue {
+            fail(CorpusError(.io, "plugin \(label) gave no output within \(formatSeconds(timeout)) (--plugin-timeout); stopped it"))
+            kill()
+        }
+        return overdue
     }
 
     // MARK: The consumer thread

@@ -180,3 +180,33 @@ struct ReadmePluginTests {
         #expect(lines.first?.hasPrefix("doc_004_d576930189d3d379.p1.s1\t«Тынық мұхиты»") == true)
     }
 }
+
+/// Many plugin conversions at once, each blocking its own thread (as a
+/// batch with --jobs does), all finish with their own results.
+@Suite(.enabled(if: ToolGate.tool("python3"), "the example plugins are Python scripts"))
+struct PluginConcurrencyTests {
+    @Test(.timeLimit(.minutes(2)))
+    func concurrentConversionsOnThreadsAllFinish() async throws {
+        let width = 8
+        let results = try await offPool {
+            let registry = Corpus.standardRegistry.addingPlugins(from: PluginDiscovery(explicit: [PluginCLI.examples], environment: [:])).registry
+            let slots = ResultBox(count: width)
+            DispatchQueue.concurrentPerform(iterations: width) { i in
+                slots.set(i, Result { try Corpus.convert("Сөйлем \(i). Екінші сөйлем.", from: "text", to: "html", registry: registry) })
+            }
+            return try slots.values.map { try $0!.get() }
+        }
+        #expect(results.count == width)
+        for (i, html) in results.enumerated() {
+            #expect(html.contains(#"<span class="s" id="doc.p1.s1">Сөйлем \#(i).</span>"#))
+        }
+    }
+}
+
+private final class ResultBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [Result<String, any Error>?]
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ r: Result<String, any Error>) { lock.withLock { slots[i] = r } }
+    var values: [Result<String, any Error>?] { lock.withLock { slots } }
+}
