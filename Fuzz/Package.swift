@@ -24,6 +24,8 @@ let package = Package(
         .executableTarget(name: "FuzzTextReader", dependencies: ["FuzzSupport"]),
         // TEIReader (SAX2 over libxml2), plus a TEI write/read round trip.
         .executableTarget(name: "FuzzTEIReader", dependencies: ["FuzzSupport"]),
+        // VRTReader (CWB vertical), plus a VRT write/read round trip.
+        .executableTarget(name: "FuzzVRTReader", dependencies: ["FuzzSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -30,6 +30,7 @@ esac
 all_targets="FuzzJSONReader FuzzCSVReader FuzzTextReader"
 # The TEI target exists once CorpusTEI has a TEIReader.
 [ -d Sources/FuzzTEIReader ] && all_targets="$all_targets FuzzTEIReader"
+[ -d Sources/FuzzVRTReader ] && all_targets="$all_targets FuzzVRTReader"
 targets="${TARGETS:-$all_targets}"
 
 flags=(-c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library)

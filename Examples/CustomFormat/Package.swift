@@ -12,11 +12,11 @@ let package = Package(
     ],
     targets: [
         // The format: a reader and a writer for the vertical corpus format.
-        .target(name: "VerticalFormat", dependencies: [.product(name: "CorpusKit", package: "CorpusKit")]),
-        // corpuskit + the vertical format, in ten lines.
+        .target(name: "SentenceLines", dependencies: [.product(name: "CorpusKit", package: "CorpusKit")]),
+        // corpuskit + sentence lines, in ten lines.
         .executableTarget(
             name: "mycorpuskit",
-            dependencies: ["VerticalFormat", .product(name: "CorpusKitCommand", package: "CorpusKit")]
+            dependencies: ["SentenceLines", .product(name: "CorpusKitCommand", package: "CorpusKit")]
         ),
     ],
     swiftLanguageModes: [.v6]

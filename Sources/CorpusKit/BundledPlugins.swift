@@ -1,8 +1,10 @@
 import CorpusCSV
+import CorpusCoNLLU
 import CorpusDriver
 import CorpusJSON
 import CorpusModel
 import CorpusTEI
+import CorpusVRT
 import CorpusText
 
 /// The plugins that ship with CorpusKit, in the order `corpuskit formats` lists them.
@@ -21,6 +23,10 @@ enum BundledPlugins {
         registry.register(writer: CSVWriter())
         registry.register(reader: TSVReader())
         registry.register(writer: TSVWriter())
+        registry.register(reader: CoNLLUReader())
+        registry.register(writer: CoNLLUWriter())
+        registry.register(reader: VRTReader())
+        registry.register(writer: VRTWriter())
         registry.register(transform: SentenceSegmenter())
         registry.register(transform: Tokenizer())
         registry.register(transform: UnicodeNormalizer())

@@ -1,4 +1,6 @@
 @_exported import CorpusCSV
+@_exported import CorpusCoNLLU
+@_exported import CorpusVRT
 @_exported import CorpusDriver
 @_exported import CorpusJSON
 @_exported import CorpusModel

@@ -7,7 +7,7 @@ extension TextReader: ExplainingReader {
         if let layout = options["layout"], layout != "auto" {
             return "layout \(layout) (chosen with --layout)"
         }
-        let (layout, reason) = TextReader.detectLayout(try input.prefix(1 << 16), language: options["lang"] ?? "kk")
+        let (layout, reason) = try TextReader.detectLayout(try input.prefix(1 << 16), language: options["lang"] ?? "kk")
         return "layout \(layout.rawValue) (detected: \(reason))"
     }
 }

@@ -1,4 +1,5 @@
 import Dispatch
+import CorpusModel
 import Foundation
 
 /// A bounded queue of byte chunks from an async producer (the task reading a
@@ -9,7 +10,7 @@ import Foundation
 /// own thread. A full queue stops the stdout reader, which stops the plugin
 /// at its next write: back-pressure all the way to the plugin.
 final class ChunkHandoff: @unchecked Sendable {
-    private let condition = NSCondition()
+    private let condition = ConditionLock()
     private var queue: [[UInt8]] = []
     private var head = 0
     private let capacity: Int
@@ -26,7 +27,7 @@ final class ChunkHandoff: @unchecked Sendable {
                 if consumerStopped { return false }
                 if queue.count - head < capacity {
                     queue.append(chunk)
-                    condition.signal()
+                    condition.broadcast()
                     return true
                 }
                 return nil
@@ -47,7 +48,7 @@ final class ChunkHandoff: @unchecked Sendable {
     func close() {
         condition.withLock {
             closed = true
-            condition.signal()
+            condition.broadcast()
         }
     }
 

@@ -31,17 +31,26 @@ public struct ExternalPlugin: Sendable, Equatable {
             summary: description.summary.isEmpty ? "plugin \(label)" : description.summary)
     }
 
+    /// The options the plugin declared, for the CLI's option check and `corpuskit formats NAME`:
+    /// any text (the plugin checks its own values and fails with a message on stderr).
+    public var optionSpecs: [OptionSpec] {
+        description.options.map { o in
+            OptionSpec(o.name, .text(check: { _ in nil }), default: o.defaultValue, help: o.help.isEmpty ? "(plugin option)" : o.help)
+        }
+    }
+
     /// Starts the plugin for one conversion: `corpuskit-NAME VERB` with its
-    /// options as a JSON object in `CORPUSKIT_OPTIONS`.
+    /// options as a JSON object in `CORPUSKIT_OPTIONS` (and, for readers, the
+    /// input's name in `CORPUSKIT_INPUT`).
     func start(
-        options: FormatOptions, extra: [String: String] = [:],
+        options: FormatOptions, extra: [String: String] = [:], input: String? = nil,
         onOutput: @escaping (UnsafeRawBufferPointer) throws -> Void, onEnd: @escaping () throws -> Void = {}
     ) throws -> PluginProcess {
         var values = description.effectiveOptions(options)
         values.merge(extra) { _, new in new }
         return try PluginProcess.start(
             executable: executable, arguments: [description.kind.rawValue],
-            environment: ["CORPUSKIT_OPTIONS": Self.json(values), "CORPUSKIT_PROTOCOL": "1"],
+            environment: ["CORPUSKIT_OPTIONS": Self.json(values), "CORPUSKIT_PROTOCOL": "1", "CORPUSKIT_INPUT": input ?? ""],
             label: label, timeout: timeout, onOutput: onOutput, onEnd: onEnd)
     }
 

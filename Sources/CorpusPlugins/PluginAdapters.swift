@@ -9,6 +9,7 @@ public struct PluginReader: CorpusReader, ExternalPluginStep {
 
     public var format: FormatDescription { plugin.format }
     public var provides: Capabilities { plugin.description.provides }
+    public var optionSpecs: [OptionSpec] { plugin.optionSpecs }
 
     /// `starts_with` hints (after a BOM and whitespace) make the format likely; `contains` hints possible.
     public func sniff(_ prefix: [UInt8]) -> SniffResult {
@@ -33,7 +34,7 @@ public struct PluginReader: CorpusReader, ExternalPluginStep {
     private func run(_ input: InputSource, options: FormatOptions, into sink: any CorpusEventSink) throws {
         let documents = PluginDocuments(label: plugin.label, sink: sink)
         let process = try plugin.start(
-            options: options, onOutput: { try documents.feed($0) }, onEnd: { try documents.finish() })
+            options: options, input: input.name, onOutput: { try documents.feed($0) }, onEnd: { try documents.finish() })
         var writeFailure: (any Error)?
         do {
             try input.forEachChunk { chunk in
@@ -69,6 +70,7 @@ public struct PluginWriter: CorpusWriter, ExternalPluginStep {
 
     public var format: FormatDescription { plugin.format }
     public var requires: Capabilities { plugin.description.requires }
+    public var optionSpecs: [OptionSpec] { plugin.optionSpecs }
 
     public func makeSink(writingTo output: ByteOutput, options: FormatOptions) throws -> any CorpusEventSink {
         let process = try plugin.start(options: options, onOutput: { try output.write($0) })
@@ -87,6 +89,7 @@ public struct PluginTransform: CorpusTransform, ExternalPluginStep {
     public var summary: String { plugin.description.summary.isEmpty ? "plugin \(plugin.label)" : plugin.description.summary }
     public var provides: Capabilities { plugin.description.provides }
     public var requires: Capabilities { plugin.description.requires }
+    public var optionSpecs: [OptionSpec] { plugin.optionSpecs }
 
     public func makeSink(sendingTo downstream: any CorpusEventSink, options: FormatOptions) throws -> any CorpusEventSink {
         let documents = PluginDocuments(label: plugin.label, sink: downstream)

@@ -31,7 +31,7 @@ final class PluginProcess: @unchecked Sendable {
     let label: String
     let timeout: Double
 
-    private let lock = NSLock()
+    private let lock = ConditionLock()
     private var failure: CorpusError?
     private var status: TerminationStatus?
     private var killer: (@Sendable () -> Void)?

@@ -14,7 +14,7 @@ struct PythonCheckTests {
         .appendingPathComponent("check_csv_python.py").path
 
     /// Whether `python3` with pandas runs here; CI installs pandas, so there the test always runs.
-    static let pythonWithPandas = ExternalTool.pythonHas("pandas")
+    static let pythonWithPandas = ToolGate.python("pandas")
 
     /// The rows of the default columns, as a reader of the table should see them.
     static func expectedRows(_ docs: [Document]) -> [[(String, String)]] {

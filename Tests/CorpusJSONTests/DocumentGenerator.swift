@@ -53,6 +53,7 @@ struct DocumentGenerator {
                                   spaceAfter: chance(70))
                         }
                     }
+                    if chance(50), let tokens = sentence.tokens, !tokens.isEmpty { annotate(&sentence, tokens) }
                     if chance(20) { sentence.attributes = [MetadataPair("speaker", text())] }
                     sentences.append(sentence)
                 }
@@ -63,5 +64,36 @@ struct DocumentGenerator {
             blocks.append(block)
         }
         return Document(id: id, metadata: meta, blocks: blocks)
+    }
+
+    /// Optional text: nil a third of the time.
+    private mutating func maybe() -> String? { chance(33) ? nil : text() }
+
+    /// Version 2 annotation: every token field, multiword ranges, empty nodes, comments.
+    mutating func annotate(_ sentence: inout Sentence, _ plain: [Token]) {
+        let n = plain.count
+        sentence.tokens = plain.map { t in
+            var a = t
+            a.lemma = maybe()
+            a.upos = chance(70) ? ["NOUN", "PUNCT", "NUM", "SYM", "X"][int(5)] : nil
+            a.xpos = maybe()
+            a.feats = chance(50) ? "Case=Nom|Number=Sing" : nil
+            a.head = chance(70) ? int(n + 1) : nil
+            a.deprel = maybe()
+            a.deps = chance(20) ? "0:root|2:nsubj" : nil
+            a.misc = chance(30) ? "NER=O|" + text() : nil
+            if chance(30) { a.attributes = [MetadataPair("msd", text()), MetadataPair("ner", "B-PER")] }
+            return a
+        }
+        if n >= 2 && chance(50) {
+            let first = 1 + int(n - 1)
+            sentence.multiwordTokens = [MultiwordToken(first: first, last: first + 1, form: text() + "x", spaceAfter: chance(50),
+                                                       misc: maybe())]
+        }
+        if chance(40) {
+            sentence.emptyNodes = [EmptyNode(after: int(n + 1), index: 1, form: maybe(), lemma: maybe(), upos: maybe(),
+                                             xpos: maybe(), feats: maybe(), deps: "1:dep", misc: maybe())]
+        }
+        for _ in 0..<int(3) { sentence.comments.append(text()) }
     }
 }

@@ -33,9 +33,9 @@ struct JSONErrorTests {
     }
 
     @Test func wrongVersion() throws {
-        let e = try #require(error("{\"version\": 2, \"documents\": []}"))
+        let e = try #require(error("{\"version\": 3, \"documents\": []}"))
         #expect(e.kind == .structure)
-        #expect(e.message.contains("unsupported version 2"))
+        #expect(e.message.contains("unsupported version 3"))
     }
 
     @Test func missingVersion() throws {

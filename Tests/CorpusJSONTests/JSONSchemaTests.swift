@@ -12,13 +12,15 @@ struct JSONSchemaTests {
         .deletingLastPathComponent()
     static let schema = root.appendingPathComponent("schema/corpuskit.schema.json").path
 
-    static let pythonHasJSONSchema = ExternalTool.pythonHas("jsonschema")
+    static let pythonHasJSONSchema = ToolGate.python("jsonschema")
 
     @Test("writer output validates against the published schema",
-          .enabled(if: pythonHasJSONSchema, "python3 with jsonschema is not installed (pip install jsonschema)"))
+          .enabled(if: ToolGate.python("jsonschema"), "python3 with jsonschema is not installed (pip install jsonschema)"))
     func outputMatchesSchema() throws {
         var generator = DocumentGenerator(seed: 3)
-        let documents = (0..<20).map { generator.document($0) }
+        let documents = (0..<60).map { generator.document($0) }
+        let annotated = documents.flatMap(\.blocks).flatMap(\.sentences).filter { !$0.multiwordTokens.isEmpty || !$0.emptyNodes.isEmpty }
+        #expect(annotated.count >= 5, "the generator makes annotated sentences to validate")
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("corpuskit-schema-\(getpid())")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -9,7 +9,7 @@ import Testing
 struct SampleTablesInPythonTests {
     static let script = CLI.root.appendingPathComponent("Tests/CorpusCSVTests/check_csv_python.py").path
 
-    static let pythonWithPandas = ExternalTool.pythonHas("pandas")
+    static let pythonWithPandas = ToolGate.python("pandas")
 
     /// Expected rows (`sentence_id`, `text`) from a gold file: blank lines separate paragraphs.
     static func expectedRows(sample: String) throws -> String {
@@ -35,7 +35,7 @@ struct SampleTablesInPythonTests {
         for (format, extra) in [("csv", [] as [String]), ("csv", ["--crlf", "--bom"]), ("tsv", [])] {
             let table = dir + "/\(sample).\(format)"
             let r = try CLI.run(["convert", "samples/\(sample).txt", "--to", format, "-o", table,
-                                 "--columns", "sentence_id,text"] + extra, in: CLI.root.path)
+                                 "--columns", "sentence_id,text", "--force"] + extra, in: CLI.root.path)
             #expect(r.status == 0, "\(r.stderr)")
             let expected = dir + "/expected.jsonl"
             try Self.expectedRows(sample: sample).write(toFile: expected, atomically: true, encoding: .utf8)

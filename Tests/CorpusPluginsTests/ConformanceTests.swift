@@ -43,36 +43,39 @@ struct ConformanceTests {
         #expect(problems.contains { $0.hasPrefix("round trip:") })
     }
 
-    @Test(.enabled(if: ToolGate.tool("python3"), "the vert plugin is Python"))
-    func pluginReaderConformsAgainstABundledWriterOfTheSameFormat() async throws {
-        // The Python vert reader against a Swift vert writer: the pair a Swift package and a plugin make.
-        let docs = try tokenized()
+    @Test(.enabled(if: ToolGate.tool("python3"), "the markdown plugin is Python"))
+    func pluginReaderConformsAgainstASwiftWriterOfTheSameFormat() async throws {
+        // The Python markdown reader against a Swift markdown writer: the pair a package and a plugin make.
+        var docs = try Corpus.read(file: PluginCLI.sample)
+        #expect(docs.first?.blocks.count ?? 0 > 10)
+        // A title first, as Markdown notes have (and the reader's sniff hint looks for).
+        docs[0].blocks.insert(Block(id: "t", kind: .heading(level: 1), content: .text("Жапония және доллар")), at: 0)
+        let sample = docs
         let problems = try await offPool {
-            let found = PluginDiscovery(explicit: [PluginCLI.examples + "/corpuskit-vert"], environment: [:]).discover()
+            let found = PluginDiscovery(explicit: [PluginCLI.examples + "/corpuskit-markdown"], environment: [:]).discover()
             let reader = PluginReader(found.plugins[0].plugin)
-            return FormatConformance(reader: reader, writer: MiniVertWriter(), keepsIDs: false).problems(with: docs)
+            return FormatConformance(reader: reader, writer: MiniMarkdownWriter(), keepsIDs: false).problems(with: sample)
         }
         #expect(problems.isEmpty, "\(problems)")
     }
 }
 
-/// A tiny vertical writer for the conformance test of the Python vert reader.
-private struct MiniVertWriter: CorpusWriter {
-    var format: FormatDescription { FormatDescription(name: "vert", extensions: ["vert"], mediaType: "text/plain", summary: "") }
-    var requires: Capabilities { [.sentences, .tokens] }
+/// A tiny Markdown writer for the conformance test of the Python markdown reader.
+private struct MiniMarkdownWriter: CorpusWriter {
+    var format: FormatDescription { FormatDescription(name: "markdown", extensions: ["md"], mediaType: "text/markdown", summary: "") }
+    var requires: Capabilities { [] }
     func makeSink(writingTo output: ByteOutput, options: FormatOptions) throws -> any CorpusEventSink {
         ClosureSink { event in
-            switch event {
-            case .startDocument(let s): try output.write("<doc id=\"\(s.id)\">\n")
-            case .block(let b):
-                try output.write("<p>\n")
-                for s in b.sentences {
-                    try output.write("<s>\n")
-                    for t in s.tokens ?? [] { try output.write(t.form + "\n" + (t.spaceAfter ? "" : "<g/>\n")) }
-                    try output.write("</s>\n")
-                }
-                try output.write("</p>\n")
-            case .endDocument: try output.write("</doc>\n")
+            guard case .block(let b) = event else { return }
+            switch b.kind {
+            case .heading(let level): try output.write(String(repeating: "#", count: level) + " " + b.plainText + "\n\n")
+            case .listItem: try output.write("- " + b.plainText + "\n\n")
+            case .quote: try output.write("> " + b.plainText + "\n\n")
+            default:
+                // Escape what would read as a marker (a paragraph starting "- …" is no list item).
+                let text = b.plainText
+                let marker = text.first.map { "-*+#>".contains($0) || $0.isNumber } ?? false
+                try output.write((marker ? "\\" : "") + text + "\n\n")
             }
         }
     }

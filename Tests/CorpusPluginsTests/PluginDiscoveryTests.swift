@@ -13,7 +13,7 @@ struct PluginDiscoveryTests {
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.out.contains("plugin \(PluginCLI.examples)/corpuskit-html"))
         #expect(r.out.contains("plugin \(PluginCLI.examples)/corpuskit-sentlen"))
-        #expect(r.out.contains("plugin \(PluginCLI.examples)/corpuskit-vert"))
+        #expect(r.out.contains("plugin \(PluginCLI.examples)/corpuskit-markdown"))
         // Bundled formats say so.
         #expect(r.out.split(separator: "\n").contains { $0.hasPrefix("tei ") && $0.contains("bundled") })
     }
@@ -53,7 +53,7 @@ struct PluginDiscoveryTests {
     @Test func graphShowsPluginsAsTextAndDot() throws {
         let text = try PluginCLI.run(["formats", "--graph", "--plugin", PluginCLI.examples])
         #expect(text.status == 0, "\(text.stderr)")
-        #expect(text.out.contains("vert --read--> events[sentences+tokens]"))
+        #expect(text.out.contains("markdown --read--> events[blocks]"))
         #expect(text.out.contains("events[blocks] --segment--> events[sentences]"))
         #expect(text.out.contains("events[sentences] --sentlen--> events[sentences]"))
         #expect(text.out.contains("events[sentences] --write--> html"))
@@ -73,11 +73,11 @@ struct PluginDiscoveryTests {
         let toHTML = try planner.plan(from: "text", to: "html", transforms: [sentlen])
         #expect(toHTML.legs[0].transforms.map(\.name) == ["segment", "sentlen"])
         #expect(toHTML.legs[0].writer is PluginWriter)
-        // The vert reader provides tokens: nothing to insert before CSV.
-        let fromVert = try planner.plan(from: "vert", to: "csv")
-        #expect(fromVert.legs[0].reader is PluginReader && fromVert.legs[0].transforms.isEmpty)
+        // The markdown reader gives blocks: CSV needs sentences, so segmentation follows it.
+        let fromMarkdown = try planner.plan(from: "md", to: "csv")
+        #expect(fromMarkdown.legs[0].reader is PluginReader && fromMarkdown.legs[0].transforms.map(\.name) == ["segment"])
         // Extension lookup and sniffing know plugin formats.
-        #expect(registry.formatName(forPath: "corpus.vrt") == "vert")
-        #expect(registry.sniff(Array("<doc id=\"a\">\n<s>\nx\n</s>\n".utf8))?.format.name == "vert")
+        #expect(registry.formatName(forPath: "notes.markdown") == "markdown")
+        #expect(registry.sniff(Array("# Title\n\nText.\n".utf8))?.format.name == "markdown")
     }
 }

@@ -47,40 +47,44 @@ struct PluginRunTests {
         }
     }
 
-    @Test func vertReaderGivesTokensAndSentences() throws {
-        let vert = """
-            <doc id="d1" title="Сынақ" lang="kk" year="2024">
-            <p>
-            <s>
-            Бұл\tбұл
-            сөйлем
-            <g/>
-            .
-            </s>
-            <s>
-            Екі
-            </s>
-            </p>
-            </doc>
+    @Test func markdownReaderGivesHeadingsParagraphsAndItems() throws {
+        let markdown = """
+            # Сынақ
+
+            Бұл бірінші
+            абзац. Екінші сөйлем.
+
+            ## Бөлім
+
+            - бір
+            - екі
+
+            > дәйексөз
 
             """
-        let r = try PluginCLI.run(["convert", "-", "--from", "vert", "--to", "jsonl", "--plugin", PluginCLI.examples], stdin: Data(vert.utf8))
+        let dir = PluginCLI.scratch()
+        try markdown.write(toFile: dir + "/notes.md", atomically: true, encoding: .utf8)
+        let r = try PluginCLI.run(["convert", dir + "/notes.md", "--to", "jsonl", "--plugin", PluginCLI.examples, "-O", "lang=kk"])
         #expect(r.status == 0, "\(r.stderr)")
         let docs = try JSONLinesReader().readDocuments(.bytes(Array(r.stdout)))
         #expect(docs.count == 1)
-        #expect(docs[0].id == "d1" && docs[0].metadata.title == "Сынақ" && docs[0].metadata.language == "kk")
-        #expect(docs[0].metadata.extra.contains { $0.key == "year" && $0.value == "2024" })
-        let sentences = docs[0].blocks.flatMap { $0.sentences }
-        #expect(sentences.map(\.text) == ["Бұл сөйлем.", "Екі"])
-        #expect(sentences[0].tokens?.map(\.form) == ["Бұл", "сөйлем", "."])
-        #expect(sentences[0].tokens?.map(\.spaceAfter) == [true, false, false])
-        // The format is also found by extension and converts on to TEI (valid per our checker).
-        let dir = PluginCLI.scratch()
-        try vert.write(toFile: dir + "/c.vert", atomically: true, encoding: .utf8)
-        let tei = try PluginCLI.run(["convert", dir + "/c.vert", "--to", "tei", "-o", dir + "/c.xml", "--plugin", PluginCLI.examples])
+        #expect(docs[0].id == "notes" && docs[0].metadata.title == "Сынақ" && docs[0].metadata.language == "kk")
+        #expect(docs[0].blocks.map(\.kind) == [.heading(level: 1), .paragraph, .heading(level: 2), .listItem, .listItem, .quote])
+        #expect(docs[0].blocks[1].plainText == "Бұл бірінші абзац. Екінші сөйлем.")
+        // Sniffed without --from or extension, and on to TEI (valid per our checker), segmented on the way.
+        let tei = try PluginCLI.run(["convert", "-", "--to", "tei", "-o", dir + "/notes.xml", "--plugin", PluginCLI.examples],
+                                    stdin: Data(markdown.utf8))
         #expect(tei.status == 0, "\(tei.stderr)")
-        let check = try PluginCLI.run(["validate", dir + "/c.xml"])
+        let xml = try String(contentsOfFile: dir + "/notes.xml", encoding: .utf8)
+        #expect(xml.contains("<s xml:id=") && xml.contains("<head"))
+        let check = try PluginCLI.run(["validate", dir + "/notes.xml"])
         #expect(check.status == 0, "\(check.stderr)")
+        // Invalid UTF-8: the plugin's own message, named and located by it.
+        try Data([0x23, 0x20, 0x41, 0x0A, 0xFF, 0x0A]).write(to: URL(fileURLWithPath: dir + "/bad.md"))
+        let bad = try PluginCLI.run(["convert", dir + "/bad.md", "--to", "jsonl", "--plugin", PluginCLI.examples])
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains("corpuskit-markdown: line 2, byte 4: not UTF-8"), "\(bad.stderr)")
+        #expect(bad.stderr.contains("bad.md: error: plugin corpuskit-markdown exited with status 1"), "\(bad.stderr)")
     }
 
     @Test func explainShowsPluginsInTheChain() throws {
@@ -103,15 +107,20 @@ struct PluginRunTests {
         #expect(unknown.status == 2 && unknown.stderr.contains("no transform named 'nosuch'"))
     }
 
+    /// Several inputs into one output: one writer process for the whole run;
+    /// a transform plugin runs once per input (each input has its own chain, so
+    /// a bad input is left out whole) — never once per document.
     @Test func oneProcessPerConversionAndStderrIsPrefixed() throws {
         let dir = PluginCLI.scratch()
-        for i in 1...3 { try "Сөйлем \(i).".write(toFile: dir + "/\(i).txt", atomically: true, encoding: .utf8) }
+        for i in 1...3 { try "Сөйлем \(i).\n\nЕкінші абзац.".write(toFile: dir + "/\(i).txt", atomically: true, encoding: .utf8) }
         let r = try PluginCLI.run([
-            "convert", dir + "/1.txt", dir + "/2.txt", dir + "/3.txt", "--to", "jsonl",
-            "--plugin", PluginCLI.broken + "/corpuskit-passthrough", "--transform", "passthrough",
+            "convert", dir + "/1.txt", dir + "/2.txt", dir + "/3.txt", "--to", "echo",
+            "--plugin", PluginCLI.broken + "/corpuskit-passthrough", "--plugin", PluginCLI.broken + "/corpuskit-echo",
+            "--transform", "passthrough",
         ])
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stderr.components(separatedBy: "corpuskit-passthrough: hello from sh\n").count == 2)
+        #expect(r.stderr.components(separatedBy: "corpuskit-echo: writer started\n").count == 2)
+        #expect(r.stderr.components(separatedBy: "corpuskit-passthrough: hello from sh\n").count == 4)
         #expect(try JSONLinesReader().readDocuments(.bytes(Array(r.stdout))).count == 3)
     }
 
@@ -137,8 +146,8 @@ struct PluginRunTests {
             for p in sorted(plugins.glob("corpuskit-*")):
                 d = json.loads(subprocess.run([str(p), "--describe"], capture_output=True, check=True).stdout)
                 Draft202012Validator(describe).validate(d)
-            vert = '<doc id="d">\\n<s>\\nБұл\\n.\\n</s>\\n</doc>\\n'
-            out = subprocess.run([str(plugins / "corpuskit-vert"), "reader"], input=vert.encode(), capture_output=True, check=True).stdout
+            md = '# Тақырып\\n\\nБұл абзац.\\n'
+            out = subprocess.run([str(plugins / "corpuskit-markdown"), "reader"], input=md.encode(), capture_output=True, check=True).stdout
             lines = [l for l in out.decode().splitlines() if l.strip()]
             assert lines, "no output"
             v = Draft202012Validator(events, registry=reg)

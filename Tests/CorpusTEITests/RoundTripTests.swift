@@ -56,8 +56,12 @@ import Testing
         _ = FileManager.default.createFile(atPath: notesPath, contents: Data(notesOnly))
         paths.append(notesPath)
         // Real TEI read and written back (every sample, with and without tokens).
-        for name in Fixtures.sampleFiles() {
-            let docs = try TEIReader().readDocuments(.file(Fixtures.sample(name)))
+        // Each sample alone (the corpus root as its header), and the fixture corpus root with its members.
+        let alone = FormatOptions(["xinclude": "false"], onWarning: WarningHandler { _ in })
+        var sources = Fixtures.sampleFiles().map { (name: $0, path: Fixtures.sample($0), options: alone) }
+        sources.append((name: "xinclude-corpus", path: XIncludeTests.corpus, options: FormatOptions()))
+        for (name, path, readOptions) in sources {
+            let docs = try TEIReader().readDocuments(.file(path), options: readOptions)
             for tokens in ["true", "false"] {
                 let bytes = try TEIWriter().write(docs, options: FormatOptions(["tokens": tokens]))
                 saveForCI(bytes, name: "sample-\(name)-tokens-\(tokens).xml")

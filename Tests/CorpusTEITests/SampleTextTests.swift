@@ -59,7 +59,10 @@ import Testing
         """#
 
     static func expected(_ path: String) throws -> (main: String, notes: String)? {
-        guard ExternalTool.find("python3") != nil else { return nil }
+        guard ExternalTool.find("python3") != nil else {
+            if ToolGate.required { throw CorpusError(.io, "python3 is not installed, and CORPUSKIT_REQUIRE_TOOLS=1 requires it") }
+            return nil
+        }
         let script = FileManager.default.temporaryDirectory.appendingPathComponent("corpuskit-tei-expected.py")
         writeFile(script.path, Self.expectedTextScript)
         let (status, output) = try ExternalTool.run(["python3", script.path, path])
@@ -71,7 +74,9 @@ import Testing
     @Test(arguments: Fixtures.sampleFiles())
     func sampleReadsAndKeepsItsText(name: String) throws {
         let path = Fixtures.sample(name)
-        let documents = try TEIReader().readDocuments(.file(path))
+        // Each file alone, as the Python reference reads it (the corpus root's members are not followed).
+        let alone = FormatOptions(["xinclude": "false"], onWarning: WarningHandler { _ in })
+        let documents = try TEIReader().readDocuments(.file(path), options: alone)
         #expect(!documents.isEmpty)
         var main = ""
         var notes = ""
@@ -153,16 +158,34 @@ import Testing
         #expect(docs.first?.metadata.title?.contains("Time Machine") == true)
     }
 
-    @Test func corpusWithMissingXIncludeTargetsFailsClearlyOnlyWhenAsked() throws {
+    /// XIncludes are resolved by default: two members of the sample root are not in
+    /// the sample set, so reading it fails and names the first missing one.
+    @Test func corpusWithMissingXIncludeTargetsFailsClearly() throws {
         let path = Fixtures.sample("ParlaMint-TR.xml")
-        let docs = try TEIReader().readDocuments(.file(path))
-        #expect(docs.count == 1)
-        #expect(docs[0].metadata.extra.filter { $0.key == "xi:include" }.count == 4)
-        let error = #expect(throws: CorpusError.self) {
-            try TEIReader().readDocuments(.file(path), options: FormatOptions(["xinclude": "true"]))
-        }
+        let error = #expect(throws: CorpusError.self) { try TEIReader().readDocuments(.file(path)) }
+        #expect(error?.message.contains("ParlaMint-TR_T27-tbmm-2018-07-07.xml") == false)  // present: read
         #expect(error?.message.contains("ParlaMint-TR_T27-tbmm-2018-07-23.xml") == true)
         #expect(error?.file == path)
-        #expect(error?.location?.line != nil)
+        #expect(error?.location?.line == 2404)
+    }
+
+    /// The corpus root's own header (read with xinclude=false) maps to fields and
+    /// path-keyed pairs, never to pairs with empty keys (it gave 702 before).
+    @Test func corpusRootHeaderMapsToMetadata() throws {
+        let path = Fixtures.sample("ParlaMint-TR.xml")
+        let docs = try TEIReader().readDocuments(
+            .file(path), options: FormatOptions(["xinclude": "false"], onWarning: WarningHandler { _ in }))
+        #expect(docs.count == 1)
+        let m = docs[0].metadata
+        #expect(docs[0].id == "ParlaMint-TR")
+        #expect(m.title == "Turkish parliamentary corpus ParlaMint-TR [ParlaMint]")
+        #expect(m.licence == "http://creativecommons.org/licenses/by/4.0/")
+        #expect(m.language == "tr")
+        #expect(m.source == "Website of the National Assembly https://www.tbmm.gov.tr/")  // the whole sourceDesc/bibl
+        #expect(m.extra.filter { $0.key.isEmpty }.isEmpty)
+        #expect(m.extra.filter { $0.key == "xi:include" }.count == 4)
+        #expect(m.extraValue("fileDesc/titleStmt/meeting") == "Term 27")
+        #expect(m.extraValue("fileDesc/publicationStmt/date@when") == "2021-04-11")
+        #expect(m.extra.count > 100)
     }
 }

@@ -37,7 +37,10 @@ func saveForCI(_ bytes: [UInt8], name: String) {
 
 /// Validates files with jing against tei_all; nil when jing is not installed.
 func jingErrors(_ paths: [String]) throws -> String? {
-    guard ExternalTool.find("jing") != nil else { return nil }
+    guard ExternalTool.find("jing") != nil else {
+        if ToolGate.required { throw CorpusError(.io, "jing is not installed, and CORPUSKIT_REQUIRE_TOOLS=1 requires it") }
+        return nil
+    }
     let (status, output) = try ExternalTool.run(["jing", Fixtures.teiAll] + paths)
     return status == 0 ? "" : output
 }

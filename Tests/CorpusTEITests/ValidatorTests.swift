@@ -1,4 +1,5 @@
 import CorpusModel
+import CorpusTestSupport
 import Foundation
 import Testing
 
@@ -9,7 +10,7 @@ import Testing
     static let docs = [
         "valid-kk.xml", "invalid-no-namespace.xml", "invalid-no-titleStmt.xml", "invalid-s-outside-p.xml",
         "invalid-unknown-element.xml", "invalid-xmlid-not-ncname.xml", "invalid-xmlid-duplicate.xml",
-        "invalid-xmllang-underscore.xml",
+        "invalid-xmllang-underscore.xml", "invalid-no-text.xml",
     ]
 
     static func path(_ name: String) -> String { Fixtures.schemaDocs.appendingPathComponent(name).path }
@@ -26,6 +27,7 @@ import Testing
             "invalid-xmlid-not-ncname.xml": "not an XML NCName",
             "invalid-xmlid-duplicate.xml": "used twice",
             "invalid-xmllang-underscore.xml": "BCP 47",
+            "invalid-no-text.xml": "<body> directly inside <TEI>: it belongs in <text>",
         ]
         for (name, fragment) in expected {
             let found = errors(try TEIValidator().validate(.file(Self.path(name)), options: FormatOptions()))
@@ -71,6 +73,7 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: bundled))
 
         guard JingRunner.executable != nil else {
+            if ToolGate.required { Issue.record("jing is not installed, and CORPUSKIT_REQUIRE_TOOLS=1 requires it") }
             print("SKIPPED jing comparison: jing is not installed")
             return
         }
@@ -120,6 +123,7 @@ import Testing
         let options = FormatOptions(["schema": rng, "schema-timeout": "0", "rules": "false"])
         guard JingRunner.executable != nil else {
             #expect(throws: CorpusError.self) { try TEIValidator().validate(.string("<note><to/></note>"), options: options) }
+            if ToolGate.required { Issue.record("jing is not installed, and CORPUSKIT_REQUIRE_TOOLS=1 requires it") }
             print("SKIPPED jing fallback: jing is not installed (the timeout error was checked instead)")
             return
         }
@@ -137,6 +141,31 @@ import Testing
             try TEIValidator().validate(.string("<TEI/>"), options: FormatOptions(["schema": "/nonexistent.rng"]))
         }
         #expect(error?.kind == .usage)
+    }
+
+    /// A TEI with no `<text>` at all would read as an empty document: an error at its start tag.
+    @Test func teiWithoutTextIsRejectedWhereItStarts() throws {
+        let xml = "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\">\n<teiHeader><fileDesc><titleStmt><title>T</title></titleStmt></fileDesc></teiHeader>\n<standOff/></TEI>"
+        let found = errors(try TEIValidator().validate(.string(xml, name: "n.xml"), options: FormatOptions()))
+        #expect(found.map(\.message) == ["<TEI> has no <text>: a TEI document keeps its text in <text>"])
+        #expect(found.first?.description.hasPrefix("n.xml:1:") == true)
+        // In a corpus, each TEI is checked.
+        let corpus = "<teiCorpus xmlns=\"http://www.tei-c.org/ns/1.0\"><teiHeader><fileDesc><titleStmt><title>C</title></titleStmt></fileDesc></teiHeader>\n"
+            + "<TEI><teiHeader><fileDesc><titleStmt><title>A</title></titleStmt></fileDesc></teiHeader><text><body><p>a</p></body></text></TEI>\n"
+            + "<TEI><teiHeader><fileDesc><titleStmt><title>B</title></titleStmt></fileDesc></teiHeader></TEI></teiCorpus>"
+        let inCorpus = errors(try TEIValidator().validate(.string(corpus, name: "c.xml"), options: FormatOptions()))
+        #expect(inCorpus.count == 1)
+        #expect(inCorpus.first?.location?.line == 3)
+    }
+
+    /// A truncated file is not well-formed, and says which element is still open.
+    @Test func truncatedFileNamesTheOpenElement() throws {
+        let text = try String(contentsOfFile: Self.path("valid-kk.xml"), encoding: .utf8)
+        let cut = try #require(text.range(of: "Астана қаласы."))  // inside the second sentence, line 21
+        let found = errors(try TEIValidator().validate(.string(String(text[..<cut.upperBound]), name: "cut.xml"), options: FormatOptions()))
+        #expect(found.count == 1)
+        #expect(found.first?.message == "not well-formed: unexpected end of file: <s> opened at 21:11 is not closed (nor are the 5 elements around it)", "\(found)")
+        #expect(found.first?.description.hasPrefix("cut.xml:21:") == true)
     }
 
     @Test func writerOutputPassesTheStructureRules() throws {

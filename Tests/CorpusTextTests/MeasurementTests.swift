@@ -23,7 +23,7 @@ import Testing
             let out = try TextWriter().string(docs, options: FormatOptions(["text-style": "sentences"]))
             let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
             try out.write(toFile: "\(outDir)/\(name).out.txt", atomically: true, encoding: .utf8)
-            print("wrote \(outDir)/\(name).out.txt (layout \(TextReader.detectLayout(try InputSource.file(path).prefix(1 << 16)).reason))")
+            print("wrote \(outDir)/\(name).out.txt (layout \(try TextReader.detectLayout(try InputSource.file(path).prefix(1 << 16)).reason))")
         }
     }
 

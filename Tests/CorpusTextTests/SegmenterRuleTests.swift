@@ -6,7 +6,7 @@ import Testing
 @Suite struct SegmenterRuleTests {
     let segmenter = SentenceSegmenter()
 
-    func split(_ text: String, _ lang: String = "kk") -> [String] { segmenter.segment(text, language: lang) }
+    func split(_ text: String, _ lang: String = "kk") -> [String] { (try? segmenter.segment(text, language: lang)) ?? ["<abbreviation list missing>"] }
 
     @Test func plainStops() {
         #expect(split("Ол келді. Біз кеттік! Сен қайда барасың? Жоқ.") == [
@@ -131,7 +131,7 @@ import Testing
 
 /// Edge cases: a parenthesis closed right after its stop, roman-numeral list markers.
 @Suite struct SegmenterEdgeCaseTests {
-    func split(_ text: String) -> [String] { SentenceSegmenter().segment(text, language: "kk") }
+    func split(_ text: String) -> [String] { (try? SentenceSegmenter().segment(text, language: "kk")) ?? ["<abbreviation list missing>"] }
 
     @Test func parenthesisClosedRightAfterTheStop() {
         #expect(split("Бұл туралы жазылды (Суретті қараңыз.) Келесі бөлім басталады.").count == 2)
@@ -163,5 +163,5 @@ import Testing
 }
 
 enum SentenceBoundaryScannerProbe {
-    static func split(_ text: String) -> [String] { SentenceSegmenter().segment(text, language: "kk") }
+    static func split(_ text: String) -> [String] { (try? SentenceSegmenter().segment(text, language: "kk")) ?? ["<abbreviation list missing>"] }
 }

@@ -44,8 +44,8 @@ import Testing
     @Test(arguments: [
         (wrapped, TextLayout.paragraphs), (indented, .indented), (lines, .lines), (sentences, .sentences), (tabbed, .tabbed),
     ])
-    func detectsEachLayout(_ text: String, _ layout: TextLayout) {
-        let (found, reason) = TextReader.detectLayout(Array(text.utf8))
+    func detectsEachLayout(_ text: String, _ layout: TextLayout) throws {
+        let (found, reason) = try TextReader.detectLayout(Array(text.utf8))
         #expect(found == layout, "\(reason)")
         #expect(!reason.isEmpty)
     }
@@ -53,10 +53,10 @@ import Testing
     @Test func detectsTheSamples() throws {
         let tab = try InputSource.file(SampleFiles.sample(SampleFiles.names[0])).readAll()
         let pdf = try InputSource.file(SampleFiles.sample(SampleFiles.names[1])).readAll()
-        #expect(TextReader.detectLayout(tab).0 == .tabbed)
-        #expect(TextReader.detectLayout(pdf).0 == .paragraphs)
+        #expect(try TextReader.detectLayout(tab).0 == .tabbed)
+        #expect(try TextReader.detectLayout(pdf).0 == .paragraphs)
         let gold = try InputSource.file(SampleFiles.gold(SampleFiles.names[0])).readAll()
-        #expect(TextReader.detectLayout(gold).0 == .sentences)
+        #expect(try TextReader.detectLayout(gold).0 == .sentences)
     }
 
     func read(_ text: String, _ layout: String = "auto") throws -> Document {

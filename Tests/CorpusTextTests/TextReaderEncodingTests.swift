@@ -123,8 +123,8 @@ import Testing
 
 /// Collects warnings from the reader's callback.
 final class WarningBox: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = ConditionLock()
     private var items: [Diagnostic] = []
-    func add(_ d: Diagnostic) { lock.lock(); items.append(d); lock.unlock() }
-    var all: [Diagnostic] { lock.lock(); defer { lock.unlock() }; return items }
+    func add(_ d: Diagnostic) { lock.withLock { items.append(d) } }
+    var all: [Diagnostic] { lock.withLock { items } }
 }

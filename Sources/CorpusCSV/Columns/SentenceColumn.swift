@@ -17,13 +17,14 @@ import CorpusModel
 /// Unicode scalars, 0-based, end exclusive: Python's `block[start:end]`),
 /// `language` (the block's language, else the document's), `block_lang` (the
 /// block's own language), `title`, `authors` (joined by `; `), `date`,
-/// `source`, `licence`. Two open families: `attr:NAME` (sentence attribute
+/// `source`, `licence`, `speaker` (the block attribute `speaker`, e.g. TEI `u@who`,
+/// else the sentence attribute; read back as the block's `speaker`). Two open families: `attr:NAME` (sentence attribute
 /// NAME, else block attribute NAME; the header says just `NAME`) and
 /// `meta:NAME` (document metadata pair NAME; the header keeps `meta:NAME`).
 public enum SentenceColumn: Sendable, Hashable, CustomStringConvertible {
     case documentID, blockID, blockKind, level, sentenceID, sentenceNumber, text, documentMetadata
     case tokenCount, tokens, charStart, charEnd, language, blockLanguage
-    case title, authors, date, source, licence
+    case title, authors, date, source, licence, speaker
     /// A sentence (or block) attribute, e.g. an annotator's extra column.
     case attribute(String)
     /// A free document metadata pair (``Metadata/extra``).
@@ -37,7 +38,7 @@ public enum SentenceColumn: Sendable, Hashable, CustomStringConvertible {
     /// Every fixed column, for help texts.
     public static let fixed: [SentenceColumn] = defaults + [
         .tokenCount, .tokens, .charStart, .charEnd, .language, .blockLanguage,
-        .title, .authors, .date, .source, .licence,
+        .title, .authors, .date, .source, .licence, .speaker,
     ]
 
     /// The name used in headers and in the `columns` option.
@@ -62,6 +63,7 @@ public enum SentenceColumn: Sendable, Hashable, CustomStringConvertible {
         case .date: "date"
         case .source: "source"
         case .licence: "licence"
+        case .speaker: "speaker"
         case .attribute(let key): "attr:\(key)"
         case .metadata(let key): "meta:\(key)"
         }

@@ -214,6 +214,7 @@ final class SentenceTableBuilder {
         }
         blockCount += 1
         block = Block(id: id, kind: kind, content: .sentences([]), language: language)
+        if let v = cell(layout.speaker), !v.isEmpty { block?.attributes.append(MetadataPair("speaker", v)) }
     }
 
     private func flushBlock() throws {

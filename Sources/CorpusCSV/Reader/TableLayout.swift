@@ -19,6 +19,7 @@ struct TableLayout {
     var date: Int?
     var source: Int?
     var licence: Int?
+    var speaker: Int?
     /// `meta:NAME` columns: free document metadata pairs.
     var metadataPairs: [(index: Int, key: String)] = []
     /// Every other column: kept as sentence attributes, in header order.
@@ -55,12 +56,17 @@ struct TableLayout {
             case .date: date = i
             case .source: source = i
             case .licence: licence = i
+            case .speaker: speaker = i
             case .tokenCount, .charStart, .charEnd: break  // derived from the text; recomputed on writing
             case .metadata(let key): metadataPairs.append((i, key))
             case .attribute(let key): attributes.append((i, key))
             }
         }
         guard let textIndex else {
+            if names.contains("form") && names.contains("n") {
+                throw Self.error("row 1: this is a token table (one row per token); reading token tables back is not supported, "
+                                 + "convert the source to CSV without --table tokens for a table that reads back", record, field: nil)
+            }
             throw Self.error(
                 "row 1: missing required column 'text' (the header has: \(names.joined(separator: ", ")))",
                 record, field: nil)

@@ -95,6 +95,12 @@ final class SentenceTableSink: CorpusEventSink {
         }
     }
 
+    /// The speaker of a row: the block attribute `speaker`, else the sentence attribute.
+    static func speaker(_ block: Block?, _ sentence: Sentence?) -> String {
+        block?.attributes.first { $0.key == "speaker" }?.value
+            ?? sentence?.attributes.first { $0.key == "speaker" }?.value ?? ""
+    }
+
     /// Unicode scalars in `text`: its UTF-8 bytes that start a scalar.
     private static func scalarCount(_ text: String) -> Int {
         var count = 0
@@ -143,6 +149,7 @@ final class SentenceTableSink: CorpusEventSink {
         case .date: return meta.date ?? ""
         case .source: return meta.source ?? ""
         case .licence: return meta.licence ?? ""
+        case .speaker: return Self.speaker(row.block, row.sentence)
         case .attribute(let key):
             if let v = row.sentence?.attributes.first(where: { $0.key == key }) { return v.value }
             return row.block?.attributes.first { $0.key == key }?.value ?? ""

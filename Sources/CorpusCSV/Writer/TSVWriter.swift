@@ -9,6 +9,8 @@ public struct TSVWriter: CorpusWriter {
 
     public var format: FormatDescription { TSVReader.description }
     public var requires: Capabilities { .sentences }
+    /// A token table (`table=tokens`) needs tokens as well.
+    public func requires(options: FormatOptions) -> Capabilities { SentenceTableWriterOptions.requires(options) }
 
     public func makeSink(writingTo output: ByteOutput, options: FormatOptions) throws -> any CorpusEventSink {
         try TableDialect.tsv.makeWriterSink(writingTo: output, options: options)

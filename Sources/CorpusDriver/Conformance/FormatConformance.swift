@@ -10,7 +10,7 @@ import CorpusModel
 /// ```
 ///
 /// What is checked: the writer's output reads back to the same sentences
-/// (ids and text; with `keepsIDs: false`, text only); every failure on bad
+/// (or unsegmented blocks; ids and text, with `keepsIDs: false` text only); every failure on bad
 /// input (empty, invalid UTF-8, cut short anywhere) is a ``CorpusError`` that
 /// names the input, never another error or a crash; sniffing any prefix of
 /// the output is safe and recognises the format's own output.
@@ -42,7 +42,9 @@ public struct FormatConformance {
             let back = try reader.readDocuments(.bytes(bytes, name: "roundtrip"), options: options)
             let wrote = Self.sentences(documents), read = Self.sentences(back)
             if keepsIDs ? !wrote.elementsEqual(read, by: ==) : wrote.map(\.1) != read.map(\.1) {
-                problems.append("round trip: wrote \(wrote.count) sentences, read back \(read.count) that differ (first: \(Self.firstDifference(wrote, read)))")
+                let difference = keepsIDs ? Self.firstDifference(wrote, read)
+                    : Self.firstDifference(wrote.map { ("", $0.1) }, read.map { ("", $0.1) })
+                problems.append("round trip: wrote \(wrote.count) sentences, read back \(read.count) that differ (first: \(difference))")
             }
         } catch {
             problems.append("round trip: the reader refused the writer's output: \(error)")
@@ -69,8 +71,14 @@ public struct FormatConformance {
         return problems
     }
 
+    /// Each sentence's id and text, or an unsegmented block's.
     private static func sentences(_ documents: [Document]) -> [(String, String)] {
-        documents.flatMap { $0.blocks.flatMap { $0.sentences.map { ($0.id, $0.text) } } }
+        documents.flatMap {
+            $0.blocks.flatMap { block in
+                if case .text(let text) = block.content { return [(block.id, text)] }
+                return block.sentences.map { ($0.id, $0.text) }
+            }
+        }
     }
 
     private static func firstDifference(_ a: [(String, String)], _ b: [(String, String)]) -> String {

@@ -27,14 +27,23 @@ public final class AtomicFile {
         var template = Array("\(directory.isEmpty ? "/" : directory)/.\(base).corpuskit-XXXXXX".utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else { throw CorpusError.io(errno: errno, doing: "cannot create output", file: path) }
-        fchmod(fd, 0o644)
+        let temporary = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        // mkstemp makes the file 0600; outputs are ordinary files (the umask still applies at open).
+        if fchmod(fd, 0o644) != 0 {
+            let code = errno
+            close(fd)
+            unlink(temporary)
+            throw CorpusError.io(errno: code, doing: "cannot set the output's permissions", file: path)
+        }
         descriptor = fd
-        temporaryPath = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        temporaryPath = temporary
         output = ByteOutput(descriptor: fd, name: path)
         cleanupSlot = InterruptCleanup.register(temporaryPath)
     }
 
-    /// Flushes, closes and renames the file into place.
+    /// Flushes, syncs, closes and renames the file into place; any failure
+    /// on the way (a full disk, a file-size limit) is an error and the
+    /// target is left as it was.
     public func commit() throws {
         do {
             try output.flush()
@@ -42,8 +51,18 @@ public final class AtomicFile {
             discard()
             throw error
         }
-        close(descriptor)
+        if fsync(descriptor) != 0 && errno != EINVAL && errno != EROFS {
+            let code = errno
+            discard()
+            throw CorpusError.io(errno: code, doing: "cannot write the output to disk", file: path)
+        }
+        let closed = close(descriptor)
+        let closeError = errno
         descriptor = -1
+        if closed != 0 {
+            discard()
+            throw CorpusError.io(errno: closeError, doing: "cannot close the output", file: path)
+        }
         defer {
             InterruptCleanup.release(cleanupSlot)
             cleanupSlot = nil

@@ -15,11 +15,15 @@ public struct ConversionPlan: Sendable {
     public var legs: [Leg]
 
     /// `text → segment → tei`, one line per leg, for `--explain`.
-    public var explanation: [String] {
+    public var explanation: [String] { explanation(options: FormatOptions()) }
+
+    /// The chain with what each writer requires under `options` (text in
+    /// `sentences` style needs sentences, in `paragraphs` style it does not).
+    public func explanation(options: FormatOptions) -> [String] {
         legs.map { leg in
             let steps = [leg.reader.format.name + " (reads " + leg.reader.provides.description + ")"]
                 + leg.transforms.map { "\($0.name) (provides \($0.provides.description))" }
-                + [leg.writer.format.name + " (requires " + leg.writer.requires.description + ")"]
+                + [leg.writer.format.name + " (requires " + leg.writer.requires(options: options).description + ")"]
             return steps.joined(separator: " → ")
         }
     }

@@ -35,7 +35,13 @@ public struct TransformSpec: Sendable, Equatable {
             let known = registry.transforms.map(\.name).joined(separator: ", ")
             throw CorpusError(.usage, "no transform named '\(name)' (known: \(known); see 'corpuskit formats')")
         }
-        return options.isEmpty ? transform : ConfiguredTransform(transform, options: options)
+        if options.isEmpty { return transform }
+        do {
+            try FormatOptions(options).check(against: transform.optionSpecs)
+        } catch let error as CorpusError {
+            throw CorpusError(.usage, "--transform \(name): " + error.message)
+        }
+        return ConfiguredTransform(transform, options: options)
     }
 }
 
@@ -56,6 +62,7 @@ public struct ConfiguredTransform: CorpusTransform {
     public var summary: String { base.summary }
     public var provides: Capabilities { base.provides }
     public var requires: Capabilities { base.requires }
+    public var optionSpecs: [OptionSpec] { base.optionSpecs }
 
     public func makeSink(sendingTo downstream: any CorpusEventSink, options bag: FormatOptions) throws -> any CorpusEventSink {
         var merged = bag

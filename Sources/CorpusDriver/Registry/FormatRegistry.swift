@@ -93,4 +93,12 @@ public struct FormatRegistry: Sendable {
     public func description(of name: String) -> FormatDescription? {
         reader(named: name)?.format ?? writer(named: name)?.format
     }
+
+    /// Every option a registered plugin declares (a key read by several plugins appears once).
+    public var optionSpecs: [OptionSpec] {
+        var seen: Set<String> = []
+        let all = readers.flatMap(\.optionSpecs) + writers.flatMap(\.optionSpecs)
+            + transforms.flatMap(\.optionSpecs) + validators.flatMap(\.optionSpecs)
+        return all.filter { seen.insert($0.key).inserted }
+    }
 }

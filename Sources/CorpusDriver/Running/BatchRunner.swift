@@ -20,11 +20,22 @@ public struct BatchRunner: Sendable {
     public struct Report: Sendable {
         public var failures: [CorpusError] = []
         public var succeeded = 0
+        /// Jobs never started because an earlier one failed (`--fail-fast`).
+        public var notStarted = 0
     }
 
     public let converter: Converter
+    /// Start no new file after the first failure (`--fail-fast`).
+    public var failFast = false
+    /// An input that gives no blocks fails instead of being warned about (`--strict`).
+    public var emptyIsError = false
+    /// Receives warnings (an input that gives no text); called from worker threads.
+    public var warn: @Sendable (Diagnostic) -> Void = { _ in }
 
-    public init(converter: Converter) { self.converter = converter }
+    public init(converter: Converter, failFast: Bool = false) {
+        self.converter = converter
+        self.failFast = failFast
+    }
 
     /// Runs `jobs` with at most `parallelism` at a time. `plan` gives the plan
     /// for one input (formats may differ between files); `progress` is called
@@ -47,7 +58,7 @@ public struct BatchRunner: Sendable {
                 } catch {
                     failure = CorpusError(.io, "\(error)", file: job.input.name)
                 }
-                let done = state.finish(index, failure)
+                let done = state.finish(index, failure, stopping: failFast)
                 progress(done, jobs.count, failure)
             }
         }
@@ -59,7 +70,12 @@ public struct BatchRunner: Sendable {
         try OutputPaths.ensureParentDirectory(of: job.outputPath)
         let file = try AtomicFile(path: job.outputPath)
         do {
-            try converter.run(plan, inputs: [job.input], output: file.output, options: options)
+            let blocks = try converter.run(plan, inputs: [job.input], output: file.output, options: options)
+            if blocks.allSatisfy({ $0 == 0 }) {
+                let message = "the input gives no text (0 blocks)"
+                if emptyIsError { throw CorpusError(.empty, message + "; --strict makes this an error", file: job.input.name) }
+                warn(Diagnostic(severity: .warning, message: message, file: job.input.name))
+            }
             try file.commit()
         } catch {
             file.discard()
@@ -70,36 +86,41 @@ public struct BatchRunner: Sendable {
 
 /// The shared queue and results of a batch, behind a lock.
 private final class BatchState: @unchecked Sendable {
-    private let lock = DispatchSemaphore(value: 1)
+    private let lock = ConditionLock()
     private var nextIndex = 0
     private var done = 0
+    private var stopped = false
     private var failures: [(Int, CorpusError)] = []
     private let count: Int
 
     init(count: Int) { self.count = count }
 
     func next() -> Int? {
-        lock.wait()
-        defer { lock.signal() }
-        guard nextIndex < count else { return nil }
-        nextIndex += 1
-        return nextIndex - 1
+        lock.withLock {
+            guard nextIndex < count, !stopped else { return nil }
+            nextIndex += 1
+            return nextIndex - 1
+        }
     }
 
-    func finish(_ index: Int, _ failure: CorpusError?) -> Int {
-        lock.wait()
-        defer { lock.signal() }
-        done += 1
-        if let failure { failures.append((index, failure)) }
-        return done
+    func finish(_ index: Int, _ failure: CorpusError?, stopping: Bool) -> Int {
+        lock.withLock {
+            done += 1
+            if let failure {
+                failures.append((index, failure))
+                if stopping { stopped = true }
+            }
+            return done
+        }
     }
 
     func report() -> BatchRunner.Report {
-        lock.wait()
-        defer { lock.signal() }
-        var r = BatchRunner.Report()
-        r.failures = failures.sorted { $0.0 < $1.0 }.map(\.1)
-        r.succeeded = count - failures.count
-        return r
+        lock.withLock {
+            var r = BatchRunner.Report()
+            r.failures = failures.sorted { $0.0 < $1.0 }.map(\.1)
+            r.succeeded = done - failures.count
+            r.notStarted = count - done
+            return r
+        }
     }
 }

@@ -33,11 +33,14 @@ public struct Converter: Sendable {
 
     /// Converts every input with `plan` into one output stream (several
     /// inputs make one corpus: a `teiCorpus`, one JSON file, one table).
-    /// The writer's `finish()` runs only when every input succeeded.
+    /// The writer's `finish()` runs only when every input succeeded. Returns
+    /// how many blocks each input gave, so callers can warn about empty ones.
+    @discardableResult
     public func run(
         _ plan: ConversionPlan, inputs: [InputSource], output: ByteOutput, options: FormatOptions
-    ) throws {
+    ) throws -> [Int] {
         var current = inputs
+        var blockCounts: [Int] = []
         for (index, leg) in plan.legs.enumerated() {
             let isLast = index == plan.legs.count - 1
             let legOutput = isLast ? output : ByteOutput.memory(name: "<\(leg.writer.format.name) stage>")
@@ -46,11 +49,13 @@ public struct Converter: Sendable {
                 sink = try transform.makeSink(sendingTo: sink, options: options)
             }
             for input in current {
+                let counter = BlockCounter(downstream: sink)
                 do {
-                    try ReaderThread.read(leg.reader, input, options: options, into: sink)
+                    try ReaderThread.read(leg.reader, input, options: options, into: counter)
                 } catch let error as CorpusError {
                     throw error.naming(input.name)
                 }
+                if index == 0 { blockCounts.append(counter.blocks) }
             }
             try sink.finish()
             try legOutput.flush()
@@ -60,6 +65,7 @@ public struct Converter: Sendable {
                 current = [stage]
             }
         }
+        return blockCounts
     }
 
     /// Checks an intermediate serialisation (`--via tei`) with the format's
@@ -73,4 +79,19 @@ public struct Converter: Sendable {
             throw CorpusError(.invalid, "the intermediate \(format) is invalid: \(first.description)")
         }
     }
+}
+
+/// Passes events on and counts the blocks, to tell an input that gave no text.
+final class BlockCounter: CorpusEventSink {
+    private let downstream: any CorpusEventSink
+    private(set) var blocks = 0
+
+    init(downstream: any CorpusEventSink) { self.downstream = downstream }
+
+    func receive(_ event: CorpusEvent) throws {
+        if case .block = event { blocks += 1 }
+        try downstream.receive(event)
+    }
+
+    func finish() throws { try downstream.finish() }
 }

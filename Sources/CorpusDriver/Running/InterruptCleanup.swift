@@ -5,13 +5,16 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import CorpusModel
 
-/// Removes the temporary files of conversions in flight when the process is
-/// interrupted (SIGINT, SIGTERM, SIGHUP), so an interrupted batch leaves
-/// neither half-written outputs nor stray temporary files.
+/// What an interrupted run (SIGINT, SIGTERM, SIGHUP) does before it exits
+/// with 128 + the signal (130, 143, 129): removes the temporary files of
+/// conversions in flight, clears a progress line on the terminal, and says
+/// `interrupted: N of M converted; no partial files`, so the user knows that
+/// `--resume` will do only the rest.
 ///
-/// Paths live in fixed C buffers so the signal handler only reads memory and
-/// calls `unlink` and `_exit`, both async-signal-safe.
+/// Paths and counters live in fixed C memory so the handler only reads
+/// memory and calls `unlink`, `write` and `_exit`, all async-signal-safe.
 public enum InterruptCleanup {
     private static let slots = 256
     private static let pathBytes = 4096
@@ -20,14 +23,26 @@ public enum InterruptCleanup {
         p.initialize(repeating: 0, count: slots * pathBytes)
         return p
     }()
-    nonisolated(unsafe) private static var lock = pthread_mutex_t()
-    nonisolated(unsafe) private static var installed = false
+    /// converted, total, whether a progress line is drawn, whether counts are reported.
+    nonisolated(unsafe) private static let counters: UnsafeMutablePointer<Int> = {
+        let p = UnsafeMutablePointer<Int>.allocate(capacity: 4)
+        p.initialize(repeating: 0, count: 4)
+        return p
+    }()
+    private static let lock = ConditionLock()
+    nonisolated(unsafe) private static var isInstalled = false
 
-    /// Installs the handlers; call once at start-up (the CLI does).
+    /// Installs the handlers; call once at start-up (the CLI does). Also
+    /// ignores SIGXFSZ, so an output past the file-size limit is a write
+    /// error with a message instead of a silent kill.
     public static func install() {
-        pthread_mutex_init(&lock, nil)
-        _ = table
-        installed = true
+        lock.withLock {
+            _ = table
+            _ = counters
+            _ = message
+            isInstalled = true
+        }
+        signal(SIGXFSZ, SIG_IGN)
         // A parent may have left these blocked (spawned processes inherit the mask).
         var set = sigset_t()
         sigemptyset(&set)
@@ -39,30 +54,77 @@ public enum InterruptCleanup {
                     let p = InterruptCleanup.table + i * InterruptCleanup.pathBytes
                     if p.pointee != 0 { unlink(p) }
                 }
+                InterruptCleanup.sayInterrupted()
                 _exit(128 + sig)
             }
         }
     }
 
+    /// Starts counting a run of `total` inputs, `done` of them already (up to date), for the interrupt message.
+    public static func beginRun(total: Int, done: Int = 0) {
+        counters[0] = done
+        counters[1] = total
+        counters[3] = 1
+    }
+
+    /// One more input converted (or skipped as up to date).
+    public static func countConverted() {
+        lock.withLock { counters[0] += 1 }
+    }
+
+    /// Whether a progress line is on the terminal (the handler clears it first).
+    public static func setProgressLineDrawn(_ drawn: Bool) { counters[2] = drawn ? 1 : 0 }
+
+    /// The message's bytes, allocated up front: a signal handler must not allocate.
+    nonisolated(unsafe) private static let message: UnsafeMutablePointer<UInt8> = .allocate(capacity: 256)
+
+    /// Writes the message with `write(2)` only; digits are formatted by hand.
+    private static func sayInterrupted() {
+        var n = 0
+        func put(_ s: StaticString) {
+            s.withUTF8Buffer { for b in $0 where n < 200 { message[n] = b; n += 1 } }
+        }
+        func put(_ value: Int) {
+            var v = max(0, value)
+            var divisor = 1
+            while divisor <= v / 10 { divisor *= 10 }
+            repeat {
+                message[n] = UInt8(48 + (v / divisor) % 10)
+                n += 1
+                v %= divisor
+                divisor /= 10
+            } while divisor > 0
+        }
+        if counters[2] != 0 { put("\r\u{1B}[K") }
+        if counters[3] != 0 {
+            put("interrupted: ")
+            put(counters[0])
+            put(" of ")
+            put(counters[1])
+            put(" converted; no partial files\n")
+        } else {
+            put("interrupted; no partial files\n")
+        }
+        _ = write(2, message, n)
+    }
+
     /// Remembers `path` for removal on interrupt; returns its slot, or nil when
     /// cleanup is not installed or all slots are busy.
     static func register(_ path: String) -> Int? {
-        guard installed, path.utf8.count < pathBytes else { return nil }
-        pthread_mutex_lock(&lock)
-        defer { pthread_mutex_unlock(&lock) }
-        for i in 0..<slots where table[i * pathBytes] == 0 {
-            let slot = table + i * pathBytes
-            _ = path.withCString { strcpy(slot, $0) }
-            return i
+        lock.withLock {
+            guard isInstalled, path.utf8.count < pathBytes else { return nil }
+            for i in 0..<slots where table[i * pathBytes] == 0 {
+                let slot = table + i * pathBytes
+                _ = path.withCString { strcpy(slot, $0) }
+                return i
+            }
+            return nil
         }
-        return nil
     }
 
     /// Forgets a slot once its file is renamed into place or removed.
     static func release(_ slot: Int?) {
         guard let slot else { return }
-        pthread_mutex_lock(&lock)
-        table[slot * pathBytes] = 0
-        pthread_mutex_unlock(&lock)
+        lock.withLock { table[slot * pathBytes] = 0 }
     }
 }

@@ -80,65 +80,58 @@ private final class ChannelSink: CorpusEventSink, @unchecked Sendable {
 
 /// A bounded, closable queue of event batches between two threads.
 private final class EventChannel: @unchecked Sendable {
-    private var mutex = pthread_mutex_t()
-    private var changed = pthread_cond_t()
+    private let lock = ConditionLock()
     private var queue: [[CorpusEvent]] = []
     private var head = 0
     private var closed = false
     private var cancelled = false
     private let capacity: Int
-    private(set) var failure: (any Error)?
+    private var error: (any Error)?
 
-    init(capacity: Int) {
-        self.capacity = capacity
-        pthread_mutex_init(&mutex, nil)
-        pthread_cond_init(&changed, nil)
-    }
+    init(capacity: Int) { self.capacity = capacity }
 
-    deinit {
-        pthread_cond_destroy(&changed)
-        pthread_mutex_destroy(&mutex)
-    }
+    /// The reader's error, once it has closed the channel.
+    var failure: (any Error)? { lock.withLock { error } }
 
     /// Waits for room; false when the consumer has given up.
     func send(_ batch: [CorpusEvent]) -> Bool {
-        pthread_mutex_lock(&mutex)
-        defer { pthread_mutex_unlock(&mutex) }
-        while queue.count - head >= capacity && !cancelled { pthread_cond_wait(&changed, &mutex) }
-        if cancelled { return false }
-        queue.append(batch)
-        pthread_cond_broadcast(&changed)
-        return true
+        lock.withLock {
+            while queue.count - head >= capacity && !cancelled { lock.wait() }
+            if cancelled { return false }
+            queue.append(batch)
+            lock.broadcast()
+            return true
+        }
     }
 
     /// The next batch, or nil once the producer closed and the queue is empty.
     func next() -> [CorpusEvent]? {
-        pthread_mutex_lock(&mutex)
-        defer { pthread_mutex_unlock(&mutex) }
-        while head == queue.count && !closed { pthread_cond_wait(&changed, &mutex) }
-        guard head < queue.count else { return nil }
-        let batch = queue[head]
-        head += 1
-        if head > 64 && head * 2 > queue.count {
-            queue.removeFirst(head)
-            head = 0
+        lock.withLock {
+            while head == queue.count && !closed { lock.wait() }
+            guard head < queue.count else { return nil }
+            let batch = queue[head]
+            head += 1
+            if head > 64 && head * 2 > queue.count {
+                queue.removeFirst(head)
+                head = 0
+            }
+            lock.broadcast()
+            return batch
         }
-        pthread_cond_broadcast(&changed)
-        return batch
     }
 
     func close(with error: (any Error)?) {
-        pthread_mutex_lock(&mutex)
-        closed = true
-        failure = error
-        pthread_cond_broadcast(&changed)
-        pthread_mutex_unlock(&mutex)
+        lock.withLock {
+            closed = true
+            self.error = error
+            lock.broadcast()
+        }
     }
 
     func cancel() {
-        pthread_mutex_lock(&mutex)
-        cancelled = true
-        pthread_cond_broadcast(&changed)
-        pthread_mutex_unlock(&mutex)
+        lock.withLock {
+            cancelled = true
+            lock.broadcast()
+        }
     }
 }

@@ -5,7 +5,9 @@ import Foundation
 /// as they arrive: the `jsonl` reader and the plugin event stream share it.
 ///
 /// Lines are split on LF (a trailing CR is dropped), blank lines are skipped,
-/// and every error names `name` and the 1-based line number.
+/// and every error names `name` and the 1-based line number. A line longer
+/// than `limit` bytes is refused before it is held whole, so input without
+/// line ends cannot fill memory.
 public struct JSONLinesDecoder {
     /// The name errors use (a file, or a plugin's output).
     public let name: String
@@ -13,16 +15,22 @@ public struct JSONLinesDecoder {
     public private(set) var lineNumber = 0
     /// Documents decoded so far.
     public private(set) var documentCount = 0
+    /// The longest line accepted, in bytes.
+    public let limit: Int
     private var pending: [UInt8] = []
     private let decoder = JSONDecoder()
 
-    public init(name: String) { self.name = name }
+    public init(name: String, limit: Int = ReadLimits.maximumUnitBytes) {
+        self.name = name
+        self.limit = limit
+    }
 
     /// Decodes every complete line in `chunk` (and any line left over from the
     /// previous chunk), calling `emit` for each document in order.
     public mutating func feed(_ chunk: UnsafeRawBufferPointer, emit: (Document) throws -> Void) throws {
         var start = 0
         for i in 0..<chunk.count where chunk[i] == 0x0A {
+            try checkLength(pending.count + i - start)
             if pending.isEmpty {
                 try handle(ArraySlice(chunk[start..<i]), emit: emit)
             } else {
@@ -33,7 +41,15 @@ public struct JSONLinesDecoder {
             }
             start = i + 1
         }
+        try checkLength(pending.count + chunk.count - start)
         pending.append(contentsOf: chunk[start...])
+    }
+
+    private func checkLength(_ length: Int) throws {
+        guard length > limit else { return }
+        throw CorpusError(
+            .structure, "line \(lineNumber + 1) is longer than \(ReadLimits.describe(limit)) (the limit for one JSON Lines document)",
+            file: name, location: SourceLocation(line: lineNumber + 1, column: 1))
     }
 
     /// Decodes a last line without a final newline.

@@ -16,9 +16,10 @@ enum JSONDecoding {
             throw CorpusError(.structure, "missing \"version\"; expected \"version\": \(CorpusJSONFormat.version)",
                               file: name, location: place)
         }
-        guard version == CorpusJSONFormat.version else {
+        guard CorpusJSONFormat.readableVersions.contains(version) else {
+            let known = CorpusJSONFormat.readableVersions
             throw CorpusError(.structure,
-                              "unsupported version \(version); this build reads version \(CorpusJSONFormat.version)",
+                              "unsupported version \(version); this build reads versions \(known.lowerBound)–\(known.upperBound)",
                               file: name, location: place)
         }
     }

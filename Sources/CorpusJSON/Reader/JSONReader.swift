@@ -1,7 +1,7 @@
 import CorpusModel
 import Foundation
 
-/// Reads a CorpusKit JSON file (`{"version": 1, "documents": [...]}`) into events.
+/// Reads a CorpusKit JSON file (`{"version": 2, "documents": [...]}`) into events.
 ///
 /// The file is decoded whole with `JSONDecoder` (the fastest decoder measured
 /// here); use JSON Lines for corpora too large for memory. A missing or
@@ -38,7 +38,9 @@ public struct JSONReader: CorpusReader {
     }
 }
 
-/// Reads JSON Lines: one versioned document per line, streamed line by line.
+/// Reads JSON Lines: one versioned document per line, streamed line by line;
+/// a line over ``ReadLimits/maximumUnitBytes`` (256 MiB; option `max-block-bytes`
+/// lowers it) is an error, so a file with no line ends cannot fill memory.
 public struct JSONLinesReader: CorpusReader {
     public var format: FormatDescription { CorpusJSONFormat.jsonLines }
     public var provides: Capabilities { [] }
@@ -51,7 +53,7 @@ public struct JSONLinesReader: CorpusReader {
     }
 
     public func read(_ input: InputSource, options: FormatOptions, into sink: any CorpusEventSink) throws {
-        var lines = JSONLinesDecoder(name: input.name)
+        var lines = JSONLinesDecoder(name: input.name, limit: try ReadLimits.unitBytes(options))
         try input.forEachChunk { chunk in
             try lines.feed(chunk) { try sink.receive(document: $0) }
         }
@@ -96,6 +98,6 @@ struct UnsupportedVersion: Error {
     var version: Int?
 
     static func check(_ version: Int?) throws {
-        if version != CorpusJSONFormat.version { throw UnsupportedVersion(version: version) }
+        if !CorpusJSONFormat.readableVersions.contains(version ?? -1) { throw UnsupportedVersion(version: version) }
     }
 }

@@ -1,6 +1,6 @@
 import CorpusModel
 
-/// Writes the model as one JSON file: `{"version": 1, "documents": [ … ]}`.
+/// Writes the model as one JSON file: `{"version": 2, "documents": [ … ]}`.
 ///
 /// Options: `compact` (flag) writes no whitespace; the default is pretty,
 /// two-space indented, one token per line fragment. Output is deterministic:

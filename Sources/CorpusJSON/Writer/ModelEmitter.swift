@@ -80,6 +80,33 @@ extension JSONEmitter {
             }
             try endArray()
         }
+        if !s.multiwordTokens.isEmpty {
+            try key("multiwordTokens")
+            try beginArray()
+            for m in s.multiwordTokens {
+                try element()
+                try multiwordToken(m)
+            }
+            try endArray()
+        }
+        if !s.emptyNodes.isEmpty {
+            try key("emptyNodes")
+            try beginArray()
+            for e in s.emptyNodes {
+                try element()
+                try emptyNode(e)
+            }
+            try endArray()
+        }
+        if !s.comments.isEmpty {
+            try key("comments")
+            try beginArray()
+            for c in s.comments {
+                try element()
+                try string(c)
+            }
+            try endArray()
+        }
         try pairs("attributes", s.attributes)
         try endObject()
     }
@@ -90,7 +117,76 @@ extension JSONEmitter {
         try string(t.form)
         try output.write(",\"kind\":\"")
         try output.write(t.kind.rawValue)
-        try output.write(t.spaceAfter ? "\",\"space\":true}" : "\",\"space\":false}")
+        try output.write(t.spaceAfter ? "\",\"space\":true" : "\",\"space\":false")
+        if t.isAnnotated {
+            try inline("lemma", t.lemma)
+            try inline("upos", t.upos)
+            try inline("xpos", t.xpos)
+            try inline("feats", t.feats)
+            if let head = t.head {
+                try output.write(",\"head\":")
+                try int(head)
+            }
+            try inline("deprel", t.deprel)
+            try inline("deps", t.deps)
+            try inline("misc", t.misc)
+            if !t.attributes.isEmpty {
+                try output.write(",\"attributes\":")
+                try inlinePairs(t.attributes)
+            }
+        }
+        try output.write(byte: UInt8(ascii: "}"))
+    }
+
+    /// A multiword token on one line: `{"first":3,"last":4,"form":"du","space":true}`.
+    func multiwordToken(_ m: MultiwordToken) throws {
+        try output.write("{\"first\":")
+        try int(m.first)
+        try output.write(",\"last\":")
+        try int(m.last)
+        try output.write(",\"form\":")
+        try string(m.form)
+        try output.write(m.spaceAfter ? ",\"space\":true" : ",\"space\":false")
+        try inline("misc", m.misc)
+        try output.write(byte: UInt8(ascii: "}"))
+    }
+
+    /// An empty node on one line: `{"after":5,"index":1,"form":…}`.
+    func emptyNode(_ e: EmptyNode) throws {
+        try output.write("{\"after\":")
+        try int(e.after)
+        try output.write(",\"index\":")
+        try int(e.index)
+        try inline("form", e.form)
+        try inline("lemma", e.lemma)
+        try inline("upos", e.upos)
+        try inline("xpos", e.xpos)
+        try inline("feats", e.feats)
+        try inline("deps", e.deps)
+        try inline("misc", e.misc)
+        try output.write(byte: UInt8(ascii: "}"))
+    }
+
+    /// `,"name":"value"` inside a one-line object, when value is non-nil.
+    private func inline(_ name: StaticString, _ value: String?) throws {
+        guard let value else { return }
+        try output.write(",\"")
+        try output.write(UnsafeRawBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+        try output.write("\":")
+        try string(value)
+    }
+
+    /// `[{"key":…,"value":…},…]` on one line.
+    private func inlinePairs(_ pairs: [MetadataPair]) throws {
+        try output.write(byte: UInt8(ascii: "["))
+        for (i, p) in pairs.enumerated() {
+            try output.write(i == 0 ? "{\"key\":" : ",{\"key\":")
+            try string(p.key)
+            try output.write(",\"value\":")
+            try string(p.value)
+            try output.write(byte: UInt8(ascii: "}"))
+        }
+        try output.write(byte: UInt8(ascii: "]"))
     }
 
     private mutating func pairs(_ name: StaticString, _ pairs: [MetadataPair]) throws {

@@ -12,10 +12,10 @@ struct ConvertSession: Sendable {
     let tokens: Bool
     let nfc: Bool
     let explain: Bool
+    let strict: Bool
+    let failFast: Bool
     /// `--transform NAME[:KEY=VALUE,…]`, in order, after the reader.
     var transforms: [any CorpusTransform] = []
-    /// `--shard K/N`: only the inputs in this shard.
-    var shard: ShardSpec?
     /// `--progress`, `--quiet`.
     var progress: ProgressStyle = .bar
 
@@ -29,7 +29,7 @@ struct ConvertSession: Sendable {
             transforms: try (nfc ? [TransformSpec(name: "nfc").resolve(in: registry)] : []) + transforms,
             options: options)
         if explain {
-            var lines = ["\(input.name): " + plan.explanation.joined(separator: " ⇒ ")]
+            var lines = ["\(input.name): " + plan.explanation(options: options).joined(separator: " ⇒ ")]
             lines += PipelineFlags.pluginLines(plan).map { "\(input.name): " + $0 }
             if let reader = plan.legs.first?.reader as? any ExplainingReader {
                 lines.append("\(input.name): " + (try reader.explain(input, options: options)))
@@ -39,99 +39,140 @@ struct ConvertSession: Sendable {
         return plan
     }
 
-    /// Converts every input into one output stream; returns false on failure
-    /// (the output file, if any, is then not created).
-    func combine(_ arguments: [String], into output: String) throws -> Bool {
-        let inputs = (shard?.select(arguments) ?? arguments).map(InputArgument.open)
-        if output != "-" {
-            for input in inputs {
-                if let path = input.path, OutputPaths.sameFile(path, output) {
-                    throw ValidationError("the output '\(output)' is the input '\(path)': refusing to overwrite it")
-                }
+    /// Runs a planned batch; false when any input failed.
+    func run(_ batch: BatchPlan, jobs: Int) throws -> Bool {
+        if let first = batch.skippedLinks.first {
+            let more = batch.skippedLinks.count > 1 ? " and \(batch.skippedLinks.count - 1) more" : ""
+            Terminal.write("note: linked directory '\(first)'\(more) not entered (--follow-links enters them)\n")
+        }
+        if batch.total == 0 { throw ValidationError("no input files to convert (a directory contributes the files whose extension a reader knows; --from reads them all)") }
+        InterruptCleanup.beginRun(total: batch.total, done: batch.upToDate.count)
+        switch batch.target {
+        case .directory(let dir): return try perInput(batch, into: dir, jobs: jobs)
+        case .file(let path): return try combined(batch, into: path)
+        case .stdout: return try combined(batch, into: nil)
+        }
+    }
+
+    /// Every input into one output stream (`path`, or stdout when nil).
+    private func combined(_ batch: BatchPlan, into path: String?) throws -> Bool {
+        if batch.inputs.isEmpty {
+            Terminal.write("\(path ?? "-") is up to date: newer than its \(batch.upToDate.count) inputs (--force rebuilds it)\n")
+            return true
+        }
+        var runInputs: [CombinedRun.Input] = []
+        var failures: [CorpusError] = []
+        let names = Self.documentNames(batch.inputs)
+        for (index, input) in batch.inputs.enumerated() {
+            do {
+                runInputs.append(.init(source: input.source, plan: try plan(for: input.source), names: names[index]))
+            } catch let error as CorpusError where error.kind == .usage && error.file == nil {
+                throw ValidationError(error.message)
+            } catch let error as CorpusError {
+                Terminal.report(error.naming(input.source.name))
+                failures.append(error)
+                if failFast { return false }
             }
         }
+        // Several inputs into one output are a corpus: say so up front, so the TEI
+        // writer streams a teiCorpus instead of holding the first document to find out.
+        var options = options
+        if batch.inputs.count > 1 && options["corpus"] == nil { options["corpus"] = "yes" }
+        var run = CombinedRun(converter: converter, failFast: failFast)
+        run.emptyIsError = strict
+        let report: CombinedRun.Report
         do {
-            var plans: [ConversionPlan] = []
-            for input in inputs { plans.append(try plan(for: input)) }
-            let formats = Set(plans.map { $0.legs[0].reader.format.name })
-            guard formats.count <= 1 else {
-                throw CorpusError(.usage, "inputs of different formats (\(formats.sorted().joined(separator: ", "))) cannot go into one output; use -o DIR/")
-            }
-            guard let plan = plans.first else { return true }
-            // Several inputs into one output are a corpus: say so up front, so the TEI
-            // writer streams a teiCorpus instead of holding the first document to find out.
-            var options = options
-            if inputs.count > 1 && options["corpus"] == nil { options["corpus"] = "yes" }
-            if output == "-" {
-                let stdout = ByteOutput(descriptor: 1, name: "<stdout>")
-                try converter.run(plan, inputs: inputs, output: stdout, options: options)
-                try stdout.flush()
-            } else {
-                try OutputPaths.ensureParentDirectory(of: output)
-                let file = try AtomicFile(path: output)
+            if let path {
+                try OutputPaths.ensureParentDirectory(of: path)
+                let file = try AtomicFile(path: path)
                 do {
-                    try converter.run(plan, inputs: inputs, output: file.output, options: options)
-                    try file.commit()
+                    report = try run.run(runInputs, output: file.output, options: options, progress: progress)
+                    if report.converted == 0 { file.discard() } else { try file.commit() }
                 } catch {
                     file.discard()
                     throw error
                 }
+            } else {
+                let stdout = ByteOutput(descriptor: 1, name: "<stdout>")
+                report = try run.run(runInputs, output: stdout, options: options, progress: progress)
+                try stdout.flush()
             }
-            return true
-        } catch let error as CorpusError where error.kind == .usage && error.file == nil {
-            throw ValidationError(error.message)
         } catch let error as CorpusError {
             Terminal.report(error)
             return false
         }
+        for name in report.empty {
+            Terminal.report(Diagnostic(severity: .warning, message: "the input gives no text (0 blocks)", file: name))
+        }
+        failures += report.failures
+        if batch.total > 1 && progress != .none {
+            Terminal.write("converted \(report.converted) of \(batch.total) inputs into \(path ?? "stdout")"
+                + (failures.isEmpty ? "\n" : "; \(failures.count) failed\(report.converted == 0 ? ", so nothing was written" : "")\n"))
+        }
+        return failures.isEmpty
     }
 
-    /// Converts each input file to its own output under `directory`, mirroring
-    /// input directories; returns false if any file failed.
-    func mirror(_ arguments: [String], into directory: String, jobs: Int) throws -> Bool {
-        guard let ext = registry.writer(named: target)?.format.extensions.first else {
-            throw ValidationError("no writer for '\(target)'")
+    private func progress(_ done: Int, _ failure: CorpusError?) {
+        if let failure { Terminal.report(failure) }
+        InterruptCleanup.countConverted()
+    }
+
+    /// Each input's file-name id, path id, and whether another input shares the file-name id.
+    static func documentNames(_ inputs: [PlannedInput]) -> [UniqueDocumentIDs.InputNames] {
+        let paths = inputs.map { $0.source.path ?? "-" }
+        let fileIDs = paths.map { CorpusID.documentID(forInputNamed: $0) }
+        var groups: [String: [Int]] = [:]
+        for (i, id) in fileIDs.enumerated() { groups[id, default: []].append(i) }
+        return paths.indices.map { i in
+            let group = groups[fileIDs[i]]!
+            let prefix = commonDirectory(group.map { paths[$0] })
+            let relative = String(paths[i].dropFirst(prefix.count))
+            return .init(fileID: fileIDs[i], pathID: CorpusID.documentID(forRelativePath: relative),
+                         fileIDIsShared: group.count > 1)
         }
-        var work: [BatchRunner.Job] = []
-        for var argument in arguments {
-            while argument.count > 1 && argument.hasSuffix("/") { argument.removeLast() }
-            if argument == "-" {
-                throw ValidationError("stdin ('-') cannot be mirrored into a directory; use -o FILE or stdout")
-            }
-            if OutputPaths.isDirectory(argument) {
-                for relative in try OutputPaths.files(under: argument) {
-                    let path = argument + "/" + relative
-                    // Without --from, a directory contributes the files some reader knows by extension.
-                    if declaredSource == nil && registry.formatName(forPath: path) == nil { continue }
-                    work.append(.init(input: .file(path),
-                                      outputPath: OutputPaths.mirrored(relative, into: directory, extension: ext)))
-                }
-            } else {
-                let name = argument.split(separator: "/").last.map(String.init) ?? argument
-                work.append(.init(input: .file(argument),
-                                  outputPath: OutputPaths.mirrored(name, into: directory, extension: ext)))
-            }
+    }
+
+    /// The longest folder prefix (ending in '/') that all `paths` share.
+    static func commonDirectory(_ paths: [String]) -> String {
+        guard var prefix = paths.first.map({ Substring($0) }) else { return "" }
+        for p in paths.dropFirst() {
+            while !p.hasPrefix(prefix) { prefix = prefix.dropLast() }
         }
-        if let shard { work = work.filter { shard.contains($0.input.name) } }
+        guard paths.count > 1, let slash = prefix.lastIndex(of: "/") else { return "" }
+        return String(prefix[...slash])
+    }
+
+    /// Each input to its own output file; false if any failed.
+    private func perInput(_ batch: BatchPlan, into directory: String, jobs: Int) throws -> Bool {
         try OutputPaths.makeDirectory(directory)
+        let work = batch.inputs.map { BatchRunner.Job(input: $0.source, outputPath: $0.outputPath!) }
+        var runner = BatchRunner(converter: converter, failFast: failFast)
+        runner.emptyIsError = strict
+        runner.warn = { Terminal.report($0) }
+        let offset = batch.upToDate.count
         let meter = ProgressMeter()
-        let report = BatchRunner(converter: converter).run(
+        let report = runner.run(
             work, parallelism: jobs, options: options, plan: { meter.started($0); return try plan(for: $0) },
             progress: { [progress] done, total, failure in
-                let event = meter.finished(done: done, total: total, failed: failure != nil)
+                let event = meter.finished(done: done + offset, total: total + offset, failed: failure != nil)
                 if let failure {
-                    if progress == .bar && Terminal.stderrIsTerminal && total > 1 { Terminal.write("\r") }
+                    if progress == .bar { Terminal.clearProgressLine() }
                     Terminal.report(failure)
                 }
+                InterruptCleanup.countConverted()
                 switch progress {
-                case .bar: Terminal.progress(done: done, total: total)
+                case .bar: Terminal.progress(done: done + offset, total: total + offset)
                 case .json: Terminal.write(event.json + "\n")
                 case .none: break
                 }
             })
-        if progress != .none && (work.count > 1 || !report.failures.isEmpty) {
-            Terminal.write("converted \(report.succeeded) of \(work.count) files into \(directory)/"
-                + (report.failures.isEmpty ? "\n" : "; \(report.failures.count) failed\n"))
+        var parts: [String] = []
+        if !batch.upToDate.isEmpty { parts.append("\(batch.upToDate.count) up to date, skipped") }
+        if !report.failures.isEmpty { parts.append("\(report.failures.count) failed") }
+        if report.notStarted > 0 { parts.append("\(report.notStarted) not started (--fail-fast)") }
+        if batch.total > 1 && progress != .none {
+            Terminal.write("converted \(report.succeeded) of \(batch.total) files into \(directory)/"
+                + (parts.isEmpty ? "" : "; " + parts.joined(separator: "; ")) + "\n")
         }
         return report.failures.isEmpty
     }

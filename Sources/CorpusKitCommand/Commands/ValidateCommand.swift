@@ -42,6 +42,12 @@ struct ValidateCommand: ParsableCommand {
         options["schema"] = schema
         options["schema-timeout"] = schemaTimeout.map(String.init)
         options["validator"] = validator
+        if let schema {
+            // A schema that cannot be used is the command's problem, not a file's: exit 2 before any file.
+            do { _ = try TEIValidator.resolveSchema(schema) } catch let error as CorpusError {
+                throw ValidationError(error.message)
+            }
+        }
         var failed = false
         for argument in files {
             let input = InputArgument.open(argument)
@@ -54,6 +60,11 @@ struct ValidateCommand: ParsableCommand {
                 } else if !quiet {
                     print("\(input.name): valid \(format)" + (schema.map { " (\($0))" } ?? ""))
                 }
+            } catch let error as CorpusError where error.kind == .usage && error.file != input.name {
+                // The schema does not compile, or an option is wrong: every file would fail the same way.
+                var place = error.file ?? ""
+                if let line = error.location?.line { place += ":\(line)" + (error.location?.column.map { ":\($0)" } ?? "") }
+                throw ValidationError(place.isEmpty ? error.message : "\(place): \(error.message)")
             } catch let error as CorpusError {
                 Terminal.report(error.naming(input.name))
                 failed = true

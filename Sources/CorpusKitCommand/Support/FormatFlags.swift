@@ -22,6 +22,9 @@ struct FormatFlags: ParsableArguments {
     @Option(help: "CSV/TSV columns, comma-separated, in order.")
     var columns: String?
 
+    @Option(help: "CSV/TSV table: sentences (one row per sentence, the default) or tokens (one row per token: lemma, upos, feats, head, deprel, speaker, …).")
+    var table: String?
+
     @Flag(help: "CSV/TSV: end lines with CRLF.")
     var crlf = false
 
@@ -40,17 +43,24 @@ struct FormatFlags: ParsableArguments {
     @Flag(help: "Apply Unicode NFC normalization.")
     var nfc = false
 
+    @Option(help: "VRT positional attributes, comma-separated, word first (default ParlaMint's word,norm,lemma,upos,feats,id,deprel,head_lemma,head_upos,head_feats,head_id).")
+    var pAttrs: String?
+
     @Option(help: "TEI <choice>: reg (regularised/corrected/expanded, the default) or orig.")
     var choice: String?
 
-    @Flag(help: "TEI: resolve XInclude references (off by default for safety).")
+    @Flag(help: "TEI: read the xi:include members of a teiCorpus (the default; local files in the root's folder only).")
     var xinclude = false
+
+    @Flag(help: "TEI: do not follow xi:include; a warning says how many were skipped.")
+    var noXinclude = false
 
     @Option(name: [.customShort("O"), .customLong("option")], help: "Any plugin option as KEY=VALUE (repeatable).")
     var extraOptions: [String] = []
 
-    /// The options bag for the plugins.
+    /// The options bag for the plugins; their warnings go to stderr through ``Terminal``.
     func formatOptions() throws -> FormatOptions {
+        if xinclude && noXinclude { throw ValidationError("--xinclude and --no-xinclude contradict each other") }
         var o = FormatOptions()
         o["layout"] = layout
         o["encoding"] = encoding
@@ -58,19 +68,28 @@ struct FormatFlags: ParsableArguments {
         o["lang"] = lang
         o["text-style"] = textStyle
         o["columns"] = columns
+        o["table"] = table
         if crlf { o["crlf"] = "true" }
         if bom { o["bom"] = "true" }
         if compact { o["compact"] = "true" }
         if noIndent { o["indent"] = "false" }
         if tokens { o["tokens"] = "true" }
         o["choice"] = choice
+        o["p-attrs"] = pAttrs
         if xinclude { o["xinclude"] = "true" }
-        for pair in extraOptions {
-            guard let eq = pair.firstIndex(of: "=") else {
-                throw ValidationError("--option expects KEY=VALUE, got '\(pair)'")
-            }
-            o[String(pair[..<eq])] = String(pair[pair.index(after: eq)...])
-        }
+        if noXinclude { o["xinclude"] = "false" }
+        o.onWarning = Terminal.warnings
+        try Self.add(extraOptions, to: &o)
         return o
+    }
+
+    /// Adds `-O KEY=VALUE` pairs to `options`; a later pair wins.
+    static func add(_ pairs: [String], to options: inout FormatOptions) throws {
+        for pair in pairs {
+            guard let eq = pair.firstIndex(of: "=") else {
+                throw ValidationError("-O/--option expects KEY=VALUE, got '\(pair)'")
+            }
+            options[String(pair[..<eq])] = String(pair[pair.index(after: eq)...])
+        }
     }
 }

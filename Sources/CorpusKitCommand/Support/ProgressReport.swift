@@ -42,7 +42,7 @@ struct ProgressEvent: Equatable {
 /// The batch runner calls `plan` and then `progress` for one job on the same
 /// worker thread, so the size noted when a job starts is credited when it ends.
 final class ProgressMeter: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = ConditionLock()
     private var inFlight: [UInt: Int] = [:]
     private var bytes = 0
     private var failures = 0
@@ -69,8 +69,7 @@ final class ProgressMeter: @unchecked Sendable {
 
 extension ProgressMeter {
     /// The one event of a combined run (all inputs into one output): sizes of the file inputs.
-    static func summary(of arguments: [String], shard: ShardSpec?, failed: Bool) -> ProgressEvent {
-        let inputs = (shard?.select(arguments) ?? arguments).map { $0 == "-" ? InputSource.bytes([], name: "-") : .file($0) }
+    static func summary(of inputs: [InputSource], failed: Bool) -> ProgressEvent {
         let meter = ProgressMeter()
         var event = ProgressEvent(files: 0, total: inputs.count, bytes: 0, elapsed: 0, failures: 0)
         for (i, input) in inputs.enumerated() {
@@ -78,5 +77,13 @@ extension ProgressMeter {
             event = meter.finished(done: i + 1, total: inputs.count, failed: failed && i == inputs.count - 1)
         }
         return event
+    }
+}
+
+extension OutputTarget {
+    /// One output per input.
+    var isDirectory: Bool {
+        if case .directory = self { return true }
+        return false
     }
 }

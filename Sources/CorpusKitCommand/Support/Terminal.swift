@@ -16,6 +16,18 @@ enum Terminal {
 
     static func report(_ error: CorpusError) { self.error(error.description) }
 
+    static func report(_ diagnostic: Diagnostic) { self.error(diagnostic.description) }
+
+    /// Clears a progress line before a message, so the two never share a line.
+    static func clearProgressLine() {
+        if stderrIsTerminal { write("\r\u{1B}[K") }
+    }
+
+    /// Prints plugin warnings as `path:line:col: warning: …` lines on stderr.
+    static let warnings = WarningHandler { diagnostic in
+        write(diagnostic.description + "\n")
+    }
+
     /// Writes `text` to stderr at once (unbuffered, so it interleaves with progress).
     static func write(_ text: String) {
         let stderr = ByteOutput(descriptor: 2, name: "<stderr>", capacity: 0)
@@ -30,5 +42,6 @@ enum Terminal {
         let filled = total == 0 ? width : done * width / total
         let bar = String(repeating: "=", count: filled) + String(repeating: " ", count: width - filled)
         write("\r[\(bar)] \(done)/\(total)" + (done == total ? "\n" : ""))
+        InterruptCleanup.setProgressLineDrawn(done < total)
     }
 }

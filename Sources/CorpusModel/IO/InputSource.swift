@@ -24,6 +24,9 @@ public struct InputSource: Sendable {
     /// A file on disk.
     public static func file(_ path: String) -> InputSource { InputSource(name: path, storage: .path(path)) }
 
+    /// A file on disk that errors call `name` (an included file named as its `href` reads).
+    public static func file(_ path: String, name: String) -> InputSource { InputSource(name: name, storage: .path(path)) }
+
     /// Bytes in memory, named `name` in errors.
     public static func bytes(_ bytes: [UInt8], name: String = "<memory>") -> InputSource {
         InputSource(name: name, storage: .bytes(bytes))

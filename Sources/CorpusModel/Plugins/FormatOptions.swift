@@ -6,8 +6,20 @@
 /// with a `.usage` ``CorpusError``.
 public struct FormatOptions: Sendable, Equatable {
     public var values: [String: String]
+    /// Where plugins send warnings (see ``warn(_:)``); nil prints them on stderr.
+    /// Not part of equality: two bags with the same values are the same options.
+    public var onWarning: WarningHandler?
 
     public init(_ values: [String: String] = [:]) { self.values = values }
+
+    /// Options whose plugins report warnings to `onWarning`.
+    public init(_ values: [String: String], onWarning: WarningHandler?) {
+        self.values = values
+        self.onWarning = onWarning
+    }
+
+    /// Equal when the values are equal (the warning handler is not compared).
+    public static func == (a: FormatOptions, b: FormatOptions) -> Bool { a.values == b.values }
 
     public subscript(key: String) -> String? {
         get { values[key] }
@@ -18,6 +30,17 @@ public struct FormatOptions: Sendable, Equatable {
     public func flag(_ key: String) -> Bool {
         guard let v = values[key]?.lowercased() else { return false }
         return v.isEmpty || v == "true" || v == "yes" || v == "1"
+    }
+
+    /// A yes/no option with a default: `true`/`yes`/`1`/empty or `false`/`no`/`0`;
+    /// a `.usage` error for anything else.
+    public func boolean(_ key: String, default def: Bool) throws -> Bool {
+        guard let v = values[key]?.lowercased() else { return def }
+        switch v {
+        case "", "true", "yes", "1": return true
+        case "false", "no", "0": return false
+        default: throw CorpusError(.usage, "option '\(key)' must be true or false, got '\(v)'")
+        }
     }
 
     /// An integer option, or `default` when absent; a `.usage` error when not a number.

@@ -1,5 +1,5 @@
 /// Reads bytes of one format into events.
-public protocol CorpusReader: Sendable {
+public protocol CorpusReader: Sendable, OptionDeclaring {
     var format: FormatDescription { get }
     /// What every stream from this reader is guaranteed to carry.
     var provides: Capabilities { get }
@@ -11,7 +11,7 @@ public protocol CorpusReader: Sendable {
 }
 
 /// Writes events as bytes of one format.
-public protocol CorpusWriter: Sendable {
+public protocol CorpusWriter: Sendable, OptionDeclaring {
     var format: FormatDescription { get }
     /// What the stream must carry (CSV needs sentences); the planner inserts transforms.
     var requires: Capabilities { get }
@@ -24,7 +24,7 @@ public protocol CorpusWriter: Sendable {
 }
 
 /// Rewrites events: segmentation, tokenization, normalization, filters.
-public protocol CorpusTransform: Sendable {
+public protocol CorpusTransform: Sendable, OptionDeclaring {
     /// The name used with `--transform` and in `--explain`.
     var name: String { get }
     var summary: String { get }
@@ -36,7 +36,7 @@ public protocol CorpusTransform: Sendable {
 }
 
 /// Checks one input of a format and reports every problem found.
-public protocol CorpusValidator: Sendable {
+public protocol CorpusValidator: Sendable, OptionDeclaring {
     /// The format this validator checks (`tei`).
     var formatName: String { get }
     /// Returns diagnostics (empty when valid); throws only when the check itself
@@ -52,6 +52,11 @@ extension CorpusReader {
         try collector.finish()
         return collector.documents
     }
+}
+
+extension OptionDeclaring {
+    /// No options, unless the plugin lists its own.
+    public var optionSpecs: [OptionSpec] { [] }
 }
 
 extension CorpusWriter {

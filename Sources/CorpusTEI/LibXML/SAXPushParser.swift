@@ -26,6 +26,19 @@ final class SAXPushParser {
     private let fileName: String
     private var failure: Error?
     private var firstFatal: XMLIssue?
+    /// Whether the first fatal error came while libxml2 was told the input had ended.
+    private var fatalAtEnd = false
+    private var terminating = false
+    /// The elements open right now, with where their start tags begin.
+    private var openElements: [OpenElement] = []
+    private var sawElement = false
+
+    /// An element whose end tag has not come yet.
+    struct OpenElement {
+        var name: String
+        var line: Int
+        var column: Int?
+    }
     /// Warnings and non-fatal errors libxml2 reported (namespace errors and the like).
     private(set) var issues: [XMLIssue] = []
 
@@ -60,6 +73,7 @@ final class SAXPushParser {
         guard total > 0 else {
             throw CorpusError(.empty, "empty file: no XML document", file: fileName)
         }
+        terminating = true
         try feed(nil, count: 0, terminate: true)
     }
 
@@ -89,9 +103,7 @@ final class SAXPushParser {
     /// error, say): never silently treated as the end of the document.
     private func unreportedFailure(_ ctxt: xmlParserCtxtPtr, status: Int32) -> CorpusError {
         if let last = xmlCtxtGetLastError(ctxt), last.pointee.code != 0 {
-            let issue = XMLIssue(last)
-            let kind: CorpusError.Kind = issue.message.contains("ncod") ? .encoding : .syntax
-            var error = issue.error(file: fileName, kind: kind)
+            var error = describe(XMLIssue(last), atEnd: terminating)
             if error.location == nil { error.location = location }
             return error
         }
@@ -145,11 +157,36 @@ final class SAXPushParser {
             throw failure
         }
         if let fatal = firstFatal {
-            let kind: CorpusError.Kind =
-                fatal.message.contains("ntity") && (fatal.message.contains("loop") || fatal.message.contains("amplification"))
-                ? .unsafe : (fatal.message.contains("ncoding") || fatal.message.contains("UTF-8") ? .encoding : .syntax)
-            throw fatal.error(file: fileName, kind: kind)
+            throw describe(fatal, atEnd: fatalAtEnd)
         }
+    }
+
+    /// The error for libxml2's first fatal problem, said in the user's terms: a file
+    /// that ends inside an element names it, a file with no element at all is "not XML".
+    private func describe(_ issue: XMLIssue, atEnd: Bool) -> CorpusError {
+        if atEnd, let open = openElements.last {
+            var message = "unexpected end of file"
+            if !issue.isDocumentEnd { message += " (\(issue.message))" }
+            message += ": <\(open.name)> opened at \(open.line)"
+            if let column = open.column { message += ":\(column)" }
+            message += " is not closed"
+            if openElements.count > 1 {
+                let around = openElements.count - 1
+                message += " (nor \(around == 1 ? "is the element" : "are the \(around) elements") around it)"
+            }
+            return issue.error(file: fileName, kind: .syntax, message: message)
+        }
+        if !sawElement && issue.isNoDocument {
+            return issue.error(
+                file: fileName, kind: .syntax,
+                message: "not XML: the file does not start with an XML declaration or element (plain text? binary data?)")
+        }
+        if !sawElement && atEnd {
+            var message = "unexpected end of file: no root element (not XML, or cut short)"
+            if !issue.isDocumentEnd { message += " (\(issue.message))" }
+            return issue.error(file: fileName, kind: .syntax, message: message)
+        }
+        return issue.error(file: fileName, kind: issue.kind)
     }
 
     // MARK: callbacks (called by the C trampolines below)
@@ -169,7 +206,10 @@ final class SAXPushParser {
         }
         // Any error (not only fatal ones) ends the parse: the input is not well-formed
         // or not namespace-well-formed, and the reader never guesses.
-        if firstFatal == nil { firstFatal = issue }
+        if firstFatal == nil {
+            firstFatal = issue
+            fatalAtEnd = terminating
+        }
         if let ctxt = context { xmlStopParser(ctxt) }
     }
 
@@ -185,6 +225,56 @@ final class SAXPushParser {
         } else {
             do { try handler.unexpandedEntity(name, systemID: nil) } catch { stop(error) }
         }
+    }
+
+    /// Whether libxml2 is reporting a start tag the input ended inside of: told the
+    /// input has ended, it reports a partial `<na` as an element `na` before its error.
+    /// A complete start tag leaves the cursor on its `>` or `/>`.
+    fileprivate var startTagIsCutShort: Bool {
+        guard terminating, let ctxt = context, let cur = ctxt.pointee.input?.pointee.cur else { return false }
+        return cur.pointee != UInt8(ascii: ">") && cur.pointee != UInt8(ascii: "/")
+    }
+
+    /// Records an element start; its start tag begins at the last `<` before libxml2's cursor.
+    fileprivate func opened(_ name: String) {
+        sawElement = true
+        guard let ctxt = context else { return }
+        let line = Int(xmlSAX2GetLineNumber(ctxt))
+        let column = Int(xmlSAX2GetColumnNumber(ctxt))
+        openElements.append(Self.startTag(name, ctxt.pointee.input, line: line, column: column))
+    }
+
+    fileprivate func closed() { _ = openElements.popLast() }
+
+    /// Where the start tag that ends at the cursor of `input` (at `line`:`column`) begins:
+    /// XML forbids a raw `<` inside a tag, so the tag starts at the last `<` before it.
+    private static func startTag(_ name: String, _ input: xmlParserInputPtr?, line: Int, column: Int) -> OpenElement {
+        guard let input, let cur = input.pointee.cur, let base = input.pointee.base, cur > base else {
+            return OpenElement(name: name, line: line, column: column > 0 ? column : nil)
+        }
+        var p = cur
+        var characters = 0
+        var newlines = 0
+        let floor = max(base, cur - (1 << 16))
+        while p > floor {
+            p -= 1
+            let b = p.pointee
+            if b == UInt8(ascii: "<") {
+                if newlines == 0 { return OpenElement(name: name, line: line, column: max(1, column - characters - 1)) }
+                // The tag spans lines: count the characters before `<` on its own line.
+                var q = p
+                var before = 0
+                while q > base && (q - 1).pointee != 0x0A {
+                    q -= 1
+                    if q.pointee & 0xC0 != 0x80 { before += 1 }
+                }
+                let known = q == base ? nil : before + 1
+                return OpenElement(name: name, line: line - newlines, column: known)
+            }
+            if b == 0x0A { newlines += 1 }
+            if b & 0xC0 != 0x80 { characters += 1 }
+        }
+        return OpenElement(name: name, line: line, column: column > 0 ? column : nil)
     }
 
     fileprivate var eventHandler: SAXEventHandler { handler }
@@ -209,15 +299,19 @@ private func namespaceKind(_ uri: UnsafePointer<UInt8>?) -> XMLNamespaceKind {
 
 private let saxStartElement: startElementNsSAX2Func = { ctx, localname, _, uri, _, _, nbAttributes, _, attributes in
     guard let p = parser(ctx), !p.isStopped, let localname else { return }
+    if p.startTagIsCutShort { return }  // libxml2's own error about it follows
+    let name = String(cString: localname)
+    p.opened(name)
     do {
         try p.eventHandler.startElement(
-            String(cString: localname), namespace: namespaceKind(uri),
+            name, namespace: namespaceKind(uri),
             attributes: XMLAttributes(base: attributes, count: Int(nbAttributes)))
     } catch { p.stop(error) }
 }
 
 private let saxEndElement: endElementNsSAX2Func = { ctx, localname, _, uri in
     guard let p = parser(ctx), !p.isStopped, let localname else { return }
+    p.closed()
     do { try p.eventHandler.endElement(String(cString: localname), namespace: namespaceKind(uri)) } catch { p.stop(error) }
 }
 

@@ -63,7 +63,9 @@ final class BlockUnderConstruction {
             out.reserveCapacity(sentences.count)
             for (i, s) in sentences.enumerated() {
                 let sid = s.xmlID ?? CorpusID.sentence(id, i + 1)
-                out.append(Sentence(id: sid, text: s.text, tokens: s.tokens))
+                out.append(Sentence(
+                    id: sid, text: s.text, tokens: s.tokens, attributes: s.attributes,
+                    comments: s.comments, multiwordTokens: s.multiwordTokens, emptyNodes: s.emptyNodes))
             }
             content = .sentences(out)
         } else {
@@ -80,21 +82,40 @@ struct PendingSentence {
     var xmlID: String?
     var text: String
     var tokens: [Token]?
+    var multiwordTokens: [MultiwordToken] = []
+    /// Warnings about annotation that could not be attached (a link to an unknown token).
+    var attributes: [MetadataPair] = []
+    var comments: [String] = []
+    var emptyNodes: [EmptyNode] = []
 }
 
-/// An `<s>` being read: its text, or its `<w>`/`<pc>` tokens with their spacing.
+/// An `<s>` being read: its text, or its `<w>`/`<pc>` tokens with their spacing and
+/// annotation (multiword tokens, entity labels from `<name>`, `UD-SYN` links).
 struct SentenceUnderConstruction {
     var xmlID: String?
     var text = TextAccumulator()
     var tokens: [Token] = []
+    var multiwordTokens: [MultiwordToken] = []
     var hasTokens = false
     /// Layout or real whitespace seen since the last token ended.
     var spaceSinceToken = false
     var lastJoinsRight = false
+    /// Whether the last unit added was a multiword token (its range carries the spacing).
+    var lastWasMultiword = false
     /// Text inside `<s>` but outside any token, when the sentence has tokens.
     var stray = TextAccumulator()
     /// The token being read.
     var token: TokenUnderConstruction?
+    /// The outermost `<name type>` open now, and whether a token of it was seen.
+    var entity: (type: String, begun: Bool)?
+    /// Token `xml:id` → 1-based index in `tokens`.
+    var indexByID: [String: Int] = [:]
+    var dependencies: [PendingDependency] = []
+    /// Multiword token `xml:id` → index in `multiwordTokens`.
+    var rangeIndexByID: [String: Int] = [:]
+    /// The `<span>` of a `spanGrp type="CoNLL-U"` being read, and those read.
+    var span: ConlluSpan?
+    var conlluSpans: [ConlluSpan] = []
 
     init(xmlID: String?) { self.xmlID = xmlID }
 
@@ -129,7 +150,7 @@ struct SentenceUnderConstruction {
 
     mutating func joinWithoutSpace() { text.joinWithoutSpace() }
 
-    mutating func startToken(kind: TokenKind, join: String?) {
+    mutating func startToken(kind: TokenKind, join: String?, annotation: WordAnnotation? = nil, isPunctuationElement: Bool = false) {
         if !hasTokens && !text.isEmpty && tokens.isEmpty {
             // Text before the first token: its words become tokens of kind `other`.
             for word in text.bytes.split(separator: 0x20) {
@@ -139,8 +160,14 @@ struct SentenceUnderConstruction {
             spaceSinceToken = text.hasPendingSpace
         }
         flushStray()
+        var label: String? = nil
+        if let e = entity {
+            label = (e.begun ? "I-" : "B-") + e.type
+            entity?.begun = true
+        }
         token = TokenUnderConstruction(kind: kind, joinsLeft: join == "left" || join == "both",
-                                       joinsRight: join == "right" || join == "both")
+                                       joinsRight: join == "right" || join == "both", annotation: annotation,
+                                       isPunctuationElement: isPunctuationElement, entityLabel: label)
     }
 
     mutating func endToken() {
@@ -149,19 +176,56 @@ struct SentenceUnderConstruction {
         var form = t.form
         let string = form.take()
         text.append(string)
-        guard !string.isEmpty else { return }
+        guard !string.isEmpty || !t.parts.isEmpty else { return }
         hasTokens = true
-        add(Token(string, kind: t.kind, spaceAfter: true), joinsLeft: t.joinsLeft, joinsRight: t.joinsRight)
+        if t.parts.isEmpty {
+            var token = Token(string, kind: t.kind, spaceAfter: true)
+            t.annotation?.apply(to: &token, isPunctuationElement: t.isPunctuationElement, keepNorm: true)
+            if let label = t.entityLabel { token.attributes.append(MetadataPair("ner", label)) }
+            add(token, joinsLeft: t.joinsLeft, joinsRight: t.joinsRight)
+            if let id = t.annotation?.xmlID { indexByID[id] = tokens.count }
+            return
+        }
+        // A word written as several syntactic words (`du` = `de` + `le`): the parts are the
+        // tokens, their `@norm` (else their own text) the forms; the outer word is the range.
+        var parts: [Token] = []
+        for (i, part) in t.parts.enumerated() {
+            var text = part.text
+            let own = text.take()
+            var token = Token(part.annotation.norm ?? own, kind: .word, spaceAfter: true)
+            part.annotation.apply(to: &token, isPunctuationElement: part.isPunctuationElement, keepNorm: false)
+            if let label = t.entityLabel {
+                token.attributes.append(MetadataPair("ner", i == 0 ? label : "I-" + label.dropFirst(2)))
+            }
+            parts.append(token)
+        }
+        let first = tokens.count + 1
+        add(parts[0], joinsLeft: t.joinsLeft, joinsRight: false)
+        tokens.append(contentsOf: parts.dropFirst())
+        multiwordTokens.append(MultiwordToken(first: first, last: tokens.count, form: string.isEmpty ? parts.map(\.form).joined() : string))
+        lastWasMultiword = true
+        lastJoinsRight = t.joinsRight
+        if let id = t.annotation?.xmlID { rangeIndexByID[id] = multiwordTokens.count - 1 }
+        for (i, part) in t.parts.enumerated() {
+            if let id = part.annotation.xmlID { indexByID[id] = first + i }
+        }
     }
 
     /// Adds a token (a `w`/`pc`, or stray text, which counts only once real tokens exist).
     private mutating func add(_ token: Token, joinsLeft: Bool, joinsRight: Bool) {
-        if !tokens.isEmpty {
-            tokens[tokens.count - 1].spaceAfter = spaceSinceToken && !lastJoinsRight && !joinsLeft
-        }
+        setSpaceAfterLastUnit(spaceSinceToken && !lastJoinsRight && !joinsLeft)
         tokens.append(token)
         lastJoinsRight = joinsRight
+        lastWasMultiword = false
         spaceSinceToken = false
+    }
+
+    private mutating func setSpaceAfterLastUnit(_ space: Bool) {
+        if lastWasMultiword, !multiwordTokens.isEmpty {
+            multiwordTokens[multiwordTokens.count - 1].spaceAfter = space
+        } else if !tokens.isEmpty {
+            tokens[tokens.count - 1].spaceAfter = space
+        }
     }
 
     private mutating func flushStray() {
@@ -176,19 +240,68 @@ struct SentenceUnderConstruction {
         if copy.token != nil { copy.endToken() }
         copy.flushStray()
         if copy.hasTokens {
-            if !copy.tokens.isEmpty { copy.tokens[copy.tokens.count - 1].spaceAfter = !copy.lastJoinsRight }
-            return PendingSentence(xmlID: xmlID, text: Token.rebuild(copy.tokens), tokens: copy.tokens)
+            copy.setSpaceAfterLastUnit(!copy.lastJoinsRight)
+            var warnings = copy.attachDependencies()
+            var extras = ConlluExtras()
+            warnings += extras.attach(copy.conlluSpans, tokens: &copy.tokens, multiwordTokens: &copy.multiwordTokens,
+                                      indexByID: copy.indexByID, rangeIndexByID: copy.rangeIndexByID)
+            let text = Token.rebuild(copy.tokens, multiwordTokens: copy.multiwordTokens)
+            return PendingSentence(
+                xmlID: xmlID, text: text, tokens: copy.tokens, multiwordTokens: copy.multiwordTokens,
+                attributes: extras.attributes + warnings, comments: extras.comments, emptyNodes: extras.emptyNodes)
         }
         let text = copy.text.take()
         if text.isEmpty { return nil }
         return PendingSentence(xmlID: xmlID, text: text, tokens: nil)
     }
+
+    /// Sets head and relation from the `UD-SYN` links; a link naming no token of this
+    /// sentence is kept as a `warning` attribute instead of being dropped silently.
+    private mutating func attachDependencies() -> [MetadataPair] {
+        var warnings: [MetadataPair] = []
+        for link in dependencies {
+            guard let dependent = indexByID[link.dependent] else {
+                warnings.append(MetadataPair("warning", "UD-SYN link to '#\(link.dependent)', not a token of this sentence"))
+                continue
+            }
+            let head: Int
+            if let h = indexByID[link.head] {
+                head = h
+            } else if link.head == xmlID {
+                head = 0
+            } else {
+                warnings.append(MetadataPair("warning", "UD-SYN link from '#\(link.head)', not a token of this sentence"))
+                continue
+            }
+            guard tokens[dependent - 1].head == nil else { continue }  // the first link wins (as ParlaMint's tools do)
+            tokens[dependent - 1].head = head
+            tokens[dependent - 1].deprel = link.relation
+        }
+        return warnings
+    }
 }
 
-/// A `<w>` or `<pc>` being read.
+/// A `<w>` or `<pc>` being read; `parts` are the `<w>`s inside it (syntactic words).
 struct TokenUnderConstruction {
     var kind: TokenKind
     var joinsLeft: Bool
     var joinsRight: Bool
+    var annotation: WordAnnotation?
+    var isPunctuationElement = false
+    var entityLabel: String?
     var form = TextAccumulator()
+    var parts: [TokenPart] = []
+    /// Whether text goes to the last part (inside its element) rather than the outer word.
+    var inPart = false
+
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        if inPart, !parts.isEmpty { parts[parts.count - 1].text.append(bytes) } else { form.append(bytes) }
+    }
+}
+
+/// A syntactic word inside a `<w>`: ParlaMint's `<w norm="de" lemma="de" msd="…"/>`.
+struct TokenPart {
+    var annotation: WordAnnotation
+    var isPunctuationElement: Bool
+    var text = TextAccumulator()
 }

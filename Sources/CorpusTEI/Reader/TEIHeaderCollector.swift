@@ -74,8 +74,10 @@ final class TEIHeaderCollector {
         if !path.isEmpty { path.removeLast() }
     }
 
+    /// Every free pair goes through here: a key is never empty (text or attributes
+    /// directly in `teiHeader` are filed under `teiHeader`).
     private func add(_ key: String, _ value: String) {
-        metadata.extra.append(MetadataPair(key, value))
+        metadata.extra.append(MetadataPair(key.isEmpty ? "teiHeader" : key, value))
     }
 
     private func finish(_ c: Capture) {
@@ -135,7 +137,8 @@ final class TEIHeaderCollector {
                 used = text.isEmpty || text == ident
             }
         case "note" where parent == "notesStmt":
-            if let n = consume("n") {
+            if let n = attrs.first(where: { $0.name == "n" })?.value, !n.isEmpty {
+                _ = consume("n")
                 add(n, text)
                 used = true
             }

@@ -21,15 +21,20 @@ import CorpusModel
 /// - `gap` content (a description of missing text) and `fw` (running heads, page
 ///   numbers, catchwords: forme work, not text) are dropped; so is everything
 ///   outside `teiHeader` and `text` (`facsimile`, `standOff`); the `teiCorpus`
-///   header is used only when the corpus holds no `TEI` (its `xi:include` hrefs
-///   then go to `extra`).
+///   header is used only when the corpus holds no `TEI` (its skipped `xi:include`
+///   hrefs then go to `extra`).
+/// - `front`/`body`/`back` directly under `TEI`, with no `text` around them (some
+///   ELTeC files), are read as the text, with a warning.
 /// - Layout whitespace is collapsed to single spaces and trimmed; soft hyphens,
 ///   no-break spaces and combining marks are kept.
 ///
 /// Options:
 /// - `choice`: `reg` (default: `reg`/`corr`/`expan`) or `orig` (`orig`/`sic`/`abbr`).
-/// - `xinclude`: flag; resolve `xi:include` children of `teiCorpus` relative to the
-///   file (a missing target without `xi:fallback` is an error naming it).
+/// - `xinclude`: `true` (default) reads the `xi:include` members of a `teiCorpus`
+///   (ParlaMint corpus roots), within ``XIncludeScope``'s limits: relative paths
+///   inside the root file's folder tree, no network, no cycles, at most 8 levels.
+///   A missing target without `xi:fallback` is an error naming it. `false` skips
+///   them and warns how many were skipped.
 /// - `entities`: `error` (default) or `keep` — an entity declared only in an external
 ///   DTD (never loaded) is an error, or kept as the literal text `&name;`.
 ///
@@ -65,10 +70,25 @@ public struct TEIReader: CorpusReader {
     /// ``read(_:options:into:)`` feeding libxml2 `chunkSize` bytes at a time (tests use tiny chunks).
     func read(_ input: InputSource, options: FormatOptions, into sink: any CorpusEventSink, chunkSize: Int) throws {
         let settings = try TEIReaderSettings(options)
-        let handler = TEIStreamHandler(sink: sink, settings: settings, input: input)
+        let skipped = try read(input, settings: settings, scope: XIncludeScope(root: input), into: sink, chunkSize: chunkSize)
+        if skipped > 0 {
+            try options.warn(Diagnostic(
+                severity: .warning,
+                message: "\(skipped) xi:include reference\(skipped == 1 ? "" : "s") skipped (xinclude=false): their documents are not read",
+                file: input.name))
+        }
+    }
+
+    /// Reads one file of an include tree; returns how many `xi:include`s it skipped.
+    func read(
+        _ input: InputSource, settings: TEIReaderSettings, scope: XIncludeScope, into sink: any CorpusEventSink,
+        chunkSize: Int = 1 << 20
+    ) throws -> Int {
+        let handler = TEIStreamHandler(sink: sink, settings: settings, input: input, scope: scope)
         let parser = SAXPushParser(handler: handler, fileName: input.name)
         handler.locate = { [unowned parser] in parser.location }
         try parser.parse(input, chunkSize: chunkSize)
+        return handler.skippedIncludes
     }
 }
 
@@ -78,20 +98,26 @@ struct TEIReaderSettings {
     enum EntityMode: String { case error, keep }
 
     var choice: ChoiceMode
+    /// Whether `xi:include` members of a `teiCorpus` are read (the default).
     var xinclude: Bool
     var entities: EntityMode
-    /// How deep `xi:include` may nest (guards against cycles).
-    var xincludeDepth: Int
+    /// The caller's options, for warnings.
+    var options: FormatOptions
 
     init(_ options: FormatOptions) throws {
         choice = ChoiceMode(rawValue: try options.choice("choice", ["reg", "orig"], default: "reg")) ?? .reg
-        xinclude = options.flag("xinclude")
+        xinclude = try options.boolean("xinclude", default: true)
         entities = EntityMode(rawValue: try options.choice("entities", ["error", "keep"], default: "keep")) ?? .keep
-        xincludeDepth = try options.integer("xinclude-depth", default: 0)
+        self.options = options
     }
 
     /// Element names preferred inside `choice` (and `app`, where the lemma wins).
     var preferredAlternatives: Set<String> {
         choice == .reg ? ["reg", "corr", "expan", "lem"] : ["orig", "sic", "abbr", "lem"]
+    }
+
+    /// Sends a warning about `file` at `location` through the caller's handler.
+    func warn(_ message: String, file: String, location: SourceLocation?) throws {
+        try options.warn(Diagnostic(severity: .warning, message: message, file: file, location: location))
     }
 }

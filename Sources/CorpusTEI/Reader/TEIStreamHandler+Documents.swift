@@ -1,13 +1,5 @@
 import CorpusModel
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 extension TEIStreamHandler {
     /// The file name without directory and extension, as an NCName (`doc` for streams).
     var fileStem: String { CorpusID.documentID(forInputNamed: input.name) }
@@ -21,11 +13,26 @@ extension TEIStreamHandler {
         blockCount = 0
         usedIDs.removeAll(keepingCapacity: true)
         divDepth = 0
+        textIsImplicit = false
     }
 
     func startText(_ attributes: XMLAttributes) throws {
         inText = true
         if !documentStarted { try startDocumentEvent(textAttributes: attributes.all()) }
+    }
+
+    /// `front`/`body`/`back` directly under `TEI`: read as if `text` were around
+    /// them (some ELTeC files do this), and say so once per document.
+    func startImplicitText(_ name: String, attributes: XMLAttributes) throws {
+        if !textIsImplicit {
+            textIsImplicit = true
+            try settings.warn(
+                "<\(name)> sits directly in <TEI> with no <text> around it; read as the document's text (TEI P5 wants <text>)",
+                file: input.name, location: locate())
+        }
+        inText = true
+        if !documentStarted { try startDocumentEvent(textAttributes: []) }
+        try textElementStart(name, namespace: .tei, attributes: attributes)
     }
 
     /// Sends `startDocument` with the header's metadata, once per document.
@@ -63,6 +70,7 @@ extension TEIStreamHandler {
         inText = false
         header = nil
         choices.removeAll()
+        speeches.removeAll()
     }
 
     /// A `teiCorpus` without any `TEI` becomes one document made of its header.
@@ -104,11 +112,17 @@ extension TEIStreamHandler {
         let atCorpusLevel: Bool = { if case .corpus? = frames.last { return true } else { return false } }()
         guard settings.xinclude else {
             if atCorpusLevel { ignoredIncludes.append(href) }
+            skippedIncludes += 1
             skipDepth = 1
             return
         }
         guard atCorpusLevel else {
-            throw fail(.structure, "xi:include is supported only as a child of teiCorpus (found one inside a document)")
+            skippedIncludes += 1
+            try settings.warn(
+                "xi:include href=\"\(href)\" inside a document is not resolved (only teiCorpus members are); its text is missing",
+                file: input.name, location: locate())
+            skipDepth = 1
+            return
         }
         if let parse = attributes.value("parse"), parse != "xml" {
             throw fail(.structure, "xi:include parse=\"\(parse)\" is not supported (only TEI documents can be included)")
@@ -116,32 +130,22 @@ extension TEIStreamHandler {
         if attributes.value("xpointer") != nil {
             throw fail(.structure, "xi:include with xpointer is not supported")
         }
-        guard settings.xincludeDepth < 8 else {
-            throw fail(.structure, "xi:include nested more than 8 levels deep (a cycle?)")
+        let target: XIncludeScope.Target
+        do {
+            target = try scope.resolve(href)
+        } catch let error as CorpusError {
+            throw fail(error.kind, error.message)
         }
-        let path = resolve(href)
-        if access(path, R_OK) == 0 {
-            var options = FormatOptions()
-            options["choice"] = settings.choice.rawValue
-            options["entities"] = settings.entities.rawValue
-            options["xinclude"] = "true"
-            options["xinclude-depth"] = String(settings.xincludeDepth + 1)
+        switch target {
+        case .file(let path, let name):
             let counter = CountingSink(sink)
-            try TEIReader().read(.file(path), options: options, into: counter)
+            skippedIncludes += try TEIReader().read(
+                .file(path, name: name), settings: settings, scope: scope.entering(path: path, name: name), into: counter)
             documentsEmitted += counter.documents
             skipDepth = 1  // the fallback is not used
-        } else {
+        case .missing:
             frames.append(.xincludeMissing(href: href, location: locate()))
         }
-    }
-
-    /// `href` relative to the including file's directory.
-    private func resolve(_ href: String) -> String {
-        if href.hasPrefix("/") { return href }
-        var target = href
-        if target.hasPrefix("file://") { target.removeFirst(7) }
-        guard let path = input.path, let slash = path.lastIndex(of: "/") else { return target }
-        return String(path[...slash]) + target
     }
 }
 

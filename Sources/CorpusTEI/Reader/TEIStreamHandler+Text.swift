@@ -50,6 +50,9 @@ extension TEIStreamHandler {
             if role == .division {
                 divDepth += 1
                 frames.append(.division)
+            } else if name == "u" || name == "sp" {
+                speeches.append(SpeechContext(name, attributes: attributes))
+                frames.append(.speech)
             } else {
                 frames.append(name == "text" ? .text : (Self.bodyLike.contains(name) ? .bodyLike : .container))
             }
@@ -72,10 +75,20 @@ extension TEIStreamHandler {
             let join = attributes.value("join")
             if let top = blocks.last, top.sentence != nil {
                 if top.sentence?.token != nil {
-                    frames.append(.inline)  // a token inside a token
+                    if top.sentence?.token?.inPart == false {
+                        // A syntactic word inside a word (ParlaMint's `du` = `de` + `le`).
+                        top.sentence?.token?.parts.append(
+                            TokenPart(annotation: WordAnnotation(attributes), isPunctuationElement: name == "pc"))
+                        top.sentence?.token?.inPart = true
+                        frames.append(.tokenPart)
+                    } else {
+                        frames.append(.inline)  // deeper nesting: text of the part
+                    }
                     return
                 }
-                top.sentence?.startToken(kind: tokenKind(name, type: attributes.value("type")), join: join)
+                top.sentence?.startToken(
+                    kind: tokenKind(name, type: attributes.value("type")), join: join,
+                    annotation: WordAnnotation(attributes), isPunctuationElement: name == "pc")
                 frames.append(.token)
             } else {
                 if blocks.last == nil { openImplicitBlock() }
@@ -83,6 +96,30 @@ extension TEIStreamHandler {
                 frames.append(.tokenOutsideSentence(joinsRight: join == "right" || join == "both"))
             }
         case .inline:
+            if let top = blocks.last, top.sentence != nil, top.sentence?.token == nil {
+                if name == "name" {
+                    if top.sentence?.entity == nil, let type = attributes.value("type") {
+                        top.sentence?.entity = (type, false)
+                        frames.append(.entity)
+                        return
+                    }
+                } else if name == "spanGrp" {
+                    frames.append(.spanGroup(conllu: attributes.value("type") == "CoNLL-U"))
+                    return
+                } else if name == "span", case .spanGroup(true)? = frames.last {
+                    let type = attributes.value("type") ?? ""
+                    top.sentence?.span = ConlluSpan(type: type, target: attributes.value(type == "attribute" ? "n" : "target"))
+                    frames.append(.conlluSpan)
+                    return
+                } else if name == "linkGrp" {
+                    frames.append(.linkGroup(ud: attributes.value("type") == "UD-SYN"))
+                    return
+                } else if name == "link", case .linkGroup(true)? = frames.last {
+                    if let dependency = PendingDependency(ana: attributes.value("ana"), target: attributes.value("target")) {
+                        top.sentence?.dependencies.append(dependency)
+                    }
+                }
+            }
             frames.append(.inline)
         }
     }
@@ -114,8 +151,10 @@ extension TEIStreamHandler {
         guard inText else { return }
         if let top = blocks.last {
             if top.sentence != nil {
-                if top.sentence?.token != nil {
-                    top.sentence?.token?.form.append(text)
+                if top.sentence?.span != nil {
+                    top.sentence?.span?.text.append(contentsOf: text)  // as written: CoNLL-U keeps TABs
+                } else if top.sentence?.token != nil {
+                    top.sentence?.token?.append(text)
                 } else {
                     top.sentence?.appendOutsideToken(text)
                 }
@@ -174,6 +213,8 @@ extension TEIStreamHandler {
             default:
                 extra.append(MetadataPair("tei", name))
             }
+        case "seg" where isSpeechSegment:
+            break  // the paragraph of a `<u>` (ParlaMint): the writer writes it back as `seg`
         default: extra.append(MetadataPair("tei", name))
         }
         let (language, languageAttribute) = blockLanguage(attributes)
@@ -191,9 +232,11 @@ extension TEIStreamHandler {
             return
         }
         let (language, languageAttribute) = blockLanguage(attributes)
+        var extra = languageAttribute.map { [$0] } ?? []
+        if let type = attributes.value("type") { extra.append(MetadataPair("note-type", type)) }
         let block = BlockUnderConstruction(
             kind: .note, xmlID: ncName(attributes.xmlValue("id")), language: language,
-            attributes: languageAttribute.map { [$0] } ?? [], ownerDepth: frames.count, implicit: false)
+            attributes: extra, ownerDepth: frames.count, implicit: false)
         blocks.append(block)
         frames.append(.note)
     }
@@ -248,6 +291,12 @@ extension TEIStreamHandler {
             while usedIDs.contains(id) { id += "_" }
             usedIDs.insert(id)
             var taken = block.take(id: id)
+            if !speeches.isEmpty {
+                if taken.attributes.contains(MetadataPair("tei", "speaker")) {
+                    speeches[speeches.count - 1].noteSpeakerText(taken.plainText)
+                }
+                taken.attributes.append(contentsOf: speeches[speeches.count - 1].blockAttributes)
+            }
             if case .sentences(var sentences) = taken.content {
                 // Sentence ids must stay unique too (a generated BLOCK.sN may meet a source id).
                 var local = Set<String>()

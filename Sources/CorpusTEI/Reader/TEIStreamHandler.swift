@@ -6,11 +6,23 @@ final class TEIStreamHandler: SAXEventHandler {
     let sink: any CorpusEventSink
     let settings: TEIReaderSettings
     let input: InputSource
+    /// Which files `xi:include` may reach from this one.
+    let scope: XIncludeScope
+    /// `xi:include`s not followed (xinclude=false, or inside a document), including nested files'.
+    var skippedIncludes = 0
+    /// Whether this document's `front`/`body`/`back` sit directly under `TEI` (no `text`).
+    var textIsImplicit = false
     /// Where the parser is, for errors raised here.
     var locate: () -> SourceLocation? = { nil }
 
     enum FrameKind {
         case corpus, root, text, bodyLike, container, division, inlineBlock, block, note, sentence, token, tokenOutsideSentence(joinsRight: Bool)
+        /// `u` or `sp`: a container whose blocks get the speaker attributes.
+        case speech
+        /// A `w`/`pc` inside a `w`; an outermost `name` inside a sentence; a `linkGrp` (`ud`: of type UD-SYN).
+        case tokenPart, entity, linkGroup(ud: Bool)
+        /// A `spanGrp` inside a sentence (`conllu`: of type CoNLL-U) and one of its spans.
+        case spanGroup(conllu: Bool), conlluSpan
         case inline, choice, choiceAlternative, xincludeMissing(href: String, location: SourceLocation?)
         case xincludeFallbackTaken(href: String), fallback
     }
@@ -21,6 +33,8 @@ final class TEIStreamHandler: SAXEventHandler {
     var headerDepth = 0
     var header: TEIHeaderCollector?
     var readingCorpusHeader = false
+    /// The header being read: the `teiCorpus` one or the current document's.
+    var activeHeader: TEIHeaderCollector? { readingCorpusHeader ? corpusHeader : header }
 
     // The document being read.
     var documentOpen = false
@@ -35,6 +49,8 @@ final class TEIStreamHandler: SAXEventHandler {
     var inText = false
     var blocks: [BlockUnderConstruction] = []
     var choices: [ChoiceCapture] = []
+    /// The `u`/`sp` elements open now, innermost last.
+    var speeches: [SpeechContext] = []
 
     // The corpus around it.
     var corpusDepth = 0
@@ -46,10 +62,11 @@ final class TEIStreamHandler: SAXEventHandler {
     var documentsInFile = 0
     var sawRoot = false
 
-    init(sink: any CorpusEventSink, settings: TEIReaderSettings, input: InputSource) {
+    init(sink: any CorpusEventSink, settings: TEIReaderSettings, input: InputSource, scope: XIncludeScope) {
         self.sink = sink
         self.settings = settings
         self.input = input
+        self.scope = scope
     }
 
     func fail(_ kind: CorpusError.Kind, _ message: String) -> CorpusError {
@@ -65,8 +82,8 @@ final class TEIStreamHandler: SAXEventHandler {
         }
         if headerDepth > 0 {
             headerDepth += 1
-            if name == "lb" { header?.lineBreak() }
-            header?.start(name, attributes: attributes)
+            if name == "lb" { activeHeader?.lineBreak() }
+            activeHeader?.start(name, attributes: attributes)
             return
         }
         if !sawRoot {
@@ -103,6 +120,8 @@ final class TEIStreamHandler: SAXEventHandler {
         case "text" where documentOpen:
             try startText(attributes)
             frames.append(.text)
+        case "front", "body", "back" where documentOpen:
+            try startImplicitText(name, attributes: attributes)
         default:
             if case .fallback? = frames.last {
                 frames.append(.inline)
@@ -119,7 +138,7 @@ final class TEIStreamHandler: SAXEventHandler {
         }
         if headerDepth > 0 {
             headerDepth -= 1
-            if headerDepth > 0 { (readingCorpusHeader ? corpusHeader : header)?.end(name) }
+            if headerDepth > 0 { activeHeader?.end(name) }
             return
         }
         guard let frame = frames.popLast() else { return }
@@ -132,8 +151,25 @@ final class TEIStreamHandler: SAXEventHandler {
         case .text:
             try closeImplicit()
             if !frames.contains(where: { if case .text = $0 { return true } else { return false } }) { inText = false }
-        case .container, .bodyLike:
+        case .container:
             try closeImplicit()
+        case .bodyLike:
+            try closeImplicit()
+            if textIsImplicit, case .root? = frames.last { inText = false }
+        case .speech:
+            try closeImplicit()
+            speeches.removeLast()
+        case .tokenPart:
+            blocks.last?.sentence?.token?.inPart = false
+        case .entity:
+            blocks.last?.sentence?.entity = nil
+        case .linkGroup, .spanGroup:
+            break
+        case .conlluSpan:
+            if let sentence = blocks.last?.sentence, let span = sentence.span {
+                blocks.last?.sentence?.conlluSpans.append(span)
+                blocks.last?.sentence?.span = nil
+            }
         case .inlineBlock:
             lineBreak(joins: false)
         case .division:
@@ -168,7 +204,7 @@ final class TEIStreamHandler: SAXEventHandler {
     func characters(_ text: UnsafeBufferPointer<UInt8>) throws {
         if skipDepth > 0 { return }
         if headerDepth > 0 {
-            (readingCorpusHeader ? corpusHeader : header)?.characters(text)
+            activeHeader?.characters(text)
             return
         }
         try routeText(text)
@@ -190,8 +226,8 @@ final class TEIStreamHandler: SAXEventHandler {
         let warning = MetadataPair(
             "warning", "entity &\(name); is declared only in an external DTD (not read): kept as the text &\(name);")
         if headerDepth > 0 {
-            literal.withUTF8 { (readingCorpusHeader ? corpusHeader : header)?.characters($0) }
-            (readingCorpusHeader ? corpusHeader : header)?.addWarning(warning)
+            literal.withUTF8 { activeHeader?.characters($0) }
+            activeHeader?.addWarning(warning)
             return
         }
         try literal.withUTF8 { try routeText($0) }

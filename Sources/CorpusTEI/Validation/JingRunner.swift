@@ -25,7 +25,9 @@ enum JingRunner {
             temporary = tmp
         }
         defer { if let temporary { try? FileManager.default.removeItem(atPath: temporary) } }
-        guard let file = path else { return [] }
+        guard var file = path else { return [] }
+        // jing prints absolute paths: give it one, so its lines can be matched to the input.
+        if !file.hasPrefix("/") { file = FileManager.default.currentDirectoryPath + "/" + file }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: jing)
         process.arguments = schema.lowercased().hasSuffix(".rnc") ? ["-c", schema, file] : [schema, file]
@@ -50,18 +52,20 @@ enum JingRunner {
         return diagnostics
     }
 
-    /// `FILE:LINE:COL: error: MESSAGE` → a diagnostic about `name`.
+    /// `PATH:LINE:COL: error: MESSAGE` → a diagnostic, about `name` when PATH is the
+    /// input (`file`), else about PATH (an error in the schema itself); any other line
+    /// is jing speaking for itself (`jing: fatal: …`). Never two locations in one message.
     static func parse(_ line: String, file: String, name: String) -> Diagnostic {
-        if line.hasPrefix(file + ":") {
-            let rest = line.dropFirst(file.count + 1)
-            let parts = rest.split(separator: ":", maxSplits: 3, omittingEmptySubsequences: false)
-            if parts.count == 4, let l = Int(parts[0]), let c = Int(parts[1]) {
-                let severityText = parts[2].trimmingCharacters(in: .whitespaces)
-                let severity: Diagnostic.Severity = severityText == "warning" ? .warning : .error
-                return Diagnostic(
-                    severity: severity, message: parts[3].trimmingCharacters(in: .whitespaces), file: name,
-                    location: SourceLocation(line: l, column: c))
-            }
+        for severityText in ["error", "warning", "fatal"] {
+            guard let marker = line.range(of: ": \(severityText): ") else { continue }
+            let place = line[..<marker.lowerBound]
+            let parts = place.split(separator: ":", omittingEmptySubsequences: false)
+            guard parts.count >= 3, let l = Int(parts[parts.count - 2]), let c = Int(parts[parts.count - 1]) else { continue }
+            let path = parts.dropLast(2).joined(separator: ":")
+            let severity: Diagnostic.Severity = severityText == "warning" ? .warning : .error
+            return Diagnostic(
+                severity: severity, message: String(line[marker.upperBound...]).trimmingCharacters(in: .whitespaces),
+                file: path == file ? name : path, location: SourceLocation(line: l, column: c))
         }
         return Diagnostic(severity: .error, message: "jing: " + line, file: name)
     }

@@ -17,10 +17,10 @@ final class SchemaCache: @unchecked Sendable {
         var result: Result<CompiledSchema, CorpusError>?
     }
 
-    private let condition = NSCondition()
+    private let condition = ConditionLock()
     private var entries: [String: Entry] = [:]
     /// How many compiles were started (tests check that a batch compiles once).
-    private(set) var compileCount = 0
+    private var compileCount = 0
 
     /// The compiled schema for `path`, waiting at most `timeout` seconds for a compile.
     func schema(at path: String, kind: CompiledSchema.Kind, timeout: Double) throws -> Outcome {
@@ -52,7 +52,7 @@ final class SchemaCache: @unchecked Sendable {
         }
         let deadline = Date(timeIntervalSinceNow: timeout)
         while entry.result == nil && timeout > 0 {
-            if !condition.wait(until: deadline) { break }
+            if !condition.wait(seconds: deadline.timeIntervalSinceNow) { break }
         }
         switch entry.result {
         case .success(let schema)?: return .compiled(schema)

@@ -14,6 +14,8 @@ final class TEIStructureChecker: SAXEventHandler {
     /// For each open `fileDesc`: whether its first child was seen and was `titleStmt`.
     private var fileDescFirstChild: [String?] = []
     private var headerSeen: [Bool] = []
+    /// For each open `TEI`: where it starts and whether it has a `text` child.
+    private var textSeen: [(location: SourceLocation?, seen: Bool)] = []
 
     /// Elements that cannot hold `s` directly.
     private static let notSentenceParents: Set<String> = [
@@ -47,6 +49,14 @@ final class TEIStructureChecker: SAXEventHandler {
             headerSeen[headerSeen.count - 1] = true
             if name != "teiHeader" { report("<\(parent ?? "")> must start with <teiHeader> (found <\(name)>)") }
         }
+        if parent == "TEI" || parent == "TEI.2" {
+            if name == "text" {
+                if !textSeen.isEmpty { textSeen[textSeen.count - 1].seen = true }
+            } else if ["front", "body", "back", "group"].contains(name) {
+                report("<\(name)> directly inside <\(parent ?? "TEI")>: it belongs in <text>")
+                if !textSeen.isEmpty { textSeen[textSeen.count - 1].seen = true }  // one problem, one message
+            }
+        }
         if name == "s", namespace == .tei || namespace == .none, let parent, Self.notSentenceParents.contains(parent) {
             report("<s> directly inside <\(parent)>: a sentence belongs in a paragraph-like element (p, ab, head, l, item, …)")
         }
@@ -63,6 +73,7 @@ final class TEIStructureChecker: SAXEventHandler {
         stack.append(name)
         if name == "fileDesc" { fileDescFirstChild.append(nil) }
         if name == "TEI" || name == "teiCorpus" { headerSeen.append(false) }
+        if name == "TEI" || name == "TEI.2" { textSeen.append((locate(), false)) }
     }
 
     func endElement(_ name: String, namespace: XMLNamespaceKind) throws {
@@ -71,6 +82,13 @@ final class TEIStructureChecker: SAXEventHandler {
         }
         if name == "TEI" || name == "teiCorpus", let seen = headerSeen.popLast(), !seen {
             report("<\(name)> has no <teiHeader>")
+        }
+        if name == "TEI" || name == "TEI.2", let (location, seen) = textSeen.popLast(), !seen {
+            if diagnostics.count < limit {
+                diagnostics.append(Diagnostic(
+                    severity: .error, message: "<\(name)> has no <text>: a TEI document keeps its text in <text>",
+                    file: fileName, location: location))
+            }
         }
         stack.removeLast()
     }

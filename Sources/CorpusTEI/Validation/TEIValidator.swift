@@ -31,18 +31,19 @@ public struct TEIValidator: CorpusValidator {
         let timeout = Double(try options.integer("schema-timeout", default: 60))
         let rules = try options.choice("rules", ["true", "false"], default: "true") == "true"
 
-        var diagnostics = try checkStructure(input, rules: rules)
-        if diagnostics.contains(where: { $0.severity == .error && $0.message.hasPrefix("not well-formed") }) {
-            return diagnostics
-        }
+        let (structure, wellFormed) = try checkStructure(input, rules: rules)
+        var diagnostics = structure
+        if !wellFormed { return diagnostics }
         guard let schemaOption = options["schema"] else { return diagnostics }
         let schemaPath = try Self.resolveSchema(schemaOption)
         diagnostics += try validate(input, schema: schemaPath, validator: validator, timeout: timeout)
         return diagnostics
     }
 
-    /// The bundled `tei_all.rng`, or the path as given.
-    static func resolveSchema(_ option: String) throws -> String {
+    /// The schema file option `schema` names: the bundled `tei_all.rng`, or the path as
+    /// given when it is a readable `.rng`, `.xsd`, `.dtd` (or `.rnc`, for jing) file;
+    /// a `.usage` error naming the schema otherwise. Callers check it before any input.
+    public static func resolveSchema(_ option: String) throws -> String {
         if option == "tei_all" || option == "tei-all" {
             guard let path = Bundle.module.path(forResource: "tei_all", ofType: "rng") else {
                 throw CorpusError(.io, "the bundled tei_all.rng is missing from the CorpusTEI resources")
@@ -52,10 +53,14 @@ public struct TEIValidator: CorpusValidator {
         guard FileManager.default.isReadableFile(atPath: option) else {
             throw CorpusError(.usage, "schema '\(option)' not found or not readable (give a .rng, .xsd or .dtd path, or tei_all)")
         }
+        guard CompiledSchema.kind(ofPath: option) != nil || option.lowercased().hasSuffix(".rnc") else {
+            throw CorpusError(.usage, "schema '\(option)': expected a .rng, .xsd or .dtd file (or .rnc with jing), or tei_all")
+        }
         return option
     }
 
-    private func checkStructure(_ input: InputSource, rules: Bool) throws -> [Diagnostic] {
+    /// The structure rules' findings, and whether the input is well-formed XML at all.
+    private func checkStructure(_ input: InputSource, rules: Bool) throws -> ([Diagnostic], wellFormed: Bool) {
         let checker = TEIStructureChecker(fileName: input.name)
         let parser = SAXPushParser(handler: checker, fileName: input.name)
         checker.locate = { [unowned parser] in parser.location }
@@ -64,10 +69,10 @@ public struct TEIValidator: CorpusValidator {
         } catch let error as CorpusError where error.kind != .io {
             var d = Diagnostic(severity: .error, message: "not well-formed: \(error.message)", file: input.name, location: error.location)
             if error.kind == .unsafe || error.kind == .structure { d.message = error.message }
-            return (rules ? checker.diagnostics : []) + [d]
+            return ((rules ? checker.diagnostics : []) + [d], false)
         }
         let warnings = parser.issues.map { $0.diagnostic(file: input.name) }
-        return (rules ? checker.diagnostics : checker.diagnostics.filter { $0.severity == .warning }) + warnings
+        return ((rules ? checker.diagnostics : checker.diagnostics.filter { $0.severity == .warning }) + warnings, true)
     }
 
     private func validate(_ input: InputSource, schema: String, validator: String, timeout: Double) throws -> [Diagnostic] {

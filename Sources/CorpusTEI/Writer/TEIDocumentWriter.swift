@@ -11,6 +11,11 @@ final class TEIDocumentWriter {
 
     private var divDepth = 0
     private var inList = false
+    /// The `<u>` open now: its speaker, `ana` and utterance id (see ``UtteranceKey``).
+    private var openUtterance: UtteranceKey?
+    /// `u`, or `sp` for a run that starts with a `speaker` block (drama).
+    private var speechElement = "u"
+    private var utteranceIDs = Set<String>()
     /// Whether `body` has something besides notes (TEI requires a paragraph-like element or a div).
     private var bodyHasContent = false
 
@@ -23,7 +28,7 @@ final class TEIDocumentWriter {
 
     private var bodyDepth: Int { base + 2 }
     /// Depth of the element that holds the next block.
-    private var blockDepth: Int { bodyDepth + divDepth + (inList ? 1 : 0) + 1 }
+    private var blockDepth: Int { bodyDepth + divDepth + (inList ? 1 : 0) + (openUtterance != nil ? 1 : 0) + 1 }
 
     func start(_ start: DocumentStart, rootNamespace: Bool) throws {
         guard CorpusID.isNCName(start.id) else {
@@ -56,6 +61,14 @@ final class TEIDocumentWriter {
             }
             attributes.append(("xml:lang", lang))
         }
+        let utterance = UtteranceKey(block)
+        if utterance != openUtterance || block.kind.headingLevel != nil || block.kind == .listItem {
+            try closeUtterance()
+        }
+        if block.kind.headingLevel == nil && block.kind != .listItem, let utterance, openUtterance == nil {
+            try closeList()
+            try openUtterance(utterance, first: block)
+        }
         let name: String
         switch block.kind {
         case .heading(let level):
@@ -71,13 +84,22 @@ final class TEIDocumentWriter {
             name = "item"
         case .paragraph:
             try closeList()
-            name = "p"
+            if openUtterance == nil {
+                name = "p"
+            } else if speechElement == "sp" {
+                name = block.attributes.contains(MetadataPair("tei", "speaker")) ? "speaker" : "p"
+            } else {
+                name = "seg"
+            }
         case .quote:
             try closeList()
             name = "quote"
         case .note:
             try closeList()
             name = "note"
+            if let type = block.attributes.first(where: { $0.key == "note-type" })?.value, Self.isToken(type) {
+                attributes.append(("type", type))
+            }
         }
         try xml.newline(blockDepth)
         try writeContent(of: block, as: name, attributes)
@@ -85,6 +107,7 @@ final class TEIDocumentWriter {
     }
 
     func finish() throws {
+        try closeUtterance()
         try closeList()
         if !bodyHasContent {  // body needs content: an empty anonymous paragraph reads back as nothing
             try xml.newline(bodyDepth + divDepth + 1)
@@ -104,6 +127,37 @@ final class TEIDocumentWriter {
     }
 
     // MARK: structure
+
+    /// Opens `<u xml:id=… who=… ana=…>` for a run of blocks of one utterance, or `<sp>`
+    /// when the run starts with a `speaker` block (a play: `sp/speaker`, as read).
+    private func openUtterance(_ key: UtteranceKey, first block: Block) throws {
+        var attributes: [(String, String)] = []
+        speechElement = key.id == nil && block.attributes.contains(MetadataPair("tei", "speaker")) ? "sp" : "u"
+        if let id = key.id, CorpusID.isNCName(id), !utteranceIDs.contains(id) {
+            utteranceIDs.insert(id)
+            attributes.append(("xml:id", id))
+        }
+        if let speaker = key.speaker, speechElement == "u" || speaker != block.plainText {
+            attributes.append(("who", SpeakerPointer.who(forSpeaker: speaker)))
+        }
+        if let ana = key.ana, speechElement == "u" { attributes.append(("ana", ana)) }
+        try xml.newline(blockDepth)
+        try xml.start(speechElement, attributes)
+        openUtterance = key
+        bodyHasContent = true
+    }
+
+    private func closeUtterance() throws {
+        guard openUtterance != nil else { return }
+        openUtterance = nil
+        try xml.newline(blockDepth)
+        try xml.end(speechElement)
+    }
+
+    /// Whether `s` is a TEI `teidata.enumerated` value (no spaces or controls).
+    static func isToken(_ s: String) -> Bool {
+        !s.isEmpty && !s.unicodeScalars.contains { $0.properties.generalCategory == .spaceSeparator || $0.value < 0x21 }
+    }
 
     private func closeList() throws {
         guard inList else { return }
@@ -157,23 +211,10 @@ final class TEIDocumentWriter {
             return
         }
         try xml.start("s", [("xml:id", id)])
-        for (index, token) in tokens.enumerated() {
-            var attributes: [(String, String)] = [("xml:id", CorpusID.token(id, index + 1))]
-            let name: String
-            switch token.kind {
-            case .word: name = "w"
-            case .punctuation: name = "pc"
-            case .symbol:
-                name = "pc"
-                attributes.append(("type", "symbol"))
-            case .number, .url, .other:
-                name = "w"
-                attributes.append(("type", token.kind.rawValue))
-            }
-            if !token.spaceAfter { attributes.append(("join", "right")) }
-            try xml.element(name, attributes, text: token.form)
-            if token.spaceAfter && index < tokens.count - 1 { try xml.raw(" ") }
-        }
+        try TEITokenWriter(
+            xml: xml, sentenceID: id, tokens: tokens, multiwordTokens: sentence.multiwordTokens,
+            comments: sentence.comments, emptyNodes: sentence.emptyNodes, sentenceAttributes: sentence.attributes
+        ).write()
         try xml.end("s")
     }
 }

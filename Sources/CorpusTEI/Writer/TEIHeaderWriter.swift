@@ -45,7 +45,7 @@ struct TEIHeaderWriter {
             try xml.start("notesStmt")
             for pair in m.extra {
                 try xml.newline(d + 3)
-                try xml.element("note", [("n", pair.key)], text: pair.value)
+                try xml.element("note", pair.key.isEmpty ? [] : [("n", pair.key)], text: pair.value)
             }
             try xml.newline(d + 2)
             try xml.end("notesStmt")

@@ -20,7 +20,11 @@ import CorpusModel
 /// paragraph → `p`, quote → `quote`, list item → `list/item`, note → `note`.
 /// Tokens: words `w`, punctuation `pc`, other kinds `w`/`pc` with `@type`; a token
 /// without a following space gets `join="right"` and no space is written after it.
-/// Block and sentence `attributes` are not written (TEI has no place for arbitrary ones).
+/// Annotation (lemma, UPOS/FEATS as `@msd`, XPOS as `@pos`, multiword tokens, `ner`
+/// labels as `<name>`, dependencies as `linkGrp type="UD-SYN"`) follows ParlaMint; see
+/// `TEITokenWriter`. Blocks with a `speaker` or `utterance` attribute go into `<u>`, notes
+/// keep `note-type` as `@type`; other block attributes are not written (TEI has no place
+/// for arbitrary ones), sentence attributes of tokenized sentences go to `spanGrp type="CoNLL-U"`.
 public struct TEIWriter: CorpusWriter {
     /// A writer with no state; options come with each ``makeSink(writingTo:options:)``.
     public init() {}

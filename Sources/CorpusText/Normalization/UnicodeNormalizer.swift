@@ -39,8 +39,19 @@ public struct UnicodeNormalizer: CorpusTransform {
         var out = sentence
         out.text = normalize(sentence.text)
         if var tokens = sentence.tokens {
-            for k in tokens.indices { tokens[k].form = normalize(tokens[k].form) }
-            out.tokens = Token.rebuild(tokens) == out.text ? tokens : Tokenizer().tokenize(out.text)
+            for k in tokens.indices {
+                tokens[k].form = normalize(tokens[k].form)
+                tokens[k].lemma = tokens[k].lemma.map(normalize)
+            }
+            for k in out.multiwordTokens.indices { out.multiwordTokens[k].form = normalize(out.multiwordTokens[k].form) }
+            if Token.rebuild(tokens, multiwordTokens: out.multiwordTokens) == out.text {
+                out.tokens = tokens
+            } else {
+                // Normalization changed the token boundaries: the annotation no longer fits them.
+                out.tokens = Tokenizer().tokenize(out.text)
+                out.multiwordTokens = []
+                out.emptyNodes = []
+            }
         }
         return out
     }

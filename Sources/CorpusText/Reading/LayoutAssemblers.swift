@@ -10,6 +10,8 @@ enum AssembledBlock {
 protocol LayoutAssembler: AnyObject {
     func feed(_ line: String) throws
     func finish() throws
+    /// Bytes of the paragraph held now (checked against ``ReadLimits``).
+    var heldBytes: Int { get }
 }
 
 /// A paragraph that grows past this many bytes without a break (a file with no
@@ -66,6 +68,8 @@ final class WrappedParagraphAssembler: LayoutAssembler {
 
     func finish() throws { try flush() }
 
+    var heldBytes: Int { text.utf8.count }
+
     /// Joins a wrapped line: soft hyphens vanish, a `-` between letters stays
     /// without a space (`ақша-` + `несие`), otherwise one space.
     private func append(_ content: String) {
@@ -106,6 +110,8 @@ final class LinePerParagraphAssembler: LayoutAssembler {
     }
 
     func finish() throws {}
+
+    var heldBytes: Int { 0 }
 }
 
 /// `sentences`: each line a sentence, blank lines between paragraphs (the gold format).
@@ -131,4 +137,6 @@ final class SentencePerLineAssembler: LayoutAssembler {
         sentences.removeAll()
         bytes = 0
     }
+
+    var heldBytes: Int { bytes }
 }

@@ -22,7 +22,9 @@ struct SourceLine {
 struct LineSplitter {
     let inputName: String
     let replaceInvalid: Bool
-    let warn: (Diagnostic) -> Void
+    let warn: (Diagnostic) throws -> Void
+    /// The longest line accepted, in bytes (``ReadLimits``).
+    let maximumLineBytes: Int
 
     private var pending: [UInt8] = []
     private var lineStart = 0
@@ -31,9 +33,11 @@ struct LineSplitter {
     private var afterCR = false
     private var warnings = 0
 
-    init(inputName: String, replaceInvalid: Bool, warn: @escaping (Diagnostic) -> Void) {
+    init(inputName: String, replaceInvalid: Bool, maximumLineBytes: Int = ReadLimits.maximumUnitBytes,
+         warn: @escaping (Diagnostic) throws -> Void) {
         self.inputName = inputName
         self.replaceInvalid = replaceInvalid
+        self.maximumLineBytes = maximumLineBytes
         self.warn = warn
     }
 
@@ -44,6 +48,10 @@ struct LineSplitter {
         var i = 0
         while i < count {
             let b = bytes[i]
+            if b == 0 && !replaceInvalid {
+                // Binary data: stop at once, before reading (and holding) any more of it.
+                try throwNUL(bytes, segmentStart: segmentStart, at: i)
+            }
             if b == 0x0A || b == 0x0D {
                 if b == 0x0A && afterCR {
                     // The LF of a CRLF whose CR ended the previous line.
@@ -53,6 +61,7 @@ struct LineSplitter {
                     i += 1
                     continue
                 }
+                try checkLength(pending.count + (i - segmentStart))
                 pending.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[segmentStart..<i]))
                 try emit(body)
                 afterCR = b == 0x0D
@@ -63,8 +72,29 @@ struct LineSplitter {
             }
             i += 1
         }
+        try checkLength(pending.count + (count - segmentStart))
         pending.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[segmentStart..<count]))
         position += count
+    }
+
+    /// Refuses a line of `length` bytes over the limit, before holding it.
+    private func checkLength(_ length: Int) throws {
+        guard length > maximumLineBytes else { return }
+        throw CorpusError(
+            .structure,
+            "line \(lineNumber) is longer than \(ReadLimits.describe(maximumLineBytes)) (the limit for one line): this does not look like text",
+            file: inputName, location: SourceLocation(line: lineNumber, column: 1, byteOffset: lineStart))
+    }
+
+    /// The error for a NUL byte at `i` of `bytes`, on the line held in `pending` plus `bytes[segmentStart..<i]`.
+    private func throwNUL(_ bytes: UnsafeRawBufferPointer, segmentStart: Int, at i: Int) throws -> Never {
+        let offset = position + i
+        var column = 1
+        for b in pending where b & 0xC0 != 0x80 { column += 1 }
+        for k in segmentStart..<i where bytes[k] & 0xC0 != 0x80 { column += 1 }
+        throw CorpusError(
+            .encoding, "NUL byte at byte offset \(offset): this looks like binary data, not text",
+            file: inputName, location: SourceLocation(line: lineNumber, column: column, byteOffset: offset))
     }
 
     /// Emits the last line if the input does not end with a line end.
@@ -86,11 +116,12 @@ struct LineSplitter {
                                   file: inputName, location: location)
             }
             if warnings < 20 {
-                warn(Diagnostic(severity: .warning, message: message + "; replaced with U+FFFD",
+                try warn(Diagnostic(severity: .warning, message: message + "; replaced with U+FFFD",
                                 file: inputName, location: location))
             }
             warnings += 1
-            text = String(decoding: pending, as: UTF8.self)
+            // NUL bytes are replaced too: no writer can put them in XML, and they are not text.
+            text = String(decoding: pending, as: UTF8.self).replacingOccurrences(of: "\u{0}", with: "\u{FFFD}")
         } else {
             text = String(decoding: pending, as: UTF8.self)  // unreachable: cleanText accepts what firstProblem does
         }

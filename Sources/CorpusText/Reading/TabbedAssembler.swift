@@ -39,6 +39,8 @@ final class TabbedAssembler: LayoutAssembler {
         }
     }
 
+    var heldBytes: Int { bytes }
+
     func finish() throws {
         if let number = pendingNumber {
             try add(number)

@@ -22,7 +22,7 @@ public enum TextLayout: String, Sendable, CaseIterable {
 
 /// Guesses a file's layout from its first lines and says why.
 enum LayoutDetector {
-    static func detect(_ lines: [String], language: String) -> (TextLayout, reason: String) {
+    static func detect(_ lines: [String], language: String) throws -> (TextLayout, reason: String) {
         var nonBlank = 0, blank = 0, midTab = 0, indented = 0, lowerStart = 0
         var sample: [String] = []
         for line in lines {
@@ -53,7 +53,8 @@ enum LayoutDetector {
             return (.paragraphs, why + "; \(blank) blank lines\(indented > 0 ? " and \(indented) indented lines" : "") separate paragraphs")
         }
         let segmenter = SentenceSegmenter()
-        let multi = sample.filter { segmenter.segment($0, language: language).count > 1 }.count
+        let abbreviations = try AbbreviationList.bundled(for: language)
+        let multi = sample.filter { segmenter.segment($0, abbreviations: abbreviations).count > 1 }.count
         let multiPct = multi * 100 / max(1, sample.count)
         if blank > 0 {
             // Sentence-per-line files hold (almost) no line with two sentences; when in doubt, segment.

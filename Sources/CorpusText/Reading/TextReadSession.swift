@@ -7,6 +7,8 @@ import CorpusModel
 final class TextReadSession {
     private let document: DocumentStart
     private let language: String
+    private let paragraphLimit: Int
+    private let inputName: String
     private let sink: any CorpusEventSink
     private var layout: TextLayout?
     private var assembler: (any LayoutAssembler)?
@@ -17,19 +19,23 @@ final class TextReadSession {
 
     private static let detectionWindow = 1 << 16
 
-    init(document: DocumentStart, layout: TextLayout?, language: String, sink: any CorpusEventSink) {
+    init(document: DocumentStart, layout: TextLayout?, language: String, paragraphLimit: Int = ReadLimits.maximumUnitBytes,
+         inputName: String = "", sink: any CorpusEventSink) {
         self.document = document
         self.layout = layout
         self.language = language
+        self.paragraphLimit = paragraphLimit
+        self.inputName = inputName
         self.sink = sink
-        if let layout { assembler = makeAssembler(layout) }
     }
 
     func accept(_ line: SourceLine) throws {
+        if assembler == nil, let layout { assembler = try makeAssembler(layout) }
         var text = line.text
         if line.number == 1 && text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         if let assembler {
             try assembler.feed(text)
+            try checkHeld(assembler, at: line)
             return
         }
         held.append(text)
@@ -37,22 +43,33 @@ final class TextReadSession {
         if heldBytes >= Self.detectionWindow { try startStreaming() }
     }
 
+    /// A paragraph that grows past the limit (lines that never reach a paragraph
+    /// break) is an error at the line that made it too long, not unbounded memory.
+    private func checkHeld(_ assembler: any LayoutAssembler, at line: SourceLine) throws {
+        guard assembler.heldBytes > paragraphLimit else { return }
+        throw CorpusError(
+            .structure,
+            "paragraph longer than \(ReadLimits.describe(paragraphLimit)) (the limit for one paragraph) at line \(line.number): no paragraph break in sight; choose another --layout",
+            file: inputName, location: SourceLocation(line: line.number, column: 1, byteOffset: line.byteOffset))
+    }
+
     func finish() throws {
+        if assembler == nil, let layout { assembler = try makeAssembler(layout) }
         if assembler == nil { try startStreaming() }
         try assembler?.finish()
         if emittedAnything { try sink.receive(.endDocument) }
     }
 
     private func startStreaming() throws {
-        let (chosen, _) = LayoutDetector.detect(held, language: language)
+        let (chosen, _) = try LayoutDetector.detect(held, language: language)
         layout = chosen
-        let assembler = makeAssembler(chosen)
+        let assembler = try makeAssembler(chosen)
         self.assembler = assembler
         for line in held { try assembler.feed(line) }
         held = []
     }
 
-    private func makeAssembler(_ layout: TextLayout) -> any LayoutAssembler {
+    private func makeAssembler(_ layout: TextLayout) throws -> any LayoutAssembler {
         let emit: (AssembledBlock) throws -> Void = { [unowned self] in try self.emitBlock($0) }
         switch layout {
         case .paragraphs: return WrappedParagraphAssembler(indentAlwaysBreaks: false, emit: emit)
@@ -61,8 +78,8 @@ final class TextReadSession {
         case .sentences: return SentencePerLineAssembler(emit: emit)
         case .tabbed:
             let segmenter = SentenceSegmenter()
-            let language = self.language
-            return TabbedAssembler(segment: { segmenter.segment($0, language: language) }, emit: emit)
+            let abbreviations = try AbbreviationList.bundled(for: language)
+            return TabbedAssembler(segment: { segmenter.segment($0, abbreviations: abbreviations) }, emit: emit)
         }
     }
 

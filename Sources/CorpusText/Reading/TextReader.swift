@@ -20,13 +20,17 @@ import CorpusModel
 /// - `id`: the document id (default: the file name without extension, as an NCName).
 /// - `lang`: the document language (default `kk`); also picks the abbreviation list.
 /// - `chunk-size`: bytes read at a time (default 1 MiB); memory use tracks it.
+/// - `max-block-bytes`: the longest line or paragraph accepted (default and maximum
+///   256 MiB, ``ReadLimits/maximumUnitBytes``); longer is an error, so memory stays
+///   bounded on input that is not text. A NUL byte is an error as soon as it is read.
 ///
 /// Whitespace runs become one space and lines are trimmed (so tokens rebuild
 /// sentences exactly). `sentences` and `tabbed` layouts emit `.sentences`
 /// blocks; the others emit `.text` blocks for the segmenter. Memory holds one
 /// paragraph plus one 1 MiB chunk (plus the first 64 KiB while detecting).
 public struct TextReader: CorpusReader {
-    /// Receives warnings (replaced bytes); the default prints them to stderr.
+    /// Receives warnings (replaced bytes) when the options carry no
+    /// ``FormatOptions/onWarning`` handler; the default prints them to stderr.
     public var onWarning: @Sendable (Diagnostic) -> Void
 
     public init() {
@@ -61,12 +65,12 @@ public struct TextReader: CorpusReader {
 
     /// The layout `auto` would choose for a file starting with `bytes`, and why
     /// (for `--explain`). Reads at most the first 64 KiB, decoding leniently.
-    public static func detectLayout(_ bytes: [UInt8], language: String = "kk") -> (TextLayout, reason: String) {
+    public static func detectLayout(_ bytes: [UInt8], language: String = "kk") throws -> (TextLayout, reason: String) {
         var text = String(decoding: bytes.prefix(1 << 16), as: UTF8.self)
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         var lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
         if lines.last?.isEmpty == true { lines.removeLast() }  // the final line end
-        return LayoutDetector.detect(lines.map(String.init), language: language)
+        return try LayoutDetector.detect(lines.map(String.init), language: language)
     }
 
     public func read(_ input: InputSource, options: FormatOptions, into sink: any CorpusEventSink) throws {
@@ -80,14 +84,18 @@ public struct TextReader: CorpusReader {
         let language = options["lang"] ?? "kk"
         let chunkSize = try options.integer("chunk-size", default: 1 << 20)
         guard chunkSize > 0 else { throw CorpusError(.usage, "option 'chunk-size' must be positive") }
+        let limit = try ReadLimits.unitBytes(options)
         let id = options["id"] ?? CorpusID.documentID(forInputNamed: input.name)
         var metadata = Metadata(language: language)
         if let path = input.path { metadata.source = path }
         let session = TextReadSession(
             document: DocumentStart(id: CorpusID.documentID(from: id), metadata: metadata),
-            layout: TextLayout(rawValue: layoutName), language: language, sink: sink)
+            layout: TextLayout(rawValue: layoutName), language: language, paragraphLimit: limit,
+            inputName: input.name, sink: sink)
+        let readerWarning = onWarning
+        let warn: (Diagnostic) throws -> Void = options.onWarning.map { handler in { try handler.report($0) } } ?? readerWarning
         var splitter = LineSplitter(
-            inputName: input.name, replaceInvalid: options.flag("replace-invalid"), warn: onWarning)
+            inputName: input.name, replaceInvalid: options.flag("replace-invalid"), maximumLineBytes: limit, warn: warn)
         var decoder = ByteDecoder(encoding: encoding, inputName: input.name)
         do {
             try input.forEachChunk(size: chunkSize) { chunk in

@@ -1,3 +1,4 @@
+import CorpusModel
 import Foundation
 
 /// The abbreviations of one language, loaded from `Resources/Abbreviations/LANG.txt`.
@@ -44,12 +45,14 @@ public struct AbbreviationList: Sendable {
     /// The bundled list for a BCP 47 language tag (`kk`, `ru`, `en`, `kk-Cyrl`…).
     /// Kazakh text quotes Russian and English, so every list also contains the
     /// English list's entries it does not define itself. Loaded once per language.
-    public static func bundled(for language: String) -> AbbreviationList {
+    /// A list missing from the bundle (a broken install) is an `.io` error: segmenting
+    /// without it would silently split after every `ж.` and `млн.`.
+    public static func bundled(for language: String) throws -> AbbreviationList {
         let primary = language.split(separator: "-").first.map { String($0).lowercased() } ?? "kk"
         switch primary {
-        case "ru": return BundledLists.russian
-        case "en": return BundledLists.english
-        default: return BundledLists.kazakh
+        case "ru": return try BundledLists.russian.get()
+        case "en": return try BundledLists.english.get()
+        default: return try BundledLists.kazakh.get()
         }
     }
 
@@ -58,19 +61,41 @@ public struct AbbreviationList: Sendable {
         for (k, v) in other.entries where copy.entries[k] == nil { copy.entries[k] = v }
         return copy
     }
+
+    /// The list in the file at `url` (nil: not in the bundle); an `.io` error naming
+    /// `name` when the file is missing, unreadable or holds no entry.
+    static func load(_ name: String, from url: URL?) throws -> AbbreviationList {
+        let file = "Abbreviations/\(name).txt"
+        guard let url else {
+            throw CorpusError(.io, "the abbreviation list \(file) is missing from CorpusText's resources (a broken install?)", file: file)
+        }
+        let text: String
+        do {
+            text = try String(contentsOf: url, encoding: .utf8)
+        } catch {
+            throw CorpusError(.io, "cannot read the abbreviation list: \(error.localizedDescription)", file: url.path)
+        }
+        let list = AbbreviationList(text: text)
+        guard list.count > 0 else {
+            throw CorpusError(.io, "the abbreviation list holds no entries", file: url.path)
+        }
+        return list
+    }
 }
 
 /// Lists read from the bundle on first use (global `let`s initialise once, thread-safely).
 private enum BundledLists {
     static let english = load("en")
-    static let kazakh = load("kk").merged(under: english)
-    static let russian = load("ru").merged(under: english)
+    static let kazakh = load("kk").flatMap { list in english.map { list.merged(under: $0) } }
+    static let russian = load("ru").flatMap { list in english.map { list.merged(under: $0) } }
 
-    static func load(_ name: String) -> AbbreviationList {
-        guard let url = Bundle.module.url(forResource: name, withExtension: "txt", subdirectory: "Abbreviations")
-                ?? Bundle.module.url(forResource: name, withExtension: "txt"),
-            let text = try? String(contentsOf: url, encoding: .utf8)
-        else { return AbbreviationList() }
-        return AbbreviationList(text: text)
+    static func load(_ name: String) -> Result<AbbreviationList, CorpusError> {
+        let url = Bundle.module.url(forResource: name, withExtension: "txt", subdirectory: "Abbreviations")
+            ?? Bundle.module.url(forResource: name, withExtension: "txt")
+        return Result { () throws(CorpusError) in
+            do { return try AbbreviationList.load(name, from: url) } catch let e as CorpusError { throw e } catch {
+                throw CorpusError(.io, "\(error)")
+            }
+        }
     }
 }

@@ -26,16 +26,23 @@ public struct SentenceSegmenter: CorpusTransform {
     /// decimals (`3.5`), stops inside `(…)`, URLs and e-mails, an ellipsis after
     /// `:` or `,` (an omission), and a stop followed by a reference and a
     /// lower-case word (`.» [8] деп`). Quotations are split at their own boundaries.
-    public func segment(_ text: String, language: String) -> [String] {
+    /// Throws only when the language's bundled abbreviation list is missing.
+    public func segment(_ text: String, language: String) throws -> [String] {
+        segment(text, abbreviations: try AbbreviationList.bundled(for: language))
+    }
+
+    /// ``segment(_:language:)`` with a list already loaded.
+    func segment(_ text: String, abbreviations: AbbreviationList) -> [String] {
         let view = ScalarText(text)
-        let scanner = SentenceBoundaryScanner(abbreviations: AbbreviationList.bundled(for: language))
+        let scanner = SentenceBoundaryScanner(abbreviations: abbreviations)
         let ranges = scanner.sentenceRanges(view.scalars)
         if ranges.count == 1 && ranges[0] == 0..<view.count { return [text] }
         return ranges.map { view.string($0) }
     }
 
     public func makeSink(sendingTo downstream: any CorpusEventSink, options: FormatOptions) throws -> any CorpusEventSink {
-        BlockTransformSink(BlockSegmenter(language: options["lang"]), downstream: downstream)
+        _ = try AbbreviationList.bundled(for: options["lang"] ?? "kk")  // a broken install fails before any work
+        return BlockTransformSink(BlockSegmenter(language: options["lang"]), downstream: downstream)
     }
 }
 
@@ -47,7 +54,7 @@ struct BlockSegmenter: BlockTransformer {
     func transform(_ block: Block, in document: DocumentStart) throws -> Block {
         guard case .text(let text) = block.content else { return block }
         let lang = language ?? block.language ?? document.metadata.language ?? "kk"
-        let pieces = SentenceSegmenter().segment(text, language: lang)
+        let pieces = try SentenceSegmenter().segment(text, language: lang)
         var out = block
         out.content = .sentences(
             pieces.enumerated().map { Sentence(id: CorpusID.sentence(block.id, $0.offset + 1), text: $0.element) })

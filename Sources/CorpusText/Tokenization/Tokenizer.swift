@@ -8,7 +8,8 @@ import CorpusModel
 /// marks and symbols. A sentence whose text has whitespace other than single
 /// spaces between tokens is first collapsed (runs of whitespace → one space,
 /// ends trimmed), so the rebuild is exact; readers in this package already
-/// produce such text. As a transform (`tokenize`) it tokenizes every sentence.
+/// produce such text. As a transform (`tokenize`) it tokenizes every sentence that has no tokens yet
+/// (tokens a source already gives, with their annotation, are kept).
 public struct Tokenizer: CorpusTransform {
     public var name: String { "tokenize" }
     public var summary: String { "split sentences into words, numbers, punctuation, symbols and URLs" }
@@ -143,7 +144,8 @@ struct BlockTokenizer: BlockTransformer {
         guard case .sentences(let sentences) = block.content else { return block }
         var out = block
         let tokenizer = Tokenizer()
-        out.content = .sentences(sentences.map { tokenizer.tokenize($0) })
+        // Sentences that already carry tokens (TEI `w`, CoNLL-U, JSON) keep them and their annotation.
+        out.content = .sentences(sentences.map { $0.tokens == nil ? tokenizer.tokenize($0) : $0 })
         return out
     }
 }

@@ -1,8 +1,8 @@
 /// Checks the shape of BCP 47 language tags, as TEI's `xml:lang` and `@ident` require.
-enum LanguageTag {
+public enum LanguageTag {
     /// Whether `tag` is `letters{1,8}(-alnum{1,8})*` (the `xsd:language` shape): `kk`,
     /// `kk-Cyrl-KZ`, `x-private`; not `kk_KZ`.
-    static func isWellFormed(_ tag: String) -> Bool {
+    public static func isWellFormed(_ tag: String) -> Bool {
         var first = true
         var count = 0
         for b in tag.utf8 {

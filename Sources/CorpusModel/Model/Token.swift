@@ -1,0 +1,246 @@
+/// One token of a sentence (a syntactic word in CoNLL-U terms). `spaceAfter` keeps the
+/// spacing so the sentence text is rebuilt exactly from its tokens; the annotation fields
+/// are nil for plain text and carry what CoNLL-U columns or TEI `w` attributes say.
+public struct Token: Sendable, Codable, Equatable, Hashable {
+    public var form: String
+    public var kind: TokenKind
+    /// Whether one space follows the token in the sentence text (CoNLL-U `SpaceAfter=No` is false).
+    public var spaceAfter: Bool
+    public var lemma: String?
+    /// Universal part of speech (`NOUN`, `PUNCT`, …).
+    public var upos: String?
+    /// Language-specific part of speech.
+    public var xpos: String?
+    /// Morphological features as CoNLL-U writes them (`Case=Nom|Number=Sing`); nil for `_`.
+    public var feats: String?
+    /// 1-based index of the head in the sentence's `tokens`; 0 is the root.
+    public var head: Int?
+    /// Dependency relation to the head (`nsubj`, `obl:tmod`, …).
+    public var deprel: String?
+    /// Enhanced dependencies, the CoNLL-U DEPS column as written.
+    public var deps: String?
+    /// The CoNLL-U MISC items other than `SpaceAfter=No` (which ``spaceAfter`` holds), as written.
+    public var misc: String?
+    /// Ordered extras with no field of their own: TEI `msd`, `ana`, `norm`, entity labels (`ner`), …
+    public var attributes: [MetadataPair]
+
+    public init(
+        _ form: String, kind: TokenKind, spaceAfter: Bool, lemma: String? = nil, upos: String? = nil,
+        xpos: String? = nil, feats: String? = nil, head: Int? = nil, deprel: String? = nil,
+        deps: String? = nil, misc: String? = nil, attributes: [MetadataPair] = []
+    ) {
+        self.form = form
+        self.kind = kind
+        self.spaceAfter = spaceAfter
+        self.lemma = lemma
+        self.upos = upos
+        self.xpos = xpos
+        self.feats = feats
+        self.head = head
+        self.deprel = deprel
+        self.deps = deps
+        self.misc = misc
+        self.attributes = attributes
+    }
+
+    /// Whether any annotation field or attribute is set (plain tokens have none).
+    public var isAnnotated: Bool {
+        lemma != nil || upos != nil || xpos != nil || feats != nil || head != nil || deprel != nil
+            || deps != nil || misc != nil || !attributes.isEmpty
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case form, kind, spaceAfter = "space", lemma, upos, xpos, feats, head, deprel, deps, misc, attributes
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        form = try c.decode(String.self, forKey: .form)
+        kind = try c.decode(TokenKind.self, forKey: .kind)
+        spaceAfter = try c.decodeIfPresent(Bool.self, forKey: .spaceAfter) ?? true
+        lemma = try c.decodeIfPresent(String.self, forKey: .lemma)
+        upos = try c.decodeIfPresent(String.self, forKey: .upos)
+        xpos = try c.decodeIfPresent(String.self, forKey: .xpos)
+        feats = try c.decodeIfPresent(String.self, forKey: .feats)
+        head = try c.decodeIfPresent(Int.self, forKey: .head)
+        deprel = try c.decodeIfPresent(String.self, forKey: .deprel)
+        deps = try c.decodeIfPresent(String.self, forKey: .deps)
+        misc = try c.decodeIfPresent(String.self, forKey: .misc)
+        attributes = try c.decodeIfPresent([MetadataPair].self, forKey: .attributes) ?? []
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(form, forKey: .form)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(spaceAfter, forKey: .spaceAfter)
+        try c.encodeIfPresent(lemma, forKey: .lemma)
+        try c.encodeIfPresent(upos, forKey: .upos)
+        try c.encodeIfPresent(xpos, forKey: .xpos)
+        try c.encodeIfPresent(feats, forKey: .feats)
+        try c.encodeIfPresent(head, forKey: .head)
+        try c.encodeIfPresent(deprel, forKey: .deprel)
+        try c.encodeIfPresent(deps, forKey: .deps)
+        try c.encodeIfPresent(misc, forKey: .misc)
+        if !attributes.isEmpty { try c.encode(attributes, forKey: .attributes) }
+    }
+
+    /// The first value stored under `key` in ``attributes``.
+    public func attribute(_ key: String) -> String? {
+        attributes.first { $0.key == key }?.value
+    }
+
+    /// The text the tokens spell, with one space after each token that has `spaceAfter`
+    /// (none after the last). Ignores multiword ranges; see ``rebuild(_:multiwordTokens:)``.
+    public static func rebuild(_ tokens: [Token]) -> String {
+        var out = ""
+        for (i, t) in tokens.enumerated() {
+            out += t.form
+            if t.spaceAfter && i < tokens.count - 1 { out += " " }
+        }
+        return out
+    }
+
+    /// The surface the tokens spell when every multiword range (1-based, inclusive) is
+    /// replaced by its form and its `spaceAfter`; no space after the last unit. Ranges that
+    /// overlap an earlier one or fall outside the tokens are ignored.
+    public static func rebuild(_ tokens: [Token], multiwordTokens: [MultiwordToken]) -> String {
+        if multiwordTokens.isEmpty { return rebuild(tokens) }
+        var out = ""
+        var ranges = multiwordTokens.makeIterator()
+        var next = ranges.next()
+        var i = 0
+        while i < tokens.count {
+            while let r = next, r.first - 1 < i { next = ranges.next() }
+            let form: String
+            let space: Bool
+            if let r = next, r.first - 1 == i, r.last >= r.first, r.last <= tokens.count {
+                form = r.form
+                space = r.spaceAfter
+                i = r.last
+                next = ranges.next()
+            } else {
+                form = tokens[i].form
+                space = tokens[i].spaceAfter
+                i += 1
+            }
+            out += form
+            if space && i < tokens.count { out += " " }
+        }
+        return out
+    }
+}
+
+/// What a token is; TEI writes words as `<w>` and the rest as `<pc>` or `<w type>`.
+public enum TokenKind: String, Sendable, Codable, Equatable, Hashable, CaseIterable {
+    case word, number, punctuation, symbol, url, other
+
+    /// The kind an annotated token has from its UPOS: `PUNCT` → punctuation, `NUM` → number,
+    /// `SYM` → symbol, any other tag → word; nil when there is no tag.
+    public init?(upos: String?) {
+        guard let upos else { return nil }
+        switch upos {
+        case "PUNCT": self = .punctuation
+        case "NUM": self = .number
+        case "SYM": self = .symbol
+        default: self = .word
+        }
+    }
+}
+
+/// Tokens `first`…`last` (1-based, inclusive) written as one surface word: CoNLL-U `3-4 du`.
+public struct MultiwordToken: Sendable, Codable, Equatable, Hashable {
+    public var first: Int
+    public var last: Int
+    /// The surface form of the whole range.
+    public var form: String
+    /// Whether one space follows the range in the sentence text.
+    public var spaceAfter: Bool
+    /// MISC items of the range line other than `SpaceAfter=No`.
+    public var misc: String?
+
+    public init(first: Int, last: Int, form: String, spaceAfter: Bool = true, misc: String? = nil) {
+        self.first = first
+        self.last = last
+        self.form = form
+        self.spaceAfter = spaceAfter
+        self.misc = misc
+    }
+
+    private enum CodingKeys: String, CodingKey { case first, last, form, spaceAfter = "space", misc }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        first = try c.decode(Int.self, forKey: .first)
+        last = try c.decode(Int.self, forKey: .last)
+        form = try c.decode(String.self, forKey: .form)
+        spaceAfter = try c.decodeIfPresent(Bool.self, forKey: .spaceAfter) ?? true
+        misc = try c.decodeIfPresent(String.self, forKey: .misc)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(first, forKey: .first)
+        try c.encode(last, forKey: .last)
+        try c.encode(form, forKey: .form)
+        try c.encode(spaceAfter, forKey: .spaceAfter)
+        try c.encodeIfPresent(misc, forKey: .misc)
+    }
+}
+
+/// An empty node of enhanced dependencies: CoNLL-U `5.1` is `after` 5, `index` 1
+/// (`after` 0 puts it before the first token). Not part of the surface text.
+public struct EmptyNode: Sendable, Codable, Equatable, Hashable {
+    public var after: Int
+    public var index: Int
+    public var form: String?
+    public var lemma: String?
+    public var upos: String?
+    public var xpos: String?
+    public var feats: String?
+    public var deps: String?
+    public var misc: String?
+
+    public init(
+        after: Int, index: Int, form: String? = nil, lemma: String? = nil, upos: String? = nil,
+        xpos: String? = nil, feats: String? = nil, deps: String? = nil, misc: String? = nil
+    ) {
+        self.after = after
+        self.index = index
+        self.form = form
+        self.lemma = lemma
+        self.upos = upos
+        self.xpos = xpos
+        self.feats = feats
+        self.deps = deps
+        self.misc = misc
+    }
+
+    private enum CodingKeys: String, CodingKey { case after, index, form, lemma, upos, xpos, feats, deps, misc }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        after = try c.decode(Int.self, forKey: .after)
+        index = try c.decode(Int.self, forKey: .index)
+        form = try c.decodeIfPresent(String.self, forKey: .form)
+        lemma = try c.decodeIfPresent(String.self, forKey: .lemma)
+        upos = try c.decodeIfPresent(String.self, forKey: .upos)
+        xpos = try c.decodeIfPresent(String.self, forKey: .xpos)
+        feats = try c.decodeIfPresent(String.self, forKey: .feats)
+        deps = try c.decodeIfPresent(String.self, forKey: .deps)
+        misc = try c.decodeIfPresent(String.self, forKey: .misc)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(after, forKey: .after)
+        try c.encode(index, forKey: .index)
+        try c.encodeIfPresent(form, forKey: .form)
+        try c.encodeIfPresent(lemma, forKey: .lemma)
+        try c.encodeIfPresent(upos, forKey: .upos)
+        try c.encodeIfPresent(xpos, forKey: .xpos)
+        try c.encodeIfPresent(feats, forKey: .feats)
+        try c.encodeIfPresent(deps, forKey: .deps)
+        try c.encodeIfPresent(misc, forKey: .misc)
+    }
+}
