@@ -105,6 +105,10 @@ struct PluginRunTests {
         #expect(sentences.allSatisfy { $0.tokens != nil })
         let unknown = try PluginCLI.run(["convert", "-", "--from", "text", "--to", "jsonl", "--transform", "nosuch"], stdin: Data("x".utf8))
         #expect(unknown.status == 2 && unknown.stderr.contains("no transform named 'nosuch'"))
+        // A plugin's declared options are checked like bundled ones: a typo fails before any work.
+        let typo = try PluginCLI.run(["convert", "-", "--from", "text", "--to", "jsonl", "--plugin", PluginCLI.examples,
+                                      "--transform", "sentlen:unti=chars"], stdin: Data("x".utf8))
+        #expect(typo.status == 2 && typo.stderr.contains("--transform sentlen: unknown option 'unti'; did you mean 'unit'?"), "\(typo.stderr)")
     }
 
     /// Several inputs into one output: one writer process for the whole run;
