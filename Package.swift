@@ -43,12 +43,14 @@ let package = Package(
         .target(name: "CorpusCoNLLU", dependencies: ["CorpusModel"]),
         // CWB vertical (VRT, ParlaMint's .vert): what CQPweb, NoSketch Engine and KonText index.
         .target(name: "CorpusVRT", dependencies: ["CorpusModel"]),
+        // The corpus quality report (`corpuskit stats`) and the opt-in fixes it suggests.
+        .target(name: "CorpusStats", dependencies: ["CorpusModel", "CorpusText"]),
         // Registry, planning and running conversions over files, directories and streams.
         .target(name: "CorpusDriver", dependencies: ["CorpusModel"]),
         // The umbrella a user imports: everything plus the standard registry.
         .target(
             name: "CorpusKit",
-            dependencies: ["CorpusModel", "CorpusJSON", "CorpusText", "CorpusTEI", "CorpusCSV", "CorpusCoNLLU", "CorpusVRT", "CorpusDriver"]
+            dependencies: ["CorpusModel", "CorpusJSON", "CorpusText", "CorpusTEI", "CorpusCSV", "CorpusCoNLLU", "CorpusVRT", "CorpusStats", "CorpusDriver"]
         ),
         // External plugins in any language: `corpuskit-NAME` executables found on PATH,
         // described by `--describe`, run as one long-lived process per conversion.
@@ -90,6 +92,7 @@ let package = Package(
         .testTarget(name: "CorpusVRTTests", dependencies: ["CorpusTestSupport", "CorpusVRT", "CorpusModel"]),
         .testTarget(name: "CorpusCoNLLUTests", dependencies: ["CorpusTestSupport", "CorpusCoNLLU", "CorpusModel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CorpusDriverTests", dependencies: ["CorpusDriver", "CorpusModel"]),
+        .testTarget(name: "CorpusStatsTests", dependencies: ["CorpusTestSupport", "CorpusStats", "CorpusModel", "CorpusText"]),
         .testTarget(name: "CorpusKitTests", dependencies: ["CorpusTestSupport", "CorpusKit"], exclude: ["check_conllu_python.py", "check_token_table.py", "check_speaker_lemmas.py"]),
         .testTarget(
             name: "CorpusPluginsTests",

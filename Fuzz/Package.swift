@@ -22,6 +22,8 @@ let package = Package(
         // TextReader in four layouts, segment + tokenize (tokens must rebuild
         // each sentence), and a whole text → csv conversion.
         .executableTarget(name: "FuzzTextReader", dependencies: ["FuzzSupport"]),
+        // CoNLLUReader: the words spell each text; CoNLL-U and JSON round trips keep the documents.
+        .executableTarget(name: "FuzzCoNLLUReader", dependencies: ["FuzzSupport"]),
         // TEIReader (SAX2 over libxml2), plus a TEI write/read round trip.
         .executableTarget(name: "FuzzTEIReader", dependencies: ["FuzzSupport"]),
         // VRTReader (CWB vertical), plus a VRT write/read round trip.

@@ -60,4 +60,15 @@ if [ -d "$tei" ]; then
     done
 fi
 
+# CoNLL-U: the spec cases, the first two KTB sentences (CC BY-SA 4.0, see
+# Tests/CorpusCoNLLUTests/Fixtures/SOURCES.md), the first ParlaMint sentence (CC BY 4.0)
+# and the CLI's own text → CoNLL-U.
+u="$corpus/FuzzCoNLLUReader"
+rm -rf "$u" && mkdir -p "$u"
+cp "$root/Tests/CorpusCoNLLUTests/Fixtures/empty-nodes.conllu" "$u/"
+awk 'BEGIN{RS="";ORS="\n\n"} NR<=2' "$root/Tests/CorpusCoNLLUTests/Fixtures/kk_ktb-ud-train.conllu" > "$u/ktb-head.conllu"
+[ -f /work/shared/annotated/ParlaMint-FR_2018-07-11-E1009.conllu ] &&
+    awk 'BEGIN{RS="";ORS="\n\n"} NR<=1' /work/shared/annotated/ParlaMint-FR_2018-07-11-E1009.conllu > "$u/parlamint-head.conllu"
+printf 'Бұл сөйлем. Екіншісі, міне!\n\nЖаңа абзац.\n' | "$cli" convert - --from text --to conllu -o "$u/from-text.conllu"
+
 du -sh "$corpus"

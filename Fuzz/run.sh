@@ -27,7 +27,7 @@ case "${1:-}" in
     *) seconds="$1" ;;
 esac
 
-all_targets="FuzzJSONReader FuzzCSVReader FuzzTextReader"
+all_targets="FuzzJSONReader FuzzCSVReader FuzzTextReader FuzzCoNLLUReader"
 # The TEI target exists once CorpusTEI has a TEIReader.
 [ -d Sources/FuzzTEIReader ] && all_targets="$all_targets FuzzTEIReader"
 [ -d Sources/FuzzVRTReader ] && all_targets="$all_targets FuzzVRTReader"

@@ -4,12 +4,13 @@ import CorpusModel
 /// fails before any work (see ``OptionSpec``).
 enum TableOptions {
     static let writer: [OptionSpec] = [
-        OptionSpec("columns", .text(check: { list in
-            do { _ = try SentenceColumn.parseList(list); return nil } catch { return (error as? CorpusError)?.message ?? "\(error)" }
-        }), default: "doc_id,block_id,block_kind,level,sentence_id,sentence_n,text,doc_meta",
-                   help: "Columns, comma-separated, in order (see the README's list)."),
         OptionSpec("table", .choice(["sentences", "tokens"]), default: "sentences",
-                   help: "sentences: one row per sentence; tokens: one row per token (--table tokens)."),
+                   help: "One row per sentence, or per token (lemma, upos, feats, head, deprel, speaker, …)."),
+        // Token-table columns include every sentence-table column; the writer checks the exact list.
+        OptionSpec("columns", .text(check: { list in
+            do { _ = try TokenColumn.parseList(list); return nil } catch { return (error as? CorpusError)?.message ?? "\(error)" }
+        }), default: "doc_id,block_id,block_kind,level,sentence_id,sentence_n,text,doc_meta",
+                   help: "Columns, comma-separated, in order (see the README's list; token tables: doc_id,…,speaker)."),
         OptionSpec("crlf", .flag, default: "false", help: "End lines with CRLF."),
         OptionSpec("bom", .flag, default: "false", help: "Start with a UTF-8 byte order mark (for spreadsheets)."),
     ]

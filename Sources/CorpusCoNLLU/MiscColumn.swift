@@ -9,10 +9,15 @@
 enum MiscColumn {
     static let spaceAfterNo = "SpaceAfter=No"
 
+    /// The `|`-separated items, split on scalars (a combining mark after `|` must not hide it).
+    static func items(_ column: String) -> [String] {
+        column.unicodeScalars.split(separator: "|", omittingEmptySubsequences: false).map { String($0) }
+    }
+
     /// `misc` and `spaceAfter` for a model value from a MISC column (`_` is empty).
     static func read(_ column: String, isLastUnit: Bool) -> (misc: String?, spaceAfter: Bool) {
         if column == "_" { return (nil, true) }
-        let items = column.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+        let items = Self.items(column)
         guard items.contains(spaceAfterNo) else { return (column, true) }
         if isLastUnit { return (column, false) }
         let rest = items.filter { $0 != spaceAfterNo }
@@ -26,7 +31,7 @@ enum MiscColumn {
         let misc = misc.flatMap { $0.isEmpty ? nil : $0 }
         if isLastUnit { return misc ?? "_" }
         guard let misc else { return spaceAfter ? "_" : spaceAfterNo }
-        var items = misc.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+        var items = Self.items(misc)
         let has = items.contains(spaceAfterNo)
         if spaceAfter && has {
             items.removeAll { $0 == spaceAfterNo }

@@ -3,6 +3,7 @@ import CorpusCoNLLU
 import CorpusDriver
 import CorpusJSON
 import CorpusModel
+import CorpusStats
 import CorpusTEI
 import CorpusVRT
 import CorpusText
@@ -30,5 +31,8 @@ enum BundledPlugins {
         registry.register(transform: SentenceSegmenter())
         registry.register(transform: Tokenizer())
         registry.register(transform: UnicodeNormalizer())
+        // Opt-in fixes: the planner never inserts them (they provide nothing); `--fix NAME` does.
+        registry.register(transform: LatinLookalikeFix())
+        registry.register(transform: PageFurnitureFix())
     }
 }

@@ -4,6 +4,7 @@
 @_exported import CorpusDriver
 @_exported import CorpusJSON
 @_exported import CorpusModel
+@_exported import CorpusStats
 @_exported import CorpusTEI
 @_exported import CorpusText
 
@@ -64,4 +65,31 @@ public enum Corpus {
         }
         return try reader.readDocuments(input, options: options)
     }
+
+    /// A quality report (``StatsReport``) on `text` in format `source`: counts,
+    /// sentence lengths, mixed scripts, mis-decoded text, duplicates.
+    public static func stats(
+        _ text: String, from source: String = "text", options: FormatOptions = FormatOptions(),
+        registry: FormatRegistry = Corpus.standardRegistry
+    ) throws -> StatsReport {
+        try stats(inputs: [.string(text)], from: source, options: options, registry: registry)
+    }
+
+    /// One quality report over several inputs (format from `source`, each file's extension or content).
+    public static func stats(
+        inputs: [InputSource], from source: String? = nil, options: FormatOptions = FormatOptions(),
+        registry: FormatRegistry = Corpus.standardRegistry
+    ) throws -> StatsReport {
+        let converter = Converter(registry: registry)
+        let total = StatsCollector(input: inputs.first?.name ?? "", language: options["lang"])
+        for (i, input) in inputs.enumerated() {
+            let format = try converter.detectFormat(of: input, declared: source)
+            let chain = try converter.analysisChain(for: format, needs: [])
+            let collector = i == 0 ? total : StatsCollector(input: input.name, language: options["lang"])
+            try converter.stream(input, reader: chain.reader, transforms: chain.transforms, options: options, into: collector)
+            if i > 0 { total.merge(collector) }
+        }
+        return total.report
+    }
 }
+

@@ -27,7 +27,7 @@ public enum CorpusKitTool {
 struct RootCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "corpuskit",
-        abstract: "Convert text corpora between plain text, TEI P5, JSON and CSV.",
+        abstract: "Convert text corpora between plain text, TEI P5, JSON and CSV, and report on their quality.",
         discussion: """
             Examples:
               corpuskit convert samples/000_41c5c0974157b10e.txt --to tei -o out.xml
@@ -35,11 +35,12 @@ struct RootCommand: ParsableCommand {
               cat doc.txt | corpuskit convert - --from text --to jsonl
               corpuskit validate out.xml --schema tei_all
               corpuskit formats
+              corpuskit stats samples/ --html report.html
 
             Exit status: 0 on success, 1 when any input failed, 2 on usage errors.
             """,
         version: Corpus.version,
-        subcommands: [ConvertCommand.self, ValidateCommand.self, FormatsCommand.self]
+        subcommands: [ConvertCommand.self, ValidateCommand.self, FormatsCommand.self, StatsCommand.self]
     )
 
     /// Parses and runs like `ParsableCommand.main()`, but with this tool's

@@ -9,8 +9,8 @@ extension TEIReader {
                        help: "<choice>: the regularised, corrected, expanded side (reg) or the original (orig)."),
             OptionSpec("entities", .choice(["error", "keep"]), default: "keep",
                        help: "An undeclared entity reference: keep its name as text, or fail."),
-            OptionSpec("xinclude", .flag, default: "false", help: "Resolve XInclude references."),
-            OptionSpec("xinclude-depth", .integer(0...16), default: "0", help: "Internal: the include depth of this file."),
+            OptionSpec("xinclude", .flag, default: "true",
+                       help: "Read the xi:include members of a teiCorpus (local files in the root's folder, at most 8 levels); false skips them with a warning."),
         ]
     }
 }

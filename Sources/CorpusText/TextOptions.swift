@@ -8,6 +8,12 @@ enum TextOptions {
         default: "kk", help: "Language for segmentation (abbreviation lists for kk, ru, en); default from the metadata, else kk.")
 }
 
+extension TextOptions {
+    static let maxBlockBytes = OptionSpec(
+        "max-block-bytes", .integer(1...ReadLimits.maximumUnitBytes), default: String(ReadLimits.maximumUnitBytes),
+        help: "The longest line or paragraph accepted, in bytes; longer is an error (lowers the 256 MiB limit, never raises it).")
+}
+
 extension TextReader {
     public var optionSpecs: [OptionSpec] {
         [
@@ -21,6 +27,9 @@ extension TextReader {
             OptionSpec("id", .text(check: { CorpusID.isNCName($0) ? nil : "expects an XML name (letters, digits, _ - .)" }),
                        help: "The document id; default: the file name without extension."),
             OptionSpec("chunk-size", .integer(4096...(1 << 30)), default: "1048576", help: "Bytes read at a time."),
+            OptionSpec("structure", .flag, default: "false",
+                       help: "Heading lines become headings; numbered and bulleted lines, and numbered items inside a paragraph, list items."),
+            TextOptions.maxBlockBytes,
         ]
     }
 }

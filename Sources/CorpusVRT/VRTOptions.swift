@@ -21,5 +21,9 @@ extension VRTWriter {
 }
 
 extension VRTReader {
-    public var optionSpecs: [OptionSpec] { [VRTOptions.positionalAttributes] }
+    public var optionSpecs: [OptionSpec] {
+        [VRTOptions.positionalAttributes,
+         OptionSpec("max-block-bytes", .integer(1...ReadLimits.maximumUnitBytes), default: String(ReadLimits.maximumUnitBytes),
+                    help: "The longest line accepted, in bytes (it can lower the limit, never raise it).")]
+    }
 }

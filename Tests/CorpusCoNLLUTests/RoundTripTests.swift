@@ -88,6 +88,26 @@ struct RoundTripTests {
         #expect(try CoNLLUWriter().string(docs) == file)
     }
 
+    @Test("a repeated # text, newdoc or sent_id stays a comment and survives a second round trip")
+    func repeatedComments() throws {
+        let w = "1\tHi\t_\t_\t_\t_\t_\t_\t_\t_\n"
+        let file = "# sent_id = a\n# text = Hi\n# newdoc id = b\n# sent_id = c\n# text = Hi\n# text = other\n" + w + "\n"
+        let docs = try CoNLLUReader().readDocuments(.string(file))
+        let s = try #require(docs.first?.blocks.first?.sentences.first)
+        #expect(s.comments == ["newdoc id = b", "sent_id = c", "text = Hi", "text = other"])
+        let written = try CoNLLUWriter().string(docs)
+        #expect(written == file)
+        #expect(try CoNLLUReader().readDocuments(.string(written)) == docs)
+    }
+
+    @Test("a form that starts with a combining mark: # text still matches (scalars, not characters)")
+    func combiningMarkAfterEquals() throws {
+        let file = "# sent_id = a\n# text = \u{0615}x\n1\t\u{0615}x\t_\t_\t_\t_\t_\t_\t_\t_\n\n"
+        let docs = try CoNLLUReader().readDocuments(.string(file))
+        #expect(docs.first?.blocks.first?.sentences.first?.comments == [])
+        #expect(try CoNLLUWriter().string(docs) == file)
+    }
+
     @Test("without # text the text is rebuilt, and the writer adds # sent_id and # text")
     func missingText() throws {
         let file = "1-2\tdu\t_\t_\t_\t_\t_\t_\t_\tSpaceAfter=No\n1\tde\t_\t_\t_\t_\t_\t_\t_\t_\n2\tle\t_\t_\t_\t_\t_\t_\t_\t_\n3\t.\t_\t_\t_\t_\t_\t_\t_\t_\n"
@@ -95,5 +115,18 @@ struct RoundTripTests {
         let s = try #require(docs.first?.blocks.first?.sentences.first)
         #expect(s.text == "du.")
         #expect(try CoNLLUWriter().string(docs) == "# sent_id = m.p1.s1\n# text = du.\n" + file + "\n")
+    }
+}
+
+/// The reader recognizes CoNLL-U by its first lines (for stdin and unknown extensions).
+@Suite("CoNLL-U sniffing")
+struct SniffTests {
+    @Test("comments or a 10-column word line say CoNLL-U; text and sentence tables do not")
+    func sniff() throws {
+        let reader = CoNLLUReader()
+        #expect(reader.sniff(Array(try RoundTripTests.fixture("kk_ktb-ud-train.conllu").prefix(4096))) == .likely)
+        #expect(reader.sniff(Array("1\ta\t_\t_\t_\t_\t0\troot\t_\t_\r\n".utf8)) == .likely)
+        #expect(reader.sniff(Array("Бұл мәтін. Екінші сөйлем.\n".utf8)) == .no)
+        #expect(reader.sniff(Array("doc_id\tblock_id\ttext\nd\td.p1\tСәлем\n".utf8)) == .no)
     }
 }

@@ -21,4 +21,47 @@ import Testing
         }
         #expect(malformed?.message.contains("longer than") == false)
     }
+
+    @Test func nulStopsTheReadAfterTheLinesBeforeIt() throws {
+        let first = #"{"version":1,"id":"a","metadata":{},"blocks":[]}"#
+        var ids: [String] = []
+        let sink = ClosureSink { if case .startDocument(let d) = $0 { ids.append(d.id) } }
+        let error = #expect(throws: CorpusError.self) {
+            try JSONLinesReader().read(.bytes(Array((first + "\n{\"ver").utf8) + [0, 0, 0], name: "z.jsonl"), options: FormatOptions(), into: sink)
+        }
+        #expect(ids == ["a"])
+        #expect(error?.description.hasPrefix("z.jsonl:2:6: error: NUL byte at byte offset \(first.utf8.count + 6)") == true, "\(error?.description ?? "")")
+    }
+}
+
+/// A JSON file is decoded whole, so what cannot be one is refused before it is all held.
+@Suite struct JSONDocumentLimitTests {
+    static let valid = #"{"version":1,"documents":[{"id":"a","metadata":{},"blocks":[]}]}"#
+
+    @Test func nulIsRefusedAtOnce() throws {
+        let bytes = Array("{\"version\":1,\n\"documents\":[".utf8) + [0] + Array("]}".utf8)
+        let error = #expect(throws: CorpusError.self) { try JSONReader().readDocuments(.bytes(bytes, name: "z.json")) }
+        #expect(error?.message == "NUL byte at byte offset 27: binary data, not JSON")
+        #expect(error?.location?.line == 2)
+    }
+
+    @Test func notStartingWithABraceIsRefusedAtOnce() throws {
+        for text in ["y\ny\ny\n", "  [1, 2]", "\u{FEFF}hello"] {
+            let error = #expect(throws: CorpusError.self) { try JSONReader().readDocuments(.string(text, name: "y.json")) }
+            #expect(error?.message.hasPrefix("not a CorpusKit JSON file") == true, "\(text)")
+        }
+        #expect(try JSONReader().readDocuments(.string("\u{FEFF}\n " + Self.valid)).map(\.id) == ["a"])
+    }
+
+    @Test func fileOverTheLimitIsRefused() throws {
+        let big = #"{"version":1,"documents":[{"id":"a","metadata":{"title":""# + String(repeating: "x", count: 5000) + #""},"blocks":[]}]}"#
+        let error = #expect(throws: CorpusError.self) {
+            try JSONReader().readDocuments(.string(big, name: "big.json"), options: FormatOptions(["max-document-bytes": "1000"]))
+        }
+        #expect(error?.message.hasPrefix("larger than 1000 bytes") == true, "\(error?.message ?? "")")
+        #expect(try JSONReader().readDocuments(.string(big)).count == 1)
+        #expect(ReadLimits.maximumDocumentBytes == 1 << 30)
+        #expect(JSONReader().optionSpecs.map(\.key) == ["max-document-bytes"])
+        #expect(JSONLinesReader().optionSpecs.map(\.key) == ["max-block-bytes"])
+    }
 }

@@ -12,8 +12,6 @@ struct JSONSchemaTests {
         .deletingLastPathComponent()
     static let schema = root.appendingPathComponent("schema/corpuskit.schema.json").path
 
-    static let pythonHasJSONSchema = ToolGate.python("jsonschema")
-
     @Test("writer output validates against the published schema",
           .enabled(if: ToolGate.python("jsonschema"), "python3 with jsonschema is not installed (pip install jsonschema)"))
     func outputMatchesSchema() throws {

@@ -76,6 +76,12 @@ struct FileSafetyTests {
         #expect(again.status == 2 && again.inputsUnchanged, "\(again)")
     }
 
+    @Test func aDeviceOutputIsWrittenStraightInto() throws {
+        try s.write("a.txt", Self.text)
+        let t = try Transcript.run(["convert", "a.txt", "--to", "tei", "-o", "/dev/null"], in: s.dir, watching: ["a.txt"])
+        #expect(t.status == 0 && t.stderr.isEmpty, "\(t)")
+    }
+
     // Item 3: -o PATH is a folder only when it ends in '/' or is one.
     @Test func outputPathMeaning() throws {
         try s.write("in/a.txt", Self.text)
@@ -196,6 +202,28 @@ struct FileSafetyTests {
         let strict = try Transcript.run(["convert", "in", "--to", "csv", "-o", "strict/", "--strict"], in: s.dir, watching: ["in"])
         #expect(strict.status == 1 && strict.stderr.contains("in/empty.json: error:"), "\(strict)")
         #expect(s.exists("strict/a.csv") && !s.exists("strict/empty.csv"))
+    }
+
+    // Item 10: endless input ends with an error for every reader, never a hang or growing memory.
+    @Test("/dev/zero read as any format is a prompt error", arguments: ["text", "tei", "json", "jsonl", "csv", "tsv", "conllu", "vrt"])
+    func endlessInput(format: String) throws {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: CLI.binary)
+        p.arguments = ["convert", "/dev/zero", "--from", format, "--to", "csv", "-o", s.dir + "/zero.csv"]
+        let errPath = s.dir + "/stderr"
+        FileManager.default.createFile(atPath: errPath, contents: nil)
+        p.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
+        try p.run()
+        let deadline = Date(timeIntervalSinceNow: 60)
+        while p.isRunning && Date() < deadline { usleep(20_000) }
+        let hung = p.isRunning
+        if hung { p.terminate() }
+        p.waitUntilExit()
+        #expect(!hung, "\(format): still reading /dev/zero after 60 s")
+        #expect(p.terminationStatus == 1)
+        let said = try String(contentsOfFile: errPath, encoding: .utf8)
+        #expect(said.hasPrefix("/dev/zero:") && said.contains("error:"), "\(said)")
+        #expect(!s.exists("zero.csv"))
     }
 
     // Item 10: linked directories are not followed unless asked, and loops are cut.

@@ -38,6 +38,15 @@ import Testing
         #expect(docs.flatMap(\.blocks).map(\.plainText) == ["one", "two"])
     }
 
+    /// A `body` straight in a `teiCorpus` (no `TEI` around it) is no document's text:
+    /// it is skipped as before, and the corpus header stands alone.
+    @Test func bodyOutsideAnyDocumentIsNotADocument() throws {
+        let xml = "<teiCorpus xmlns=\"http://www.tei-c.org/ns/1.0\"><teiHeader/><body><p>x</p></body><TEI><teiHeader/><text><body><p>one</p></body></text></TEI></teiCorpus>"
+        let docs = try TEIReader().readDocuments(.string(xml, name: "c.xml"), options: FormatOptions([:], onWarning: .fatal()))
+        #expect(docs.map(\.id) == ["c_1"])
+        #expect(docs.flatMap(\.blocks).map(\.plainText) == ["one"])
+    }
+
     /// A strict caller makes the warning fatal through its handler.
     @Test func warningHandlerCanMakeItAnError() throws {
         let xml = "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><teiHeader/>\n<body><p>one</p></body></TEI>"

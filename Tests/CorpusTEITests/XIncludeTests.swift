@@ -45,6 +45,15 @@ final class WarningLog: @unchecked Sendable {
         #expect(log.all.first?.severity == .warning)
     }
 
+    /// The declared options say what the reader does: includes on by default, and no
+    /// option (such as the old internal `xinclude-depth`) that could lift the depth cap.
+    @Test func declaredOptionsMatchTheReader() throws {
+        let specs = TEIReader().optionSpecs
+        #expect(specs.first { $0.key == "xinclude" }?.defaultValue == "true")
+        #expect(!specs.contains { $0.key.hasPrefix("xinclude-") })
+        #expect(throws: CorpusError.self) { try FormatOptions(["xinclude-depth": "-100"]).check(against: specs) }
+    }
+
     @Test func badXIncludeOptionIsAUsageError() throws {
         let error = #expect(throws: CorpusError.self) {
             try TEIReader().readDocuments(.file(Self.corpus), options: FormatOptions(["xinclude": "maybe"]))
@@ -151,6 +160,8 @@ final class WarningLog: @unchecked Sendable {
         ("file:member.xml", .unsafe, "never URLs"),
         ("", .structure, "the document itself"),
         ("member.xml#frag", .structure, "fragment"),
+        ("member%00.xml", .structure, "not a valid URI reference"),
+        ("member.xml", .structure, "already included once"),
     ])
     func escapesAreRefused(href: String, kind: CorpusError.Kind, says: String) throws {
         let tree = try Tree()
@@ -160,6 +171,24 @@ final class WarningLog: @unchecked Sendable {
         #expect(error?.message.contains(says) == true, "\(error?.message ?? "")")
         #expect(error?.file == root)
         #expect(error?.location?.line == 3)
+    }
+
+    /// Ten includes of a file that includes the next ten times, eight levels deep, would
+    /// read 10⁸ files: the second include of any file is refused, so a bomb stops at once.
+    @Test func includeBombStopsAtTheFirstRepeat() throws {
+        let tree = try Tree()
+        for level in 0..<8 {
+            writeFile(tree.inner.appendingPathComponent("b\(level).xml").path,
+                      Tree.root(Array(repeating: "b\(level + 1).xml", count: 10)))
+        }
+        writeFile(tree.inner.appendingPathComponent("b8.xml").path, Tree.member("leaf", "leaf"))
+        var documents = 0
+        let sink = ClosureSink { if case .startDocument = $0 { documents += 1 } }
+        let error = #expect(throws: CorpusError.self) {
+            try TEIReader().read(.file(tree.inner.appendingPathComponent("b0.xml").path), options: FormatOptions(), into: sink)
+        }
+        #expect(error?.message.contains("b8.xml is already included once") == true, "\(error?.message ?? "")")
+        #expect(documents == 1)
     }
 
     @Test func symbolicLinkOutOfTheTreeIsRefused() throws {

@@ -82,10 +82,23 @@ import Testing
         #expect(ReadLimits.maximumUnitBytes == 256 << 20)
         #expect(try ReadLimits.unitBytes(FormatOptions()) == 256 << 20)
         #expect(try ReadLimits.unitBytes(FormatOptions(["max-block-bytes": "10"])) == 10)
+        let spec = try #require(TextReader().optionSpecs.first { $0.key == "max-block-bytes" })
+        #expect(spec.problem(with: String(256 << 20)) == nil)
+        #expect(spec.problem(with: String((256 << 20) + 1)) != nil)
         for bad in ["0", "-1", String((256 << 20) + 1), "lots"] {
             let error = #expect(throws: CorpusError.self) { try read(Array("x\n".utf8), ["max-block-bytes": bad]) }
             #expect(error?.kind == .usage)
         }
+    }
+
+    /// Encoding errors found by iconv carry a line and column too, not only a byte offset.
+    @Test func conversionErrorsArePathLineColumn() throws {
+        let utf16: [UInt8] = [0xFF, 0xFE, 0x61, 0x00, 0x0A, 0x00, 0x62, 0x00, 0x00, 0xD8, 0x63, 0x00]  // a⏎b, then a lone surrogate
+        let error = #expect(throws: CorpusError.self) { try read(utf16) }
+        #expect(error?.description.hasPrefix("t.txt:2:2: error: ") == true, "\(error?.description ?? "")")
+        #expect(error?.location?.byteOffset == 8)
+        let bom = #expect(throws: CorpusError.self) { try read([0xEF, 0xBB, 0xBF, 0x61], ["encoding": "utf-16"]) }
+        #expect(bom?.description.hasPrefix("t.txt:1:1: error: ") == true, "\(bom?.description ?? "")")
     }
 
     @Test func replacedBytesWarnThroughTheOptionsHandler() throws {

@@ -73,6 +73,8 @@ import Testing
         ("<s>\nw &bogus; x\tl\tX\n</s>\n", 2, 3, "unknown entity"),
         ("<s>\nсөз\rx\tl\tX\r\n</s>\n", 2, 4, "carriage return"),  // a fuzz finding: CR inside a value
         ("<s>\n\tl\tX\n</s>\n", 2, 1, "needs a word"),
+        ("<s>\nсөз&#+0;\tl\tX\n</s>\n", 2, 4, "unknown entity"),  // a fuzz finding: NUL by reference
+        ("<s>\nw\tl&#x9;\tX\n</s>\n", 2, 4, "unknown entity"),
     ])
     func badInputIsALocatedError(input: String, line: Int, column: Int, message: String) throws {
         let error = #expect(throws: CorpusError.self) { try read(input) }

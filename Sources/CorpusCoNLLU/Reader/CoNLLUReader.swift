@@ -22,11 +22,12 @@ public struct CoNLLUReader: CorpusReader {
 
     public func sniff(_ prefix: [UInt8]) -> SniffResult {
         let text = String(decoding: prefix.prefix(4096), as: UTF8.self)
-        for line in text.split(separator: "\n").prefix(40) {
+        for scalars in text.unicodeScalars.split(separator: "\n").prefix(40) {
+            let line = String(scalars)
             if line.hasPrefix("# sent_id") || line.hasPrefix("# newdoc") || line.hasPrefix("# text =") { return .likely }
             if line.hasPrefix("#") { continue }
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-            if fields.count == 10, let first = fields[0].utf8.first, first >= 0x30 && first <= 0x39 { return .likely }
+            let fields = scalars.split(separator: "\t", omittingEmptySubsequences: false)
+            if fields.count == 10, let first = fields[0].first, first.properties.numericType == .decimal, first.isASCII { return .likely }
             return .no
         }
         return .no

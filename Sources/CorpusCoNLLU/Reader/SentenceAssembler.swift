@@ -50,10 +50,12 @@ struct SentenceAssembler {
         }
     }
 
-    /// `key = value` (value nil when there is no `=`), both trimmed of spaces.
+    /// `key = value` (value nil when there is no `=`), both trimmed of spaces. Works on
+    /// scalars, not characters: a combining mark after `=` or a space must not hide them.
     static func split(_ body: String) -> (String, String?) {
-        guard let eq = body.firstIndex(of: "=") else { return (body.trimmingSpaces, nil) }
-        return (String(body[..<eq]).trimmingSpaces, String(body[body.index(after: eq)...]).trimmingSpaces)
+        let scalars = body.unicodeScalars
+        guard let eq = scalars.firstIndex(of: "=") else { return (body.trimmingSpaces, nil) }
+        return (String(scalars[..<eq]).trimmingSpaces, String(scalars[scalars.index(after: eq)...]).trimmingSpaces)
     }
 
     mutating func word(_ w: WordLine) throws {
@@ -165,9 +167,10 @@ struct SentenceAssembler {
 }
 
 extension String {
-    /// The string without leading and trailing spaces (U+0020 only).
+    /// The string without leading and trailing spaces (U+0020 only, scalar by scalar, so a
+    /// combining mark after a space keeps its own scalar).
     var trimmingSpaces: String {
-        var s = Substring(self)
+        var s = Substring(self).unicodeScalars
         while s.first == " " { s = s.dropFirst() }
         while s.last == " " { s = s.dropLast() }
         return String(s)

@@ -57,8 +57,12 @@ final class CoNLLUSink: CorpusEventSink {
     private func write(_ s: Sentence, _ tokens: [Token]) throws {
         try Self.check(s, tokens)
         try comment("sent_id = ", s.attributes.first { $0.key == CoNLLUFormat.sentIDAttribute }?.value ?? s.id, sentence: s.id)
-        if !s.comments.contains(where: { SentenceAssembler.split($0).0 == "text" }) {
-            try comment("text = ", Token.rebuild(tokens, multiwordTokens: s.multiwordTokens), sentence: s.id)
+        // The reader takes the first `# text` as the sentence's; one the words do not spell stays
+        // among the comments. So: no generated `# text` when the first kept one differs from it.
+        let rebuilt = Token.rebuild(tokens, multiwordTokens: s.multiwordTokens)
+        let firstKept = s.comments.lazy.map(SentenceAssembler.split).first { $0.0 == "text" && $0.1 != nil }
+        if firstKept == nil || firstKept?.1 == rebuilt {
+            try comment("text = ", rebuilt, sentence: s.id)
         }
         for c in s.comments { try comment("", c, sentence: s.id) }
         let ranges = s.multiwordTokens
@@ -148,7 +152,7 @@ final class CoNLLUSink: CorpusEventSink {
     private func misc(of t: Token) -> String? {
         guard !t.attributes.isEmpty, let ner = t.attribute("ner") else { return t.misc }
         guard let misc = t.misc, !misc.isEmpty else { return "NER=" + ner }
-        if misc.split(separator: "|").contains(where: { $0.hasPrefix("NER=") }) { return misc }
+        if MiscColumn.items(misc).contains(where: { $0.hasPrefix("NER=") }) { return misc }
         return "NER=" + ner + "|" + misc
     }
 

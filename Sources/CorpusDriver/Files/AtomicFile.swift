@@ -24,21 +24,24 @@ public final class AtomicFile {
         let slash = path.lastIndex(of: "/")
         let directory = slash.map { String(path[..<$0]) } ?? "."
         let base = slash.map { String(path[path.index(after: $0)...]) } ?? path
-        var template = Array("\(directory.isEmpty ? "/" : directory)/.\(base).corpuskit-XXXXXX".utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else { throw CorpusError.io(errno: errno, doing: "cannot create output", file: path) }
-        let temporary = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        let (fd, temporary, slot) = InterruptCleanup.makeTemporary("\(directory.isEmpty ? "/" : directory)/.\(base).corpuskit-XXXXXX")
+        guard fd >= 0 else {
+            let code = errno
+            InterruptCleanup.release(slot)
+            throw CorpusError.io(errno: code, doing: "cannot create output", file: path)
+        }
+        cleanupSlot = slot
         // mkstemp makes the file 0600; outputs are ordinary files (the umask still applies at open).
         if fchmod(fd, 0o644) != 0 {
             let code = errno
             close(fd)
             unlink(temporary)
+            InterruptCleanup.release(slot)
             throw CorpusError.io(errno: code, doing: "cannot set the output's permissions", file: path)
         }
         descriptor = fd
         temporaryPath = temporary
         output = ByteOutput(descriptor: fd, name: path)
-        cleanupSlot = InterruptCleanup.register(temporaryPath)
     }
 
     /// Flushes, syncs, closes and renames the file into place; any failure

@@ -16,6 +16,13 @@ public enum OutputPaths {
         return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
     }
 
+    /// Whether `path` is an existing device, pipe or socket (`/dev/null`, a FIFO):
+    /// an output written straight into, since it cannot be replaced by a rename.
+    public static func isSpecialFile(_ path: String) -> Bool {
+        guard let status = FileStatus(path: path) else { return false }
+        return !status.isRegular && !status.isDirectory
+    }
+
     /// Whether two paths name the same existing file.
     public static func sameFile(_ a: String, _ b: String) -> Bool {
         var sa = stat()

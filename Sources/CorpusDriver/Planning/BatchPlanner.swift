@@ -77,7 +77,7 @@ public struct BatchPlanner: Sendable {
 
     private func planCombined(_ inputs: [PlannedInput], into path: String, skippedLinks: [String]) throws -> BatchPlan {
         var plan = BatchPlan(target: target, inputs: inputs, upToDate: [], skippedLinks: skippedLinks)
-        guard let output = FileStatus(path: path) else { return plan }
+        guard let output = FileStatus(path: path), !OutputPaths.isSpecialFile(path) else { return plan }
         if output.isDirectory {
             throw CorpusError(.usage, "the output is a directory; end it with '/' for one output per input", file: path)
         }

@@ -37,8 +37,9 @@ public struct CombinedRun: Sendable {
     public let converter: Converter
     /// Stop at the first bad input (`--fail-fast`) instead of leaving it out.
     public var failFast = false
-    /// Bytes of text held back per input before it streams (and can no longer be left out).
-    public var holdLimit = 64 << 20
+    /// Bytes of text held back per input before it streams (and can no longer
+    /// be left out). A single input is never held: if it fails, nothing is written anyway.
+    public var holdLimit = 8 << 20
 
     public init(converter: Converter, failFast: Bool = false) {
         self.converter = converter
@@ -58,7 +59,7 @@ public struct CombinedRun: Sendable {
         let ids = UniqueDocumentIDs(downstream: writerSink, namespaceBlocks: inputs.count > 1)
         for (index, input) in inputs.enumerated() {
             ids.beginInput(input.names)
-            let held = HeldInput(downstream: ids, limit: holdLimit)
+            let held = HeldInput(downstream: ids, limit: inputs.count == 1 ? 0 : holdLimit)
             do {
                 let blocks = try read(input, into: held, options: options)
                 if blocks == 0 {
@@ -71,7 +72,7 @@ public struct CombinedRun: Sendable {
             } catch {
                 let failure = (error as? CorpusError ?? CorpusError(.io, "\(error)")).naming(input.source.name)
                 held.discard()
-                if failFast { throw failure }
+                if failFast || inputs.count == 1 { throw failure }
                 if held.isCommitted {
                     throw CorpusError(.io, "failed after part of it was written, so the combined output is not written: "
                         + failure.description, file: input.source.name)

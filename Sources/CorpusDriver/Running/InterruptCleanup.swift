@@ -108,6 +108,29 @@ public enum InterruptCleanup {
         _ = write(2, message, n)
     }
 
+    /// Creates a temporary file from `template` (ending in `XXXXXX`) with
+    /// `mkstemp` run on the cleanup slot's own memory, so there is no moment
+    /// when the file exists but an interrupt would not remove it. Returns the
+    /// descriptor (-1 on failure, with `errno` set), the path and the slot.
+    static func makeTemporary(_ template: String) -> (Int32, String, Int?) {
+        let slot: Int? = lock.withLock {
+            guard isInstalled, template.utf8.count < pathBytes else { return nil }
+            for i in 0..<slots where table[i * pathBytes] == 0 {
+                _ = template.withCString { strcpy(table + i * pathBytes, $0) }
+                return i
+            }
+            return nil
+        }
+        if let slot {
+            let memory = table + slot * pathBytes
+            let fd = mkstemp(memory)
+            return (fd, String(cString: memory), slot)
+        }
+        var buffer = Array(template.utf8CString)
+        let fd = buffer.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        return (fd, buffer.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }, nil)
+    }
+
     /// Remembers `path` for removal on interrupt; returns its slot, or nil when
     /// cleanup is not installed or all slots are busy.
     static func register(_ path: String) -> Int? {

@@ -18,6 +18,7 @@ public struct JSONLinesDecoder {
     /// The longest line accepted, in bytes.
     public let limit: Int
     private var pending: [UInt8] = []
+    private var consumed = 0
     private let decoder = JSONDecoder()
 
     public init(name: String, limit: Int = ReadLimits.maximumUnitBytes) {
@@ -29,7 +30,12 @@ public struct JSONLinesDecoder {
     /// previous chunk), calling `emit` for each document in order.
     public mutating func feed(_ chunk: UnsafeRawBufferPointer, emit: (Document) throws -> Void) throws {
         var start = 0
-        for i in 0..<chunk.count where chunk[i] == 0x0A {
+        // A NUL byte is binary data: the lines before it are read, then the read stops.
+        var nul: Int? = nil
+        if let base = chunk.baseAddress, let hit = memchr(base, 0, chunk.count) {
+            nul = base.distance(to: UnsafeRawPointer(hit))
+        }
+        for i in 0..<(nul ?? chunk.count) where chunk[i] == 0x0A {
             try checkLength(pending.count + i - start)
             if pending.isEmpty {
                 try handle(ArraySlice(chunk[start..<i]), emit: emit)
@@ -41,8 +47,15 @@ public struct JSONLinesDecoder {
             }
             start = i + 1
         }
+        if let nul {
+            let column = 1 + pending.count + nul - start
+            throw CorpusError(
+                .syntax, "NUL byte at byte offset \(consumed + nul): binary data, not JSON Lines", file: name,
+                location: SourceLocation(line: lineNumber + 1, column: column, byteOffset: consumed + nul))
+        }
         try checkLength(pending.count + chunk.count - start)
         pending.append(contentsOf: chunk[start...])
+        consumed += chunk.count
     }
 
     private func checkLength(_ length: Int) throws {

@@ -4,7 +4,9 @@ import Foundation
 /// Reads a CorpusKit JSON file (`{"version": 2, "documents": [...]}`) into events.
 ///
 /// The file is decoded whole with `JSONDecoder` (the fastest decoder measured
-/// here); use JSON Lines for corpora too large for memory. A missing or
+/// here); use JSON Lines for corpora too large for memory. Input over 1 GiB
+/// (``ReadLimits/maximumDocumentBytes``; option `max-document-bytes` lowers it),
+/// with a NUL byte, or not starting with `{` is refused before it is all read. A missing or
 /// unknown `version`, malformed JSON and values of the wrong type are
 /// ``CorpusError``s naming the file and the line and column or JSON path.
 public struct JSONReader: CorpusReader {
@@ -20,8 +22,39 @@ public struct JSONReader: CorpusReader {
     }
 
     public func read(_ input: InputSource, options: FormatOptions, into sink: any CorpusEventSink) throws {
+        let limit = try ReadLimits.unitBytes(options, key: "max-document-bytes", maximum: ReadLimits.maximumDocumentBytes)
         var data = Data()
-        try input.forEachChunk { data.append(contentsOf: $0) }
+        var started = false
+        // The file is decoded whole, so what is not JSON is refused before it is held:
+        // a first byte other than `{`, a NUL byte (binary data), or more than the limit.
+        try input.forEachChunk { chunk in
+            if let base = chunk.baseAddress, let hit = memchr(base, 0, chunk.count) {
+                let offset = data.count + base.distance(to: UnsafeRawPointer(hit))
+                data.append(contentsOf: chunk)
+                throw CorpusError(
+                    .syntax, "NUL byte at byte offset \(offset): binary data, not JSON", file: input.name,
+                    location: SourceLocation.of(byteOffset: offset, in: data))
+            }
+            data.append(contentsOf: chunk)
+            if !started {
+                let head = Array(data.prefix(4096))
+                let partialBOM = head.count < 3 && [0xEF, 0xBB, 0xBF].starts(with: head)
+                if !partialBOM, let first = JSONSniffer.firstSignificantByte(head) {
+                    started = true
+                    guard first == UInt8(ascii: "{") else {
+                        let offset = head.firstIndex(of: first) ?? 0
+                        throw CorpusError(
+                            .syntax, "not a CorpusKit JSON file: it must start with '{' (\"version\": 1, \"documents\": […])",
+                            file: input.name, location: SourceLocation.of(byteOffset: offset, in: head))
+                    }
+                }
+            }
+            if data.count > limit {
+                throw CorpusError(
+                    .structure, "larger than \(ReadLimits.describe(limit)): a JSON file is decoded whole; use JSON Lines (jsonl) for corpora this big",
+                    file: input.name)
+            }
+        }
         try JSONDecoding.checkNotEmpty(data, name: input.name)
         let file: CorpusFile
         do {
@@ -40,7 +73,8 @@ public struct JSONReader: CorpusReader {
 
 /// Reads JSON Lines: one versioned document per line, streamed line by line;
 /// a line over ``ReadLimits/maximumUnitBytes`` (256 MiB; option `max-block-bytes`
-/// lowers it) is an error, so a file with no line ends cannot fill memory.
+/// lowers it) is an error, so a file with no line ends cannot fill memory, and a
+/// NUL byte (binary data) stops the read as soon as it is read.
 public struct JSONLinesReader: CorpusReader {
     public var format: FormatDescription { CorpusJSONFormat.jsonLines }
     public var provides: Capabilities { [] }

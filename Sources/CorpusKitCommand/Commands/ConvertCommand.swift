@@ -26,6 +26,7 @@ struct ConvertCommand: ParsableCommand {
               corpuskit convert samples/ --to csv -o all.csv
               corpuskit convert corpus.xml --to csv --columns sentence_id,text
               cat notes.txt | corpuskit convert - --from text --to jsonl --explain
+              corpuskit convert scan.txt --to tei --fix latin-lookalikes --fix drop-page-furniture
             """
     )
 
@@ -69,6 +70,9 @@ struct ConvertCommand: ParsableCommand {
     @Flag(help: "Treat warnings (an input that gives no text) as errors.")
     var strict = false
 
+    @Option(name: .customLong("fix"), help: "Apply an opt-in fix (repeatable): latin-lookalikes, drop-page-furniture ('corpuskit stats' suggests them).")
+    var fixes: [String] = []
+
     @OptionGroup var flags: FormatFlags
 
     @OptionGroup var pipeline: PipelineFlags
@@ -91,6 +95,9 @@ struct ConvertCommand: ParsableCommand {
             throw ValidationError(error.message)
         }
         let target = try targetFormat(registry)
+        for fix in fixes where registry.transform(named: fix) == nil {
+            throw ValidationError("unknown fix '\(fix)' (fixes: latin-lookalikes, drop-page-furniture)")
+        }
         if let from, registry.reader(named: from) == nil {
             throw ValidationError("unknown input format '\(from)' (see 'corpuskit formats')")
         }
@@ -99,7 +106,7 @@ struct ConvertCommand: ParsableCommand {
         }
         var session = ConvertSession(
             registry: registry, options: options, target: target, declaredSource: from, via: via,
-            tokens: flags.tokens, nfc: flags.nfc, explain: explain, strict: strict, failFast: failFast)
+            tokens: flags.tokens, nfc: flags.nfc, explain: explain, strict: strict, failFast: failFast, fixes: fixes)
         session.transforms = try pipeline.transforms(in: registry)
         session.progress = pipeline.progressStyle
         let inputs = try pipeline.inputs(self.inputs)

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import ArgumentParser
 import CorpusKit
 
@@ -18,6 +23,8 @@ struct ConvertSession: Sendable {
     var transforms: [any CorpusTransform] = []
     /// `--progress`, `--quiet`.
     var progress: ProgressStyle = .bar
+    /// Opt-in fixes (`--fix NAME`), run right after the reader, in order.
+    var fixes: [String] = []
 
     private var converter: Converter { Converter(registry: registry) }
 
@@ -26,7 +33,7 @@ struct ConvertSession: Sendable {
         let source = try converter.detectFormat(of: input, declared: declaredSource)
         let plan = try Planner(registry: registry).plan(
             from: source, to: target, via: via, wanted: tokens ? [.sentences, .tokens] : [],
-            transforms: try (nfc ? [TransformSpec(name: "nfc").resolve(in: registry)] : []) + transforms,
+            transforms: try (fixes + (nfc ? ["nfc"] : [])).map { try TransformSpec(name: $0).resolve(in: registry) } + transforms,
             options: options)
         if explain {
             var lines = ["\(input.name): " + plan.explanation(options: options).joined(separator: " ⇒ ")]
@@ -82,7 +89,15 @@ struct ConvertSession: Sendable {
         run.emptyIsError = strict
         let report: CombinedRun.Report
         do {
-            if let path {
+            if let path, OutputPaths.isSpecialFile(path) {
+                // A device or pipe (/dev/null, a FIFO) is written straight into: it cannot be renamed over.
+                let fd = open(path, O_WRONLY)
+                guard fd >= 0 else { throw CorpusError.io(errno: errno, doing: "cannot open the output", file: path) }
+                defer { close(fd) }
+                let out = ByteOutput(descriptor: fd, name: path)
+                report = try run.run(runInputs, output: out, options: options, progress: progress)
+                try out.flush()
+            } else if let path {
                 try OutputPaths.ensureParentDirectory(of: path)
                 let file = try AtomicFile(path: path)
                 do {

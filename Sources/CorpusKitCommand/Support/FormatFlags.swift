@@ -13,6 +13,9 @@ struct FormatFlags: ParsableArguments {
     @Flag(help: "Replace invalid UTF-8 with U+FFFD and warn, instead of failing.")
     var replaceInvalid = false
 
+    @Flag(help: "Plain text: heading lines become headings, numbered and bulleted lines (and numbered items inside a paragraph) list items.")
+    var structure = false
+
     @Option(help: "Language for segmentation (BCP 47, e.g. kk, ru, en); default from metadata, else kk.")
     var lang: String?
 
@@ -66,6 +69,7 @@ struct FormatFlags: ParsableArguments {
         o["encoding"] = encoding
         if replaceInvalid { o["replace-invalid"] = "true" }
         o["lang"] = lang
+        if structure { o["structure"] = "true" }
         o["text-style"] = textStyle
         o["columns"] = columns
         o["table"] = table

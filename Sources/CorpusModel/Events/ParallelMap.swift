@@ -1,11 +1,12 @@
 import Dispatch
 
-/// An order-keeping parallel `map` over all cores, for pure per-block work.
-enum ParallelMap {
+/// An order-keeping parallel `map` over all cores, for pure per-block work
+/// (transforms and the `stats` analysis use it).
+public enum ParallelMap {
     /// The number of worker slices: the active processor count.
-    static let width = max(1, sysconfActiveProcessors())
+    public static let width = max(1, sysconfActiveProcessors())
 
-    static func map<Element: Sendable, Output: Sendable>(
+    public static func map<Element: Sendable, Output: Sendable>(
         _ input: [Element], _ transform: @Sendable (Element) -> Output
     ) -> [Output] {
         let slices = min(width, input.count)

@@ -6,12 +6,19 @@ public enum ReadLimits {
     /// 256 MiB: far above any real paragraph or document line, far below a machine's memory.
     public static let maximumUnitBytes = 256 << 20
 
-    /// The limit a reader uses: ``maximumUnitBytes``, or the lower value option `key`
-    /// gives (tests use small values); a `.usage` error for a value that would raise it.
-    public static func unitBytes(_ options: FormatOptions, key: String = "max-block-bytes") throws -> Int {
-        let value = try options.integer(key, default: maximumUnitBytes)
-        guard value > 0 && value <= maximumUnitBytes else {
-            throw CorpusError(.usage, "option '\(key)' must be between 1 and \(maximumUnitBytes) (it can lower the limit, never raise it), got \(value)")
+    /// 1 GiB: the most a reader that must hold a whole file (CorpusKit JSON) reads;
+    /// decoding it takes several times that in memory. JSON Lines has no such limit.
+    public static let maximumDocumentBytes = 1 << 30
+
+    /// The limit a reader uses: `maximum` (``maximumUnitBytes`` by default), or the lower
+    /// value option `key` gives (tests use small values); a `.usage` error for a value
+    /// that would raise it.
+    public static func unitBytes(
+        _ options: FormatOptions, key: String = "max-block-bytes", maximum: Int = maximumUnitBytes
+    ) throws -> Int {
+        let value = try options.integer(key, default: maximum)
+        guard value > 0 && value <= maximum else {
+            throw CorpusError(.usage, "option '\(key)' must be between 1 and \(maximum) (it can lower the limit, never raise it), got \(value)")
         }
         return value
     }

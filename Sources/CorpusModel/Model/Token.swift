@@ -6,6 +6,7 @@ public struct Token: Sendable, Codable, Equatable, Hashable {
     public var kind: TokenKind
     /// Whether one space follows the token in the sentence text (CoNLL-U `SpaceAfter=No` is false).
     public var spaceAfter: Bool
+    /// Dictionary form (CoNLL-U LEMMA, TEI `w@lemma`).
     public var lemma: String?
     /// Universal part of speech (`NOUN`, `PUNCT`, …).
     public var upos: String?
@@ -145,102 +146,5 @@ public enum TokenKind: String, Sendable, Codable, Equatable, Hashable, CaseItera
         case "SYM": self = .symbol
         default: self = .word
         }
-    }
-}
-
-/// Tokens `first`…`last` (1-based, inclusive) written as one surface word: CoNLL-U `3-4 du`.
-public struct MultiwordToken: Sendable, Codable, Equatable, Hashable {
-    public var first: Int
-    public var last: Int
-    /// The surface form of the whole range.
-    public var form: String
-    /// Whether one space follows the range in the sentence text.
-    public var spaceAfter: Bool
-    /// MISC items of the range line other than `SpaceAfter=No`.
-    public var misc: String?
-
-    public init(first: Int, last: Int, form: String, spaceAfter: Bool = true, misc: String? = nil) {
-        self.first = first
-        self.last = last
-        self.form = form
-        self.spaceAfter = spaceAfter
-        self.misc = misc
-    }
-
-    private enum CodingKeys: String, CodingKey { case first, last, form, spaceAfter = "space", misc }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        first = try c.decode(Int.self, forKey: .first)
-        last = try c.decode(Int.self, forKey: .last)
-        form = try c.decode(String.self, forKey: .form)
-        spaceAfter = try c.decodeIfPresent(Bool.self, forKey: .spaceAfter) ?? true
-        misc = try c.decodeIfPresent(String.self, forKey: .misc)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(first, forKey: .first)
-        try c.encode(last, forKey: .last)
-        try c.encode(form, forKey: .form)
-        try c.encode(spaceAfter, forKey: .spaceAfter)
-        try c.encodeIfPresent(misc, forKey: .misc)
-    }
-}
-
-/// An empty node of enhanced dependencies: CoNLL-U `5.1` is `after` 5, `index` 1
-/// (`after` 0 puts it before the first token). Not part of the surface text.
-public struct EmptyNode: Sendable, Codable, Equatable, Hashable {
-    public var after: Int
-    public var index: Int
-    public var form: String?
-    public var lemma: String?
-    public var upos: String?
-    public var xpos: String?
-    public var feats: String?
-    public var deps: String?
-    public var misc: String?
-
-    public init(
-        after: Int, index: Int, form: String? = nil, lemma: String? = nil, upos: String? = nil,
-        xpos: String? = nil, feats: String? = nil, deps: String? = nil, misc: String? = nil
-    ) {
-        self.after = after
-        self.index = index
-        self.form = form
-        self.lemma = lemma
-        self.upos = upos
-        self.xpos = xpos
-        self.feats = feats
-        self.deps = deps
-        self.misc = misc
-    }
-
-    private enum CodingKeys: String, CodingKey { case after, index, form, lemma, upos, xpos, feats, deps, misc }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        after = try c.decode(Int.self, forKey: .after)
-        index = try c.decode(Int.self, forKey: .index)
-        form = try c.decodeIfPresent(String.self, forKey: .form)
-        lemma = try c.decodeIfPresent(String.self, forKey: .lemma)
-        upos = try c.decodeIfPresent(String.self, forKey: .upos)
-        xpos = try c.decodeIfPresent(String.self, forKey: .xpos)
-        feats = try c.decodeIfPresent(String.self, forKey: .feats)
-        deps = try c.decodeIfPresent(String.self, forKey: .deps)
-        misc = try c.decodeIfPresent(String.self, forKey: .misc)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(after, forKey: .after)
-        try c.encode(index, forKey: .index)
-        try c.encodeIfPresent(form, forKey: .form)
-        try c.encodeIfPresent(lemma, forKey: .lemma)
-        try c.encodeIfPresent(upos, forKey: .upos)
-        try c.encodeIfPresent(xpos, forKey: .xpos)
-        try c.encodeIfPresent(feats, forKey: .feats)
-        try c.encodeIfPresent(deps, forKey: .deps)
-        try c.encodeIfPresent(misc, forKey: .misc)
     }
 }

@@ -28,10 +28,11 @@ final class SAXPushParser {
     private var firstFatal: XMLIssue?
     /// Whether the first fatal error came while libxml2 was told the input had ended.
     private var fatalAtEnd = false
-    private var terminating = false
+    // Touched on every element from libxml2's callbacks on one thread: no dynamic exclusivity checks.
+    @exclusivity(unchecked) private var terminating = false
     /// The elements open right now, with where their start tags begin.
-    private var openElements: [OpenElement] = []
-    private var sawElement = false
+    @exclusivity(unchecked) private var openElements: [OpenElement] = []
+    @exclusivity(unchecked) private var sawElement = false
 
     /// An element whose end tag has not come yet.
     struct OpenElement {
@@ -237,7 +238,7 @@ final class SAXPushParser {
 
     /// Records an element start; its start tag begins at the last `<` before libxml2's cursor.
     fileprivate func opened(_ name: String) {
-        sawElement = true
+        if !sawElement { sawElement = true }
         guard let ctxt = context else { return }
         let line = Int(xmlSAX2GetLineNumber(ctxt))
         let column = Int(xmlSAX2GetColumnNumber(ctxt))

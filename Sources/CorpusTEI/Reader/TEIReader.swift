@@ -31,12 +31,12 @@ import CorpusModel
 /// Options:
 /// - `choice`: `reg` (default: `reg`/`corr`/`expan`) or `orig` (`orig`/`sic`/`abbr`).
 /// - `xinclude`: `true` (default) reads the `xi:include` members of a `teiCorpus`
-///   (ParlaMint corpus roots), within ``XIncludeScope``'s limits: relative paths
+///   (ParlaMint corpus roots), within fixed limits: relative paths
 ///   inside the root file's folder tree, no network, no cycles, at most 8 levels.
 ///   A missing target without `xi:fallback` is an error naming it. `false` skips
 ///   them and warns how many were skipped.
-/// - `entities`: `error` (default) or `keep` — an entity declared only in an external
-///   DTD (never loaded) is an error, or kept as the literal text `&name;`.
+/// - `entities`: `keep` (default) or `error` — an entity declared only in an external
+///   DTD (never loaded) is kept as the literal text `&name;` (with a warning pair), or an error.
 ///
 /// Safety: no network, no DTD loading, no entity substitution beyond the
 /// document's own internal subset (with libxml2's amplification limits), default

@@ -120,7 +120,7 @@ final class TEIStreamHandler: SAXEventHandler {
         case "text" where documentOpen:
             try startText(attributes)
             frames.append(.text)
-        case "front", "body", "back" where documentOpen:
+        case "front" where documentOpen, "body" where documentOpen, "back" where documentOpen:
             try startImplicitText(name, attributes: attributes)
         default:
             if case .fallback? = frames.last {

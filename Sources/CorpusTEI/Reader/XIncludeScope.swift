@@ -14,8 +14,9 @@ import Darwin
 /// Only local relative paths are followed, and only to regular files inside the
 /// folder tree of the root file (after resolving symbolic links): no URL scheme
 /// (`http:`, `ftp:`, `file:`), no absolute path, no `..` out of the tree, no
-/// file already being read (a cycle), and no deeper than ``maxDepth`` — a fixed
-/// limit that no option lifts.
+/// file already being read (a cycle) or already read (so includes cannot multiply
+/// into an XInclude bomb), and no deeper than ``maxDepth`` — a fixed limit that
+/// no option lifts.
 struct XIncludeScope {
     /// How deep includes may nest (the root file is depth 0).
     static let maxDepth = 8
@@ -26,6 +27,13 @@ struct XIncludeScope {
     private(set) var chain: [String]
     /// The names of those files as the user sees them (for messages).
     private(set) var names: [String]
+    /// Every file included so far in this root's read, shared by the nested scopes.
+    private let included = IncludedFiles()
+
+    /// The resolved paths already read through `xi:include` (a reference, so nested reads add to it).
+    private final class IncludedFiles {
+        var paths = Set<String>()
+    }
 
     /// The scope of a root input.
     init(root input: InputSource) {
@@ -95,14 +103,20 @@ struct XIncludeScope {
         if let i = chain.firstIndex(of: real) {
             throw refuse(.structure, "an include cycle: \(trail(chain[i...] + [real]))")
         }
+        if included.paths.contains(real) {
+            // Each file is read once per root: ten includes of a file that includes another
+            // ten times, eight levels deep, would otherwise read 10⁸ files (an XInclude bomb).
+            throw refuse(.structure, "\(trail([real])) is already included once in this corpus; each file is read at most once")
+        }
         guard chain.count <= Self.maxDepth else {
             throw refuse(.structure, "includes nest more than \(Self.maxDepth) levels deep (\(trail(chain + [real])))")
         }
         return .file(path: real, name: name)
     }
 
-    /// The scope inside an included file.
+    /// The scope inside an included file (which counts as included from now on).
     func entering(path: String, name: String) -> XIncludeScope {
+        included.paths.insert(path)
         var inner = self
         inner.chain.append(path)
         inner.names.append(name)

@@ -42,13 +42,13 @@ struct ByteDecoder {
             bytes.removeFirst(3)
             if encoding == .utf16 {
                 throw CorpusError(.encoding, "the input has a UTF-8 byte-order mark but 'utf-16' was chosen", file: inputName,
-                                  location: SourceLocation(byteOffset: 0))
+                                  location: SourceLocation(line: 1, column: 1, byteOffset: 0))
             }
         } else if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             if encoding == .utf8 || encoding == .utf16 { encoding = .utf16 }
         } else if encoding == .utf16 {
             throw CorpusError(.encoding, "UTF-16 input needs a byte-order mark (FF FE or FE FF)", file: inputName,
-                              location: SourceLocation(byteOffset: 0))
+                              location: SourceLocation(line: 1, column: 1, byteOffset: 0))
         }
         if encoding != .utf8 { converter = try IconvConverter(from: encoding.iconvName, inputName: inputName) }
         try bytes.withUnsafeBytes { try pass($0, body) }

@@ -15,6 +15,10 @@ final class IconvConverter {
     private let descriptor: iconv_t
     private var carry: [UInt8] = []
     private var consumed = 0
+    /// Where the converted text has got to (1-based line and column), so errors read `path:line:col`.
+    private var line = 1
+    private var column = 1
+    private var afterCR = false
     private let sourceName: String
     private let inputName: String
 
@@ -53,6 +57,7 @@ final class IconvConverter {
             }
         }
         out.append(contentsOf: outBuffer[0..<produced])
+        advance(over: outBuffer[0..<produced])
         let done = inputCount - left
         if status == -1 {
             if err == EINVAL {
@@ -60,8 +65,8 @@ final class IconvConverter {
             } else {
                 let offset = consumed + done
                 throw CorpusError(
-                    .encoding, "byte 0x\(String(input[done], radix: 16, uppercase: true)) is not valid \(sourceName)",
-                    file: inputName, location: SourceLocation(byteOffset: offset))
+                    .encoding, "byte 0x\(String(input[done], radix: 16, uppercase: true)) is not valid \(sourceName) (byte offset \(offset))",
+                    file: inputName, location: SourceLocation(line: line, column: column, byteOffset: offset))
             }
         }
         consumed += done
@@ -71,8 +76,24 @@ final class IconvConverter {
     func finish() throws {
         if !carry.isEmpty {
             throw CorpusError(
-                .encoding, "input ends inside a \(sourceName) character", file: inputName,
-                location: SourceLocation(byteOffset: consumed))
+                .encoding, "input ends inside a \(sourceName) character (byte offset \(consumed))", file: inputName,
+                location: SourceLocation(line: line, column: column, byteOffset: consumed))
+        }
+    }
+
+    /// Moves the line and column past converted UTF-8 `bytes` (a CR LF pair counts once).
+    private func advance(over bytes: ArraySlice<UInt8>) {
+        for b in bytes {
+            if b == 0x0A {
+                if !afterCR { line += 1 }
+                column = 1
+            } else if b == 0x0D {
+                line += 1
+                column = 1
+            } else if b & 0xC0 != 0x80 {
+                column += 1
+            }
+            afterCR = b == 0x0D
         }
     }
 }

@@ -20,21 +20,39 @@ protocol LayoutAssembler: AnyObject {
 let maximumParagraphBytes = 1 << 20
 
 /// `paragraphs` and `indented`: unwraps hard-wrapped lines into paragraphs.
+///
+/// With `structure`, a heading-shaped line at a paragraph start (see
+/// ``PlainStructure/headingLevel(_:)``) is held until the next line shows it
+/// is followed by a new paragraph (a blank line or a line not in lower case),
+/// then emitted as a heading; bulleted and numbered lines become list items.
 final class WrappedParagraphAssembler: LayoutAssembler {
     private let indentAlwaysBreaks: Bool
+    private let structure: Bool
     private let emit: (AssembledBlock) throws -> Void
     private var text = ""
     private var pendingBlank = false
     private var inBullet = false
+    private var kind: BlockKind = .paragraph
+    private var heading: (text: String, level: Int)?
 
     /// `indentAlwaysBreaks`: every indented line not in lower case starts a paragraph
     /// (the `indented` layout); otherwise only after a finished sentence.
-    init(indentAlwaysBreaks: Bool, emit: @escaping (AssembledBlock) throws -> Void) {
+    init(indentAlwaysBreaks: Bool, structure: Bool = false, emit: @escaping (AssembledBlock) throws -> Void) {
         self.indentAlwaysBreaks = indentAlwaysBreaks
+        self.structure = structure
         self.emit = emit
     }
 
     func feed(_ line: String) throws {
+        if let held = heading {
+            heading = nil
+            if TextWhitespace.isBlank(line) || !TextWhitespace.startsLowercase(line) {
+                try emit(.text(held.text, .heading(level: held.level)))
+            } else {
+                text = held.text  // continued in lower case: an ordinary paragraph after all
+                kind = .paragraph
+            }
+        }
         if TextWhitespace.isBlank(line) {
             if !text.isEmpty { pendingBlank = true }
             return
@@ -42,6 +60,7 @@ final class WrappedParagraphAssembler: LayoutAssembler {
         let content = TextWhitespace.collapse(line)
         let lower = TextWhitespace.startsLowercase(content)
         let bullet = TextWhitespace.bulletPrefix(content)
+        let numbered = structure && PlainStructure.isNumberedItem(content)
         var startsNew = false
         if text.isEmpty {
             startsNew = false
@@ -52,13 +71,21 @@ final class WrappedParagraphAssembler: LayoutAssembler {
             startsNew = !(lower && !TextWhitespace.endsWithStop(text))
         } else if inBullet {
             startsNew = !lower
+        } else if numbered && TextWhitespace.endsWithListBreak(text) {
+            startsNew = true
         } else if TextWhitespace.isIndented(line) && !lower {
             startsNew = indentAlwaysBreaks || TextWhitespace.endsWithStop(text)
         }
         if !startsNew && text.utf8.count > maximumParagraphBytes && TextWhitespace.endsWithStop(text) { startsNew = true }
         if startsNew { try flush() }
         if text.isEmpty {
-            inBullet = bullet
+            if structure, !bullet, let level = PlainStructure.headingLevel(content) {
+                heading = (content, level)
+                pendingBlank = false
+                return
+            }
+            inBullet = bullet || numbered
+            kind = structure && inBullet ? .listItem : .paragraph
             text = content
         } else {
             append(content)
@@ -66,7 +93,14 @@ final class WrappedParagraphAssembler: LayoutAssembler {
         pendingBlank = false
     }
 
-    func finish() throws { try flush() }
+    func finish() throws {
+        if let held = heading {  // a last short line: nothing follows it, so no heading
+            heading = nil
+            text = held.text
+            kind = .paragraph
+        }
+        try flush()
+    }
 
     var heldBytes: Int { text.utf8.count }
 
@@ -92,26 +126,55 @@ final class WrappedParagraphAssembler: LayoutAssembler {
     }
 
     private func flush() throws {
-        if !text.isEmpty { try emit(.text(text, .paragraph)) }
+        if !text.isEmpty { try emit(.text(text, kind)) }
         text = ""
         pendingBlank = false
         inBullet = false
+        kind = .paragraph
     }
 }
 
-/// `lines`: each non-blank line is a paragraph.
+/// `lines`: each non-blank line is a paragraph. With `structure`, a
+/// heading-shaped line followed by another line is a heading, and bulleted
+/// or numbered lines are list items.
 final class LinePerParagraphAssembler: LayoutAssembler {
     private let emit: (AssembledBlock) throws -> Void
-    init(emit: @escaping (AssembledBlock) throws -> Void) { self.emit = emit }
+    private let structure: Bool
+    private var heading: (text: String, level: Int)?
+
+    init(structure: Bool = false, emit: @escaping (AssembledBlock) throws -> Void) {
+        self.structure = structure
+        self.emit = emit
+    }
 
     func feed(_ line: String) throws {
         let content = TextWhitespace.collapse(line)
-        if !content.isEmpty { try emit(.text(content, .paragraph)) }
+        if content.isEmpty { return }
+        if let held = heading {
+            heading = nil
+            try emit(.text(held.text, .heading(level: held.level)))
+        }
+        guard structure else {
+            try emit(.text(content, .paragraph))
+            return
+        }
+        if TextWhitespace.bulletPrefix(content) || PlainStructure.isNumberedItem(content) {
+            try emit(.text(content, .listItem))
+        } else if let level = PlainStructure.headingLevel(content) {
+            heading = (content, level)
+        } else {
+            try emit(.text(content, .paragraph))
+        }
     }
 
-    func finish() throws {}
+    func finish() throws {
+        if let held = heading {
+            heading = nil
+            try emit(.text(held.text, .paragraph))
+        }
+    }
 
-    var heldBytes: Int { 0 }
+    var heldBytes: Int { heading?.text.utf8.count ?? 0 }
 }
 
 /// `sentences`: each line a sentence, blank lines between paragraphs (the gold format).

@@ -45,13 +45,16 @@ struct LineSplitter {
     mutating func feed(_ bytes: UnsafeRawBufferPointer, _ body: (SourceLine) throws -> Void) throws {
         var segmentStart = 0
         let count = bytes.count
+        // Binary data: a NUL byte stops the read at once, before any more is read or held.
+        // Lines before it are still emitted, so the error comes in order.
+        var nul: Int? = nil
+        if !replaceInvalid, count > 0, let base = bytes.baseAddress, let hit = memchr(base, 0, count) {
+            nul = base.distance(to: UnsafeRawPointer(hit))
+        }
+        let end = nul ?? count
         var i = 0
-        while i < count {
+        while i < end {
             let b = bytes[i]
-            if b == 0 && !replaceInvalid {
-                // Binary data: stop at once, before reading (and holding) any more of it.
-                try throwNUL(bytes, segmentStart: segmentStart, at: i)
-            }
             if b == 0x0A || b == 0x0D {
                 if b == 0x0A && afterCR {
                     // The LF of a CRLF whose CR ended the previous line.
@@ -72,6 +75,7 @@ struct LineSplitter {
             }
             i += 1
         }
+        if let nul { try throwNUL(bytes, segmentStart: segmentStart, at: nul) }
         try checkLength(pending.count + (count - segmentStart))
         pending.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[segmentStart..<count]))
         position += count

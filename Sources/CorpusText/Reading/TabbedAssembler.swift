@@ -14,9 +14,13 @@ final class TabbedAssembler: LayoutAssembler {
     private var lines: [String] = []
     private var pendingNumber: String?
     private var bytes = 0
+    private let structure: Bool
+    /// The open paragraph began with a list number (a list item with `structure`).
+    private var isItem = false
 
-    init(segment: @escaping (String) -> [String], emit: @escaping (AssembledBlock) throws -> Void) {
+    init(segment: @escaping (String) -> [String], structure: Bool = false, emit: @escaping (AssembledBlock) throws -> Void) {
         self.segment = segment
+        self.structure = structure
         self.emit = emit
     }
 
@@ -34,6 +38,7 @@ final class TabbedAssembler: LayoutAssembler {
             if let number = pendingNumber {
                 content = number + " " + content
                 pendingNumber = nil
+                isItem = structure && lines.isEmpty
             }
             try add(content)
         }
@@ -74,7 +79,9 @@ final class TabbedAssembler: LayoutAssembler {
         let sentences = lines.flatMap { segment($0) }
         lines.removeAll()
         bytes = 0
-        if !sentences.isEmpty { try emit(.sentences(sentences, .paragraph)) }
+        let kind: BlockKind = isItem ? .listItem : .paragraph
+        isItem = false
+        if !sentences.isEmpty { try emit(.sentences(sentences, kind)) }
     }
 
     /// Splits `…text.12.` into (`…text.`, `12.`) when the line ends with a list

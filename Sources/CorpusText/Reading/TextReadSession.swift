@@ -15,13 +15,19 @@ final class TextReadSession {
     private var held: [String] = []
     private var heldBytes = 0
     private var blockCount = 0
+    private let structure: Bool
+    /// Blocks by kind name, for `--explain`.
+    private(set) var kinds: [String: Int] = [:]
+    /// Paragraphs split at numbered items that ran inside them.
+    private(set) var inlineLists = 0
     private(set) var emittedAnything = false
 
     private static let detectionWindow = 1 << 16
 
-    init(document: DocumentStart, layout: TextLayout?, language: String, paragraphLimit: Int = ReadLimits.maximumUnitBytes,
-         inputName: String = "", sink: any CorpusEventSink) {
+    init(document: DocumentStart, layout: TextLayout?, language: String, structure: Bool = false,
+         paragraphLimit: Int = ReadLimits.maximumUnitBytes, inputName: String = "", sink: any CorpusEventSink) {
         self.document = document
+        self.structure = structure
         self.layout = layout
         self.language = language
         self.paragraphLimit = paragraphLimit
@@ -72,24 +78,36 @@ final class TextReadSession {
     private func makeAssembler(_ layout: TextLayout) throws -> any LayoutAssembler {
         let emit: (AssembledBlock) throws -> Void = { [unowned self] in try self.emitBlock($0) }
         switch layout {
-        case .paragraphs: return WrappedParagraphAssembler(indentAlwaysBreaks: false, emit: emit)
-        case .indented: return WrappedParagraphAssembler(indentAlwaysBreaks: true, emit: emit)
-        case .lines: return LinePerParagraphAssembler(emit: emit)
+        case .paragraphs: return WrappedParagraphAssembler(indentAlwaysBreaks: false, structure: structure, emit: emit)
+        case .indented: return WrappedParagraphAssembler(indentAlwaysBreaks: true, structure: structure, emit: emit)
+        case .lines: return LinePerParagraphAssembler(structure: structure, emit: emit)
         case .sentences: return SentencePerLineAssembler(emit: emit)
         case .tabbed:
             let segmenter = SentenceSegmenter()
             let abbreviations = try AbbreviationList.bundled(for: language)
-            return TabbedAssembler(segment: { segmenter.segment($0, abbreviations: abbreviations) }, emit: emit)
+            return TabbedAssembler(segment: { segmenter.segment($0, abbreviations: abbreviations) }, structure: structure, emit: emit)
         }
     }
 
     private func emitBlock(_ block: AssembledBlock) throws {
+        if structure, case .text(let text, .paragraph) = block, let pieces = PlainStructure.splitInlineItems(text) {
+            inlineLists += 1
+            for (piece, kind) in pieces { try emitOne(.text(piece, kind)) }
+            return
+        }
+        try emitOne(block)
+    }
+
+    private func emitOne(_ block: AssembledBlock) throws {
         if !emittedAnything {
             try sink.receive(.startDocument(document))
             emittedAnything = true
         }
         blockCount += 1
         let id = CorpusID.block(document.id, blockCount)
+        switch block {
+        case .text(_, let kind), .sentences(_, let kind): kinds[kind.name, default: 0] += 1
+        }
         switch block {
         case .text(let text, let kind):
             try sink.receive(.block(Block(id: id, kind: kind, content: .text(text))))

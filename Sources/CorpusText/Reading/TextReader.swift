@@ -20,6 +20,9 @@ import CorpusModel
 /// - `id`: the document id (default: the file name without extension, as an NCName).
 /// - `lang`: the document language (default `kk`); also picks the abbreviation list.
 /// - `chunk-size`: bytes read at a time (default 1 MiB); memory use tracks it.
+/// - `structure`: `true` turns heading lines into heading blocks and numbered
+///   or bulleted lines, and numbered items inside a paragraph, into list items
+///   (see ``PlainStructure``); off by default, so the seed gold is unchanged.
 /// - `max-block-bytes`: the longest line or paragraph accepted (default and maximum
 ///   256 MiB, ``ReadLimits/maximumUnitBytes``); longer is an error, so memory stays
 ///   bounded on input that is not text. A NUL byte is an error as soon as it is read.
@@ -90,7 +93,7 @@ public struct TextReader: CorpusReader {
         if let path = input.path { metadata.source = path }
         let session = TextReadSession(
             document: DocumentStart(id: CorpusID.documentID(from: id), metadata: metadata),
-            layout: TextLayout(rawValue: layoutName), language: language, paragraphLimit: limit,
+            layout: TextLayout(rawValue: layoutName), language: language, structure: options.flag("structure"), paragraphLimit: limit,
             inputName: input.name, sink: sink)
         let readerWarning = onWarning
         let warn: (Diagnostic) throws -> Void = options.onWarning.map { handler in { try handler.report($0) } } ?? readerWarning

@@ -119,6 +119,15 @@ enum TextWhitespace {
         return false
     }
 
+    /// Whether `s` ends where a list item may follow: a sentence stop, `:` or `;`.
+    static func endsWithListBreak(_ s: String) -> Bool {
+        for c in s.unicodeScalars.reversed() {
+            if ScalarClass.isSpace(c) || ScalarClass.isCloser(c) { continue }
+            return ScalarClass.isTerminator(c) || c == ":" || c == ";"
+        }
+        return false
+    }
+
     /// The bullet that opens a list-item line (`- `, `• `, `– `…), or nil.
     static func bulletPrefix(_ trimmed: String) -> Bool {
         var it = trimmed.unicodeScalars.makeIterator()

@@ -8,16 +8,13 @@ struct ScalarText {
     /// UTF-8 offset of each scalar, plus the end; empty when the text is ASCII.
     private let offsets: [Int]
 
-    init(_ text: String) {
-        var text = text
-        text.makeContiguousUTF8()
-        self.text = text
+    /// The scalars of `text` (contiguous UTF-8) and whether any is not ASCII.
+    static func decode(_ text: String) -> ([Unicode.Scalar], Bool) {
         // Decode the (already valid) UTF-8 by hand into preallocated arrays: this
         // runs over every byte of every paragraph, and `unicodeScalars` iteration
         // with `append` costs several times more.
         let n = text.utf8.count
         var sawNonASCII = false
-        var offsets: [Int] = []
         let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: n) { out, count in
             text.utf8.withContiguousStorageIfAvailable { b in
                 var k = 0
@@ -49,6 +46,15 @@ struct ScalarText {
                 count = k
             } ?? { count = 0 }()
         }
+        return (scalars, sawNonASCII)
+    }
+
+    init(_ text: String) {
+        var text = text
+        text.makeContiguousUTF8()
+        self.text = text
+        let (scalars, sawNonASCII) = Self.decode(text)
+        var offsets: [Int] = []
         if sawNonASCII {
             // UTF-8 offset of each scalar, plus the end.
             offsets = [Int](unsafeUninitializedCapacity: scalars.count + 1) { out, count in

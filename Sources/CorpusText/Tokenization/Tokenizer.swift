@@ -21,19 +21,45 @@ public struct Tokenizer: CorpusTransform {
     /// The tokens of `text` (which should hold single spaces only; see the type's note).
     public func tokenize(_ text: String) -> [Token] {
         let view = ScalarText(text)
-        let s = view.scalars
-        let n = s.count
         var tokens: [Token] = []
-        var i = 0
+        scan(view.scalars, space: {
+            if !tokens.isEmpty { tokens[tokens.count - 1].spaceAfter = true }
+        }, token: { range, kind in
+            tokens.append(Token(view.string(range), kind: kind, spaceAfter: false))
+        })
+        return tokens
+    }
+
+    /// The Unicode scalars of `text`, decoded fast; pass them to ``forEachToken(in:_:)``.
+    public static func scalars(of text: String) -> [Unicode.Scalar] {
+        var text = text
+        text.makeContiguousUTF8()
+        return ScalarText.decode(text).0
+    }
+
+    /// Calls `body` with the scalar range and kind of each token of `scalars`,
+    /// by the same rules as ``tokenize(_:)``, without building any string:
+    /// for counting and hashing tokens (`corpuskit stats`).
+    /// `range` limits the scan to part of `scalars` (a sentence of a paragraph), as if it were all.
+    public func forEachToken(in scalars: [Unicode.Scalar], range: Range<Int>? = nil, _ body: (Range<Int>, TokenKind) -> Void) {
+        scan(scalars, range ?? scalars.indices, space: {}, token: body)
+    }
+
+    private func scan(_ s: [Unicode.Scalar], _ bounds: Range<Int>? = nil, space: () -> Void, token: (Range<Int>, TokenKind) -> Void) {
+        let bounds = bounds ?? s.indices
+        let n = bounds.upperBound
+        // Without `@` or `:` only a `www.` word can be a link: skip the look-ahead for every other word.
+        let mayLink = s[bounds].contains { $0 == "@" || $0 == ":" }
+        var i = bounds.lowerBound
         while i < n {
             if ScalarClass.isSpace(s[i]) {
-                if !tokens.isEmpty { tokens[tokens.count - 1].spaceAfter = true }
+                space()
                 i += 1
                 continue
             }
             let start = i
             let kind: TokenKind
-            if let end = linkEnd(s, from: i) {
+            if mayLink || s[i] == "w" || s[i] == "W", let end = linkEnd(s, from: i, end: n) {
                 i = end
                 kind = .url
             } else if isWordScalar(s[i]) {
@@ -58,9 +84,8 @@ public struct Tokenizer: CorpusTransform {
                 kind = Self.kind(of: s[i])
                 i += 1
             }
-            tokens.append(Token(view.string(start..<i), kind: kind, spaceAfter: false))
+            token(start..<i, kind)
         }
-        return tokens
     }
 
     /// `sentence` with its tokens, its text collapsed first when needed for an exact rebuild.
@@ -96,11 +121,11 @@ public struct Tokenizer: CorpusTransform {
     }
 
     /// The end of a URL or e-mail address starting at `i`, without trailing punctuation.
-    private func linkEnd(_ s: [Unicode.Scalar], from i: Int) -> Int? {
+    private func linkEnd(_ s: [Unicode.Scalar], from i: Int, end: Int) -> Int? {
         guard ScalarClass.isLetter(s[i]) else { return nil }
         var j = i
         var candidate = false
-        while j < s.count && !ScalarClass.isSpace(s[j]) {
+        while j < end && !ScalarClass.isSpace(s[j]) {
             if s[j] == "@" || s[j] == ":" { candidate = true }
             j += 1
         }

@@ -1,4 +1,9 @@
 import CorpusModel
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Reads CWB vertical text (VRT, ParlaMint's `.vert`) into the model, streaming one
 /// block at a time.
@@ -42,6 +47,7 @@ public struct VRTReader: CorpusReader {
         let assembler = VRTAssembler(
             sink: sink, columns: try VRTFormat.positionalAttributes(options), fileName: input.name,
             fileStem: Self.stem(input.name))
+        let maximumLine = try ReadLimits.unitBytes(options)
         var pending: [UInt8] = []
         var lineNumber = 0
         var offset = 0
@@ -67,6 +73,12 @@ public struct VRTReader: CorpusReader {
         try input.forEachChunk { chunk in
             var start = 0
             let bytes = chunk.bindMemory(to: UInt8.self)
+            // Binary or endless input (/dev/zero) stops at its first NUL, before it is buffered.
+            if let base = bytes.baseAddress, let nul = memchr(base, 0, bytes.count) {
+                let at = offset + pending.count + (UnsafeRawPointer(nul) - UnsafeRawPointer(base))
+                throw CorpusError(.encoding, "a NUL byte: this is not VRT text", file: input.name,
+                                  location: SourceLocation(byteOffset: at))
+            }
             for i in 0..<bytes.count where bytes[i] == 0x0A {
                 pending.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
                 try process(pending[...])
@@ -75,17 +87,15 @@ public struct VRTReader: CorpusReader {
                 start = i + 1
             }
             pending.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+            if pending.count > maximumLine {
+                throw CorpusError(.syntax, "line \(lineNumber + 1) is longer than \(ReadLimits.describe(maximumLine)) (the limit for one line): this does not look like VRT",
+                                  file: input.name, location: SourceLocation(line: lineNumber + 1, column: 1, byteOffset: offset))
+            }
         }
         if !pending.isEmpty { try process(pending[...]) }
         try assembler.finish()
     }
 
     /// The file name without directory and extension, as an NCName (`doc` for streams).
-    static func stem(_ name: String) -> String {
-        if name.hasPrefix("<") || name == "-" { return "doc" }
-        var base = Substring(name)
-        if let slash = base.lastIndex(of: "/") { base = base[base.index(after: slash)...] }
-        if let dot = base.lastIndex(of: "."), dot != base.startIndex { base = base[..<dot] }
-        return CorpusID.documentID(from: String(base))
-    }
+    static func stem(_ name: String) -> String { CorpusID.documentID(forInputNamed: name) }
 }

@@ -79,10 +79,11 @@ struct VRTTag {
             case "apos": out.append(0x27)
             default:
                 var scalar: Unicode.Scalar?
-                if entity.hasPrefix("#x") || entity.hasPrefix("#X") {
-                    scalar = UInt32(entity.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init)
-                } else if entity.hasPrefix("#") {
-                    scalar = UInt32(entity.dropFirst(), radix: 10).flatMap(Unicode.Scalar.init)
+                let hex = entity.hasPrefix("#x") || entity.hasPrefix("#X")
+                let digits = entity.dropFirst(hex ? 2 : 1)
+                if entity.hasPrefix("#"), !digits.isEmpty, digits.allSatisfy({ hex ? $0.isHexDigit : $0.isASCII && $0.isNumber }) {
+                    // Controls (TAB, LF, CR included) cannot be in a value: they would break the line.
+                    scalar = UInt32(digits, radix: hex ? 16 : 10).flatMap(Unicode.Scalar.init).flatMap { $0.value < 0x20 ? nil : $0 }
                 }
                 guard let scalar else {
                     throw fail("unknown entity '&\(entity);'", column + (i - bytes.startIndex))

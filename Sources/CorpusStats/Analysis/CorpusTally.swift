@@ -1,0 +1,233 @@
+import CorpusModel
+
+/// The running totals of a report: counts, the sentence-length histogram,
+/// bounded samples and hash tables. Memory is bounded: samples are capped and
+/// the hash tables stop taking new keys at their limits.
+///
+/// Tallies merge, so inputs can be counted on several threads (`--jobs`) and
+/// added up in input order.
+struct CorpusTally: Sendable {
+    /// At most this many examples of each finding are kept.
+    static let exampleLimit = 20
+    /// Shortest and longest sentences kept.
+    static let extremes = 5
+    /// Histogram cells: lengths 0…999 exactly, then one cell for 1000 and more.
+    static let lengthCells = 1001
+
+    var documents: [DocumentTally] = []
+    var blocksByKind: [String: Int] = [:]
+    var sentences = 0
+    var tokenKinds = [Int](repeating: 0, count: TokenKind.allCases.count)
+    var characters = 0
+    var letters = [Int](repeating: 0, count: LetterCounts.width)
+    var wordTypes = HashCounter(limit: 2 << 20)
+    var lengthCounts = [Int](repeating: 0, count: lengthCells)
+    var shortest: [SentenceSample] = []
+    var longest: [SentenceSample] = []
+    var mixed = FindingTally<MixedExample>()
+    var mixedFixable = 0
+    var foreign = FindingTally<ForeignExample>()
+    var foreignLetters: [String: Int] = [:]
+    var encoding = FindingTally<EncodingExample>()
+    var encodingKinds: [String: Int] = [:]
+    var encodingSentences = 0
+    var paragraphs = DuplicateTally()
+    var sentenceRepeats = DuplicateTally()
+    var pageNumberBlocks = 0
+
+    /// Starts a document.
+    mutating func begin(_ start: DocumentStart, input: String) {
+        documents.append(DocumentTally(id: start.id, input: input, declared: start.metadata.language))
+    }
+
+    /// Adds one block and its facts; `document` is the index of the open document.
+    mutating func add(_ block: Block, _ facts: BlockFacts) {
+        if documents.isEmpty { documents.append(DocumentTally(id: "doc", input: "", declared: nil)) }
+        let d = documents.count - 1
+        documents[d].blocks += 1
+        let ordinal = documents[d].blocks
+        blocksByKind[block.kind.name, default: 0] += 1
+        if facts.isPageNumber { pageNumberBlocks += 1 }
+        sentences += facts.sentences.count
+        documents[d].sentences += facts.sentences.count
+        var tokens = 0
+        for (i, n) in facts.tokenKinds.enumerated() {
+            tokenKinds[i] += n
+            tokens += n
+        }
+        documents[d].tokens += tokens
+        characters += facts.characters
+        documents[d].characters += facts.characters
+        for i in 0..<LetterCounts.width {
+            letters[i] += facts.letters[i]
+            documents[d].letters[i] += facts.letters[i]
+        }
+        for h in facts.wordHashes { wordTypes.add(h) }
+
+        func text(_ i: Int) -> String { facts.sentenceText(i, of: block) }
+        func id(_ i: Int) -> String { facts.sentenceID(i, of: block) }
+
+        paragraphs.add(facts.paragraphHash, place: Place.pack(document: d, block: ordinal, sentence: 0),
+                       id: { block.id }, text: { (0..<facts.sentences.count).map { text($0) }.joined(separator: " ") })
+        for (i, s) in facts.sentences.enumerated() {
+            lengthCounts[min(s.tokens, Self.lengthCells - 1)] += 1
+            considerExtreme(s.tokens, i, text: text, id: id)
+            sentenceRepeats.add(s.hash, place: Place.pack(document: d, block: ordinal, sentence: i + 1),
+                                id: { id(i) }, text: { text(i) })
+        }
+        for m in facts.mixed {
+            mixed.add(MixedExample(id: id(m.sentence), token: m.token, latin: m.latin))
+            if m.fixable { mixedFixable += 1 }
+        }
+        for f in facts.foreign {
+            foreign.add(ForeignExample(id: id(f.sentence), letter: f.letter, word: f.word))
+            foreignLetters[f.letter, default: 0] += 1
+            documents[d].foreignLetters += 1
+        }
+        var lastSentence = -1
+        for s in facts.suspects {
+            encoding.add(EncodingExample(id: id(s.sentence), kind: s.suspect.kind.rawValue, text: s.suspect.text,
+                                         context: Self.context(of: s.suspect.text, in: text(s.sentence))))
+            encodingKinds[s.suspect.kind.rawValue, default: 0] += 1
+            if s.sentence != lastSentence { encodingSentences += 1 }
+            lastSentence = s.sentence
+        }
+    }
+
+    private mutating func considerExtreme(_ length: Int, _ i: Int, text: (Int) -> String, id: (Int) -> String) {
+        if shortest.count < Self.extremes || length < shortest[shortest.count - 1].tokens {
+            insert(into: &shortest, SentenceSample(id: id(i), tokens: length, text: Self.clip(text(i))), by: <)
+        }
+        if longest.count < Self.extremes || length > longest[longest.count - 1].tokens {
+            insert(into: &longest, SentenceSample(id: id(i), tokens: length, text: Self.clip(text(i))), by: >)
+        }
+    }
+
+    /// Inserts keeping order (earlier samples first among equals) and the cap.
+    private func insert(into list: inout [SentenceSample], _ sample: SentenceSample, by before: (Int, Int) -> Bool) {
+        var at = list.count
+        while at > 0 && before(sample.tokens, list[at - 1].tokens) { at -= 1 }
+        list.insert(sample, at: at)
+        if list.count > Self.extremes { list.removeLast() }
+    }
+
+    /// Adds a tally of later inputs (for `--jobs`): counts add up, samples keep input order.
+    mutating func merge(_ other: CorpusTally) {
+        let offset = UInt64(documents.count)
+        documents += other.documents
+        for (k, n) in other.blocksByKind { blocksByKind[k, default: 0] += n }
+        sentences += other.sentences
+        for i in tokenKinds.indices { tokenKinds[i] += other.tokenKinds[i] }
+        characters += other.characters
+        for i in letters.indices { letters[i] += other.letters[i] }
+        wordTypes.merge(other.wordTypes, documentOffset: 0)
+        for i in lengthCounts.indices { lengthCounts[i] += other.lengthCounts[i] }
+        for s in other.shortest { insert(into: &shortest, s, by: <) }
+        for s in other.longest { insert(into: &longest, s, by: >) }
+        mixed.merge(other.mixed)
+        mixedFixable += other.mixedFixable
+        foreign.merge(other.foreign)
+        for (k, n) in other.foreignLetters { foreignLetters[k, default: 0] += n }
+        encoding.merge(other.encoding)
+        for (k, n) in other.encodingKinds { encodingKinds[k, default: 0] += n }
+        encodingSentences += other.encodingSentences
+        paragraphs.merge(other.paragraphs, documentOffset: offset)
+        sentenceRepeats.merge(other.sentenceRepeats, documentOffset: offset)
+        pageNumberBlocks += other.pageNumberBlocks
+    }
+
+    /// A sentence cut to 300 characters for a report.
+    static func clip(_ text: String, to limit: Int = 300) -> String {
+        text.unicodeScalars.count <= limit ? text : String(String.UnicodeScalarView(text.unicodeScalars.prefix(limit))) + "…"
+    }
+
+    /// Up to 30 characters either side of `needle` in `text`.
+    static func context(of needle: String, in text: String) -> String {
+        let hay = Array(text.unicodeScalars), pin = Array(needle.unicodeScalars)
+        guard !pin.isEmpty, hay.count >= pin.count,
+            let at = (0...(hay.count - pin.count)).first(where: { hay[$0..<($0 + pin.count)].elementsEqual(pin) })
+        else { return clip(text, to: 80) }
+        let from = max(0, at - 30), to = min(hay.count, at + pin.count + 30)
+        return String(String.UnicodeScalarView(hay[from..<to]))
+    }
+}
+
+/// The counts of one document.
+struct DocumentTally: Sendable {
+    var id: String
+    var input: String
+    var declared: String?
+    var blocks = 0
+    var sentences = 0
+    var tokens = 0
+    var characters = 0
+    /// Letters as ``LetterCounts`` lays them out.
+    var letters = [Int](repeating: 0, count: LetterCounts.width)
+    var foreignLetters = 0
+}
+
+/// A sentence kept as the shortest or longest.
+struct SentenceSample: Sendable {
+    var id: String
+    var tokens: Int
+    var text: String
+}
+
+/// A count of findings with the first few examples.
+struct FindingTally<Example: Sendable>: Sendable {
+    var count = 0
+    var examples: [Example] = []
+
+    mutating func add(_ example: Example) {
+        count += 1
+        if examples.count < CorpusTally.exampleLimit { examples.append(example) }
+    }
+
+    mutating func merge(_ other: FindingTally) {
+        count += other.count
+        examples += other.examples.prefix(max(0, CorpusTally.exampleLimit - examples.count))
+    }
+}
+
+struct MixedExample: Sendable { var id, token, latin: String }
+struct ForeignExample: Sendable { var id, letter, word: String }
+struct EncodingExample: Sendable { var id, kind, text, context: String }
+
+/// Repeated texts by hash: every hash's count, and the text and ids of the
+/// first repeated groups (up to ``sampleLimit``).
+struct DuplicateTally: Sendable {
+    static let sampleLimit = 10_000
+    static let idsPerGroup = 5
+
+    struct Group: Sendable {
+        var text: String?
+        var ids: [String]
+    }
+
+    var counter = HashCounter(limit: 2 << 20)
+    var groups: [UInt64: Group] = [:]
+    mutating func add(_ hash: UInt64, place: UInt64, id: () -> String, text: () -> String) {
+        let n = counter.add(hash, place: place)
+        guard n >= 2 else { return }
+        if var g = groups[hash] {
+            if g.ids.count < Self.idsPerGroup {
+                g.ids.append(id())
+                groups[hash] = g
+            }
+        } else if groups.count < Self.sampleLimit {
+            groups[hash] = Group(text: CorpusTally.clip(text(), to: 200), ids: [id()])
+        }
+    }
+
+    mutating func merge(_ other: DuplicateTally, documentOffset: UInt64) {
+        counter.merge(other.counter, documentOffset: documentOffset)
+        for (h, g) in other.groups {
+            if var mine = groups[h] {
+                mine.ids += g.ids.prefix(max(0, Self.idsPerGroup - mine.ids.count))
+                groups[h] = mine
+            } else if groups.count < Self.sampleLimit {
+                groups[h] = g
+            }
+        }
+    }
+}
