@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds a corpuskit that copies to cluster workers (Spark executors, Slurm
 # nodes): the Swift runtime is linked in statically, so a worker needs only
-# glibc and the system libxml2 (Debian/Ubuntu: libxml2; RHEL: libxml2).
+# glibc, libstdc++ and the system libxml2 (Debian/Ubuntu: libxml2, with its
+# ICU, zlib and lzma; RHEL: libxml2).
 #
 #   scripts/build-static.sh [OUT_DIR]      # default: dist/
 #   scp dist/corpuskit node:~/bin/        # or spark-submit --files dist/corpuskit
