@@ -9,10 +9,14 @@ let package = Package(
     products: [
         .library(name: "CorpusKit", targets: ["CorpusKit"]),
         .library(name: "CorpusKitCommand", targets: ["CorpusKitCommand"]),
+        .library(name: "CorpusPlugins", targets: ["CorpusPlugins"]),
+        .plugin(name: "CorpusKitPlugin", targets: ["CorpusKitPlugin"]),
         .executable(name: "corpuskit", targets: ["corpuskit"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
     ],
     targets: [
         // The document model, the event stream, plugin protocols and errors. No dependencies.
@@ -48,16 +52,35 @@ let package = Package(
             name: "CorpusKit",
             dependencies: ["CorpusModel", "CorpusJSON", "CorpusText", "CorpusTEI", "CorpusCSV", "CorpusCoNLLU", "CorpusVRT", "CorpusStats", "CorpusDriver"]
         ),
+        // External plugins in any language: `corpuskit-NAME` executables found on PATH,
+        // described by `--describe`, run as one long-lived process per conversion.
+        .target(
+            name: "CorpusPlugins",
+            dependencies: [
+                "CorpusModel", "CorpusJSON", "CorpusDriver",
+                .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "SystemPackage", package: "swift-system"),
+            ]
+        ),
         // The command-line tool as a library: other packages build their own `corpuskit` on it.
         .target(
             name: "CorpusKitCommand",
             dependencies: [
-                "CorpusKit",
+                "CorpusKit", "CorpusPlugins",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // The `corpuskit` executable: only calls CorpusKitCommand.
         .executableTarget(name: "corpuskit", dependencies: ["CorpusKitCommand"]),
+        // `swift package corpuskit …`: runs corpuskit on a package's own files.
+        .plugin(
+            name: "CorpusKitPlugin",
+            capability: .command(
+                intent: .custom(verb: "corpuskit", description: "Run corpuskit (convert, validate, formats) on this package's files"),
+                permissions: [.writeToPackageDirectory(reason: "corpuskit convert writes its outputs (-o) into the package")]
+            ),
+            dependencies: ["corpuskit"]
+        ),
 
         // Helpers shared by the test targets: outside tools, seeded randomness.
         .target(name: "CorpusTestSupport", path: "Tests/CorpusTestSupport"),
@@ -71,6 +94,11 @@ let package = Package(
         .testTarget(name: "CorpusDriverTests", dependencies: ["CorpusDriver", "CorpusModel"]),
         .testTarget(name: "CorpusStatsTests", dependencies: ["CorpusTestSupport", "CorpusStats", "CorpusModel", "CorpusText"]),
         .testTarget(name: "CorpusKitTests", dependencies: ["CorpusTestSupport", "CorpusKit"], exclude: ["check_conllu_python.py", "check_token_table.py", "check_speaker_lemmas.py"]),
+        .testTarget(
+            name: "CorpusPluginsTests",
+            dependencies: ["CorpusTestSupport", "CorpusPlugins", "CorpusKit"],
+            exclude: ["Fixtures"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -6,7 +6,21 @@ import CorpusKit
 public enum CorpusKitTool {
     /// Parses the process arguments, runs the command and exits with
     /// corpuskit's statuses (0 ok, 1 an input failed, 2 usage).
-    public static func main() { RootCommand.runAsTool() }
+    public static func main() { main(registry: Corpus.standardRegistry) }
+
+    /// Runs the tool over `registry` instead of the bundled one: a package
+    /// that adds formats in Swift builds its own `corpuskit` with
+    ///
+    /// ```swift
+    /// var registry = Corpus.standardRegistry
+    /// registry.register(writer: MyWriter())
+    /// CorpusKitTool.main(registry: registry)
+    /// ```
+    ///
+    /// External plugins (PATH, `CORPUSKIT_PLUGIN_PATH`, `--plugin`) are added on top.
+    public static func main(registry: FormatRegistry) {
+        ToolContext.$registry.withValue(registry) { RootCommand.runAsTool() }
+    }
 }
 
 /// `corpuskit`: convert, validate and list corpus formats.
@@ -34,7 +48,7 @@ struct RootCommand: ParsableCommand {
     static func runAsTool() {
         InterruptCleanup.install()
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(ArgumentSpelling.normalise(Array(CommandLine.arguments.dropFirst())))
             try command.run()
         } catch let exit as ExitCode {
             Self.exit(withError: exit)

@@ -17,6 +17,9 @@ public struct BatchPlanner: Sendable {
     public var existing: ExistingOutputs = .keep
     /// Whether a file found while walking a directory is an input (a reader knows its extension).
     public var accepts: @Sendable (String) -> Bool = { _ in true }
+    /// Whether an input (by its path as the run names it) belongs to this run at all
+    /// (`--shard K/N`); applied before outputs are checked, so other shards' outputs never conflict.
+    public var selects: @Sendable (String) -> Bool = { _ in true }
 
     public init(arguments: [String], target: OutputTarget, outputExtension: String) {
         self.arguments = arguments
@@ -61,6 +64,7 @@ public struct BatchPlanner: Sendable {
                 found.append(PlannedInput(source: .file(root), relativePath: name))
             }
         }
+        found = found.filter { $0.relativePath == "-" || selects($0.source.name) }
         switch target {
         case .stdout:
             return BatchPlan(target: target, inputs: found, upToDate: [], skippedLinks: skippedLinks)

@@ -43,6 +43,19 @@ public struct Planner: Sendable {
         from source: String, to target: String, via: [String] = [], wanted: Capabilities = [],
         extra: [String] = [], options: FormatOptions = FormatOptions()
     ) throws -> ConversionPlan {
+        let transforms = try extra.map { try TransformSpec(name: $0).resolve(in: registry) }
+        return try plan(from: source, to: target, via: via, wanted: wanted, transforms: transforms, options: options)
+    }
+
+    /// Plans like ``plan(from:to:via:wanted:extra:options:)`` with the
+    /// transforms to run given as values (`--transform NAME:KEY=VALUE`), in
+    /// order in the first leg. Each gets what it requires first: a
+    /// transform that needs sentences after a text reader is preceded by
+    /// segmentation.
+    public func plan(
+        from source: String, to target: String, via: [String] = [], wanted: Capabilities = [],
+        transforms extra: [any CorpusTransform], options: FormatOptions = FormatOptions()
+    ) throws -> ConversionPlan {
         let names = [source] + via + [target]
         var legs: [ConversionPlan.Leg] = []
         for (i, pair) in zip(names, names.dropFirst()).enumerated() {
@@ -53,17 +66,19 @@ public struct Planner: Sendable {
                 throw CorpusError(.usage, "no writer for format '\(pair.1)' (see 'corpuskit formats')")
             }
             var transforms: [any CorpusTransform] = []
+            var have = reader.provides
             if i == 0 {
-                for name in extra {
-                    guard let t = registry.transform(named: name) else {
-                        throw CorpusError(.usage, "no transform named '\(name)' (see 'corpuskit formats')")
-                    }
+                for t in extra {
+                    let before = try chain(from: have, to: t.requires)
+                    transforms += before
+                    for b in before { have.formUnion(b.provides) }
                     transforms.append(t)
+                    have.formUnion(t.provides)
                 }
             }
             let isLast = i == names.count - 2
             let needed = writer.requires(options: options).union(isLast || !via.isEmpty ? wanted : [])
-            transforms += try chain(from: reader.provides, to: needed)
+            transforms += try chain(from: have, to: needed)
             legs.append(.init(reader: reader, transforms: transforms, writer: writer))
         }
         return ConversionPlan(legs: legs)

@@ -87,68 +87,12 @@ public struct JSONLinesReader: CorpusReader {
     }
 
     public func read(_ input: InputSource, options: FormatOptions, into sink: any CorpusEventSink) throws {
-        var pending: [UInt8] = []
-        var lineNumber = 0
-        var sawDocument = false
-        let decoder = JSONDecoder()
-        let limit = try ReadLimits.unitBytes(options)
-        /// A line longer than the limit is refused before it is held whole.
-        func checkLength(_ length: Int) throws {
-            guard length > limit else { return }
-            throw CorpusError(
-                .structure, "line \(lineNumber + 1) is longer than \(ReadLimits.describe(limit)) (the limit for one JSON Lines document)",
-                file: input.name, location: SourceLocation(line: lineNumber + 1, column: 1))
-        }
-
-        func handle(_ line: ArraySlice<UInt8>) throws {
-            lineNumber += 1
-            var line = line
-            if line.last == 0x0D { line = line.dropLast() }
-            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
-            let document: Document
-            do {
-                document = try decoder.decode(LinesRecord.self, from: Data(line)).document
-            } catch let unsupported as UnsupportedVersion {
-                try JSONDecoding.checkVersion(unsupported.version, name: input.name, line: lineNumber)
-                throw unsupported  // not reached
-            } catch {
-                throw JSONDecoding.describe(error, in: Array(line), name: input.name, lineOffset: lineNumber - 1)
-            }
-            sawDocument = true
-            try sink.receive(document: document)
-        }
-
-        var consumed = 0
+        var lines = JSONLinesDecoder(name: input.name, limit: try ReadLimits.unitBytes(options))
         try input.forEachChunk { chunk in
-            var start = 0
-            // A NUL byte is binary data: the lines before it are read, then the read stops.
-            var nul: Int? = nil
-            if let base = chunk.baseAddress, let hit = memchr(base, 0, chunk.count) {
-                nul = base.distance(to: UnsafeRawPointer(hit))
-            }
-            for i in 0..<(nul ?? chunk.count) where chunk[i] == 0x0A {
-                try checkLength(pending.count + i - start)
-                if pending.isEmpty {
-                    try handle(ArraySlice(chunk[start..<i]))
-                } else {
-                    pending.append(contentsOf: chunk[start..<i])
-                    try handle(pending[...])
-                    pending.removeAll(keepingCapacity: true)
-                }
-                start = i + 1
-            }
-            if let nul {
-                let column = 1 + pending.count + nul - start
-                throw CorpusError(
-                    .syntax, "NUL byte at byte offset \(consumed + nul): binary data, not JSON Lines", file: input.name,
-                    location: SourceLocation(line: lineNumber + 1, column: column, byteOffset: consumed + nul))
-            }
-            try checkLength(pending.count + chunk.count - start)
-            pending.append(contentsOf: chunk[start...])
-            consumed += chunk.count
+            try lines.feed(chunk) { try sink.receive(document: $0) }
         }
-        if !pending.isEmpty { try handle(pending[...]) }
-        if !sawDocument {
+        try lines.finish { try sink.receive(document: $0) }
+        if lines.documentCount == 0 {
             throw CorpusError(.empty, "no JSON Lines document in the input", file: input.name)
         }
     }

@@ -31,7 +31,7 @@ struct ConvertCommand: ParsableCommand {
     )
 
     @Argument(help: "Input files or directories; '-' reads stdin.")
-    var inputs: [String]
+    var inputs: [String] = []
 
     @Option(help: "Output format (see 'corpuskit formats'); defaults to the extension of -o.")
     var to: String?
@@ -75,6 +75,10 @@ struct ConvertCommand: ParsableCommand {
 
     @OptionGroup var flags: FormatFlags
 
+    @OptionGroup var pipeline: PipelineFlags
+
+    @OptionGroup var pluginFlags: PluginFlags
+
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if force && resume { throw ValidationError("--force and --resume exclude each other") }
@@ -84,7 +88,7 @@ struct ConvertCommand: ParsableCommand {
     }
 
     func run() throws {
-        let registry = Corpus.standardRegistry
+        let registry = pluginFlags.registry(quiet: pipeline.quiet)
         var options = try flags.formatOptions()
         if strict { options.onWarning = .fatal(.invalid) }
         do { try options.check(against: registry.optionSpecs) } catch let error as CorpusError {
@@ -100,11 +104,26 @@ struct ConvertCommand: ParsableCommand {
         for format in via where registry.reader(named: format) == nil || registry.writer(named: format) == nil {
             throw ValidationError("--via \(format): not a format corpuskit both writes and reads (see 'corpuskit formats')")
         }
+        let transforms = try pipeline.transforms(in: registry)
+        func makeSession(_ options: FormatOptions) -> ConvertSession {
+            var session = ConvertSession(
+                registry: registry, options: options, target: target, declaredSource: from, via: via,
+                tokens: flags.tokens, nfc: flags.nfc, explain: explain, strict: strict, failFast: failFast, fixes: fixes)
+            session.transforms = transforms
+            session.progress = pipeline.progressStyle
+            return session
+        }
+        let inputs = try pipeline.inputs(self.inputs)
+        if pipeline.onError == "record" {
+            if try !pipeline.runRecording(makeSession(options), inputs: inputs, output: output) { throw ExitCode.failure }
+            return
+        }
         var planner = BatchPlanner(
             arguments: inputs, target: OutputTarget.from(option: output),
             outputExtension: registry.writer(named: target)?.format.extensions.first ?? target)
         planner.keepInputExtension = keepExtension
         planner.followLinks = followLinks
+        if let shard = pipeline.shardSpec { planner.selects = { shard.contains($0) } }
         planner.existing = force ? .replace : resume ? .resume : .keep
         let declared = from != nil
         planner.accepts = { [registry] path in declared || registry.formatName(forPath: path) != nil }
@@ -119,10 +138,12 @@ struct ConvertCommand: ParsableCommand {
         // A directory: --jobs files at a time, each on one thread; one output: --jobs threads
         // inside its one stream (reading, segmenting and writing overlap).
         if case .directory = plan.target { options["jobs"] = "1" } else { options["jobs"] = String(jobs ?? Self.cores) }
-        let session = ConvertSession(
-            registry: registry, options: options, target: target, declaredSource: from, via: via,
-            tokens: flags.tokens, nfc: flags.nfc, explain: explain, strict: strict, failFast: failFast, fixes: fixes)
+        let session = makeSession(options)
         let ok = try session.run(plan, jobs: jobs ?? Self.cores)
+        if session.progress == .json, !plan.target.isDirectory {
+            // A combined output: one event for the whole run (per-file events come from the batch runner).
+            Terminal.write(ProgressMeter.summary(of: plan.inputs.map(\.source), failed: !ok).json + "\n")
+        }
         if !ok { throw ExitCode.failure }
     }
 

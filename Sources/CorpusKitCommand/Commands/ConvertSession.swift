@@ -19,6 +19,10 @@ struct ConvertSession: Sendable {
     let explain: Bool
     let strict: Bool
     let failFast: Bool
+    /// `--transform NAME[:KEY=VALUE,…]`, in order, after the reader.
+    var transforms: [any CorpusTransform] = []
+    /// `--progress`, `--quiet`.
+    var progress: ProgressStyle = .bar
     /// Opt-in fixes (`--fix NAME`), run right after the reader, in order.
     var fixes: [String] = []
 
@@ -29,9 +33,11 @@ struct ConvertSession: Sendable {
         let source = try converter.detectFormat(of: input, declared: declaredSource)
         let plan = try Planner(registry: registry).plan(
             from: source, to: target, via: via, wanted: tokens ? [.sentences, .tokens] : [],
-            extra: fixes + (nfc ? ["nfc"] : []), options: options)
+            transforms: try (fixes + (nfc ? ["nfc"] : [])).map { try TransformSpec(name: $0).resolve(in: registry) } + transforms,
+            options: options)
         if explain {
             var lines = ["\(input.name): " + plan.explanation(options: options).joined(separator: " ⇒ ")]
+            lines += PipelineFlags.pluginLines(plan).map { "\(input.name): " + $0 }
             if let reader = plan.legs.first?.reader as? any ExplainingReader {
                 lines.append("\(input.name): " + (try reader.explain(input, options: options)))
             }
@@ -114,7 +120,7 @@ struct ConvertSession: Sendable {
             Terminal.report(Diagnostic(severity: .warning, message: "the input gives no text (0 blocks)", file: name))
         }
         failures += report.failures
-        if batch.total > 1 {
+        if batch.total > 1 && progress != .none {
             Terminal.write("converted \(report.converted) of \(batch.total) inputs into \(path ?? "stdout")"
                 + (failures.isEmpty ? "\n" : "; \(failures.count) failed\(report.converted == 0 ? ", so nothing was written" : "")\n"))
         }
@@ -159,21 +165,27 @@ struct ConvertSession: Sendable {
         runner.emptyIsError = strict
         runner.warn = { Terminal.report($0) }
         let offset = batch.upToDate.count
+        let meter = ProgressMeter()
         let report = runner.run(
-            work, parallelism: jobs, options: options, plan: { try plan(for: $0) },
-            progress: { done, total, failure in
+            work, parallelism: jobs, options: options, plan: { meter.started($0); return try plan(for: $0) },
+            progress: { [progress] done, total, failure in
+                let event = meter.finished(done: done + offset, total: total + offset, failed: failure != nil)
                 if let failure {
-                    Terminal.clearProgressLine()
+                    if progress == .bar { Terminal.clearProgressLine() }
                     Terminal.report(failure)
                 }
                 InterruptCleanup.countConverted()
-                Terminal.progress(done: done + offset, total: total + offset)
+                switch progress {
+                case .bar: Terminal.progress(done: done + offset, total: total + offset)
+                case .json: Terminal.write(event.json + "\n")
+                case .none: break
+                }
             })
         var parts: [String] = []
         if !batch.upToDate.isEmpty { parts.append("\(batch.upToDate.count) up to date, skipped") }
         if !report.failures.isEmpty { parts.append("\(report.failures.count) failed") }
         if report.notStarted > 0 { parts.append("\(report.notStarted) not started (--fail-fast)") }
-        if batch.total > 1 {
+        if batch.total > 1 && progress != .none {
             Terminal.write("converted \(report.succeeded) of \(batch.total) files into \(directory)/"
                 + (parts.isEmpty ? "" : "; " + parts.joined(separator: "; ")) + "\n")
         }

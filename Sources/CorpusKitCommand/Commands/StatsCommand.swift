@@ -42,7 +42,7 @@ struct StatsCommand: ParsableCommand {
     }
 
     func run() throws {
-        let registry = Corpus.standardRegistry
+        let registry = ToolContext.baseRegistry
         let options = try flags.formatOptions()
         let paths = try expand(registry)
         guard !paths.isEmpty else { throw ValidationError("no input files with a format corpuskit reads") }

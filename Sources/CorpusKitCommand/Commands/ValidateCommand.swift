@@ -33,8 +33,10 @@ struct ValidateCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print only problems.")
     var quiet = false
 
+    @OptionGroup var pluginFlags: PluginFlags
+
     func run() throws {
-        let registry = Corpus.standardRegistry
+        let registry = pluginFlags.registry()
         let converter = Converter(registry: registry)
         var options = FormatOptions()
         options["schema"] = schema

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Builds a corpuskit that copies to cluster workers (Spark executors, Slurm
+# nodes): the Swift runtime is linked in statically, so a worker needs only
+# glibc, libstdc++ and the system libxml2 (Debian/Ubuntu: libxml2, with its
+# ICU, zlib and lzma; RHEL: libxml2).
+#
+#   scripts/build-static.sh [OUT_DIR]      # default: dist/
+#   scp dist/corpuskit node:~/bin/        # or spark-submit --files dist/corpuskit
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+out=${1:-$root/dist}
+cd "$root"
+swift build -c release --static-swift-stdlib --product corpuskit
+bin=$(swift build -c release --static-swift-stdlib --show-bin-path)/corpuskit
+mkdir -p "$out"
+cp "$bin" "$out/corpuskit"
+strip "$out/corpuskit" 2>/dev/null || true
+echo "$out/corpuskit: $(du -h "$out/corpuskit" | cut -f1)"
+echo "shared libraries it still needs:"
+ldd "$out/corpuskit" | awk '{print "  " $1}' | grep -v -e linux-vdso -e ld-linux
+"$out/corpuskit" --version
