@@ -26,15 +26,6 @@ enum TokenAlignment {
 
     /// A guess from the form's first character: word, number, punctuation, symbol or other.
     static func kind(of scalars: [Unicode.Scalar]) -> TokenKind {
-        guard let first = scalars.first else { return .other }
-        if first.properties.isAlphabetic { return .word }
-        if first.properties.numericType != nil { return .number }
-        switch first.properties.generalCategory {
-        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
-            .initialPunctuation, .finalPunctuation, .otherPunctuation:
-            return .punctuation
-        case .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol: return .symbol
-        default: return .other
-        }
+        TokenKind(guessingFrom: scalars.first)
     }
 }

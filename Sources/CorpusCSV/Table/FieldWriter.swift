@@ -9,6 +9,16 @@ import CorpusModel
 struct FieldWriter {
     let dialect: TableDialect
 
+    /// Writes a table's first line: an optional byte order mark, then the column names.
+    func writeHeader(_ names: [String], bom: Bool, lineEnd: [UInt8], to out: ByteOutput) throws {
+        if bom { try out.write([0xEF, 0xBB, 0xBF]) }
+        for (i, name) in names.enumerated() {
+            if i > 0 { try out.write(byte: dialect.delimiter) }
+            try write(name, to: out, onlyField: names.count == 1)
+        }
+        try out.write(lineEnd)
+    }
+
     func write(_ value: String, to out: ByteOutput, onlyField: Bool = false) throws {
         var value = value
         try value.withUTF8 { bytes in

@@ -46,12 +46,7 @@ final class TokenTableSink: CorpusEventSink {
     private func startIfNeeded() throws {
         guard !started else { return }
         started = true
-        if bom { try out.write([0xEF, 0xBB, 0xBF]) }
-        for (i, column) in columns.enumerated() {
-            if i > 0 { try out.write(byte: dialect.delimiter) }
-            try fields.write(column.header, to: out, onlyField: columns.count == 1)
-        }
-        try out.write(lineEnd)
+        try fields.writeHeader(columns.map(\.header), bom: bom, lineEnd: lineEnd, to: out)
     }
 
     private func write(_ block: Block) throws {

@@ -153,16 +153,7 @@ struct SentenceAssembler {
 
     /// A guess for tokens without UPOS, from the first character of the form.
     static func kind(of form: String) -> TokenKind {
-        guard let first = form.unicodeScalars.first else { return .other }
-        if first.properties.isAlphabetic { return .word }
-        if first.properties.numericType != nil { return .number }
-        switch first.properties.generalCategory {
-        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
-            .initialPunctuation, .finalPunctuation, .otherPunctuation:
-            return .punctuation
-        case .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol: return .symbol
-        default: return .other
-        }
+        TokenKind(guessingFrom: form.unicodeScalars.first)
     }
 }
 

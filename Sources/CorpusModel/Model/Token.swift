@@ -136,6 +136,21 @@ public struct Token: Sendable, Codable, Equatable, Hashable {
 public enum TokenKind: String, Sendable, Codable, Equatable, Hashable, CaseIterable {
     case word, number, punctuation, symbol, url, other
 
+    /// A guess from a form's first character, for tokens a source gives
+    /// without a kind or a UPOS (a table's token cell, CoNLL-U with `_`).
+    public init(guessingFrom first: Unicode.Scalar?) {
+        guard let first else { self = .other; return }
+        if first.properties.isAlphabetic { self = .word; return }
+        if first.properties.numericType != nil { self = .number; return }
+        switch first.properties.generalCategory {
+        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+            .initialPunctuation, .finalPunctuation, .otherPunctuation:
+            self = .punctuation
+        case .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol: self = .symbol
+        default: self = .other
+        }
+    }
+
     /// The kind an annotated token has from its UPOS: `PUNCT` → punctuation, `NUM` → number,
     /// `SYM` → symbol, any other tag → word; nil when there is no tag.
     public init?(upos: String?) {

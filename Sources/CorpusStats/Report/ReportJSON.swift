@@ -1,3 +1,5 @@
+import CorpusModel
+
 /// A JSON value with ordered object members, for reports whose key order is
 /// part of the documented format.
 public indirect enum ReportJSON: Sendable, Equatable {
@@ -48,26 +50,7 @@ public indirect enum ReportJSON: Sendable, Equatable {
         }
     }
 
-    private static func quote(_ s: String, into out: inout String) {
-        out += "\""
-        for c in s.unicodeScalars {
-            switch c {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if c.value < 0x20 || (c.value >= 0x7F && c.value <= 0x9F) || c.value == 0x2028 || c.value == 0x2029 {
-                    let hex = String(c.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(c)
-                }
-            }
-        }
-        out += "\""
-    }
+    private static func quote(_ s: String, into out: inout String) { JSONStringLiteral.append(s, to: &out) }
 }
 
 extension ReportJSON {
