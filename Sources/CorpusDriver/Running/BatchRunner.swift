@@ -58,8 +58,7 @@ public struct BatchRunner: Sendable {
                 } catch {
                     failure = CorpusError(.io, "\(error)", file: job.input.name)
                 }
-                let done = state.finish(index, failure, stopping: failFast)
-                progress(done, jobs.count, failure)
+                state.finish(index, failure, stopping: failFast) { done in progress(done, jobs.count, failure) }
             }
         }
         return state.report()
@@ -103,14 +102,16 @@ private final class BatchState: @unchecked Sendable {
         }
     }
 
-    func finish(_ index: Int, _ failure: CorpusError?, stopping: Bool) -> Int {
+    /// Records one finished job and reports it while still holding the lock,
+    /// so progress lines come out in the order of their counts.
+    func finish(_ index: Int, _ failure: CorpusError?, stopping: Bool, report: (Int) -> Void) {
         lock.withLock {
             done += 1
             if let failure {
                 failures.append((index, failure))
                 if stopping { stopped = true }
             }
-            return done
+            report(done)
         }
     }
 
