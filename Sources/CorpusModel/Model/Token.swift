@@ -108,25 +108,10 @@ public struct Token: Sendable, Codable, Equatable, Hashable {
     public static func rebuild(_ tokens: [Token], multiwordTokens: [MultiwordToken]) -> String {
         if multiwordTokens.isEmpty { return rebuild(tokens) }
         var out = ""
-        var ranges = multiwordTokens.makeIterator()
-        var next = ranges.next()
-        var i = 0
-        while i < tokens.count {
-            while let r = next, r.first - 1 < i { next = ranges.next() }
-            let form: String
-            let space: Bool
-            if let r = next, r.first - 1 == i, r.last >= r.first, r.last <= tokens.count {
-                form = r.form
-                space = r.spaceAfter
-                i = r.last
-                next = ranges.next()
-            } else {
-                form = tokens[i].form
-                space = tokens[i].spaceAfter
-                i += 1
-            }
-            out += form
-            if space && i < tokens.count { out += " " }
+        let units = SurfaceUnit.units(of: tokens, multiwordTokens: multiwordTokens)
+        for (u, unit) in units.enumerated() {
+            out += unit.multiword?.form ?? tokens[unit.range.lowerBound].form
+            if unit.spaceAfter && u < units.count - 1 { out += " " }
         }
         return out
     }

@@ -27,18 +27,13 @@ struct TEITokenWriter {
     var sentenceAttributes: [MetadataPair] = []
 
     /// One surface unit: a token, or a multiword range of tokens.
-    private struct Unit {
-        var range: ClosedRange<Int>  // 0-based token indices
-        var multiword: MultiwordToken?
-        var spaceAfter: Bool
-    }
-
     func write() throws {
-        let units = self.units()
+        let units = SurfaceUnit.units(of: tokens, multiwordTokens: multiwordTokens)
         var openEntity: String? = nil
         for (u, unit) in units.enumerated() {
             let label = tokens[unit.range.lowerBound].attribute("ner")
-            let (begins, type) = Self.entity(label)
+            let entity = EntityLabel(label)
+            let (begins, type) = (entity.begins, entity.type)
             if openEntity != nil, type == nil || begins || type != openEntity {
                 try xml.end("name")
                 openEntity = nil
@@ -54,8 +49,7 @@ struct TEITokenWriter {
             }
             // Close an entity before the space that follows its last token.
             if openEntity != nil {
-                let next: (begins: Bool, type: String?) =
-                    u + 1 < units.count ? Self.entity(tokens[units[u + 1].range.lowerBound].attribute("ner")) : (false, nil)
+                let next = EntityLabel(u + 1 < units.count ? tokens[units[u + 1].range.lowerBound].attribute("ner") : nil)
                 if next.type == nil || next.begins || next.type != openEntity {
                     try xml.end("name")
                     openEntity = nil
@@ -68,34 +62,7 @@ struct TEITokenWriter {
         try writeConlluSpans(units)
     }
 
-    // MARK: units
-
-    private func units() -> [Unit] {
-        var out: [Unit] = []
-        var ranges = multiwordTokens.makeIterator()
-        var next = ranges.next()
-        var i = 0
-        while i < tokens.count {
-            while let r = next, r.first - 1 < i { next = ranges.next() }
-            if let r = next, r.first - 1 == i, r.last >= r.first, r.last <= tokens.count {
-                out.append(Unit(range: i...(r.last - 1), multiword: r, spaceAfter: r.spaceAfter))
-                i = r.last
-                next = ranges.next()
-            } else {
-                out.append(Unit(range: i...i, multiword: nil, spaceAfter: tokens[i].spaceAfter))
-                i += 1
-            }
-        }
-        return out
-    }
-
-    /// `B-ORG` → (true, `ORG`); `I-ORG` → (false, `ORG`); `O` or nil → (false, nil).
-    private static func entity(_ label: String?) -> (begins: Bool, type: String?) {
-        guard let label, label.count > 2 else { return (false, nil) }
-        if label.hasPrefix("B-") { return (true, String(label.dropFirst(2))) }
-        if label.hasPrefix("I-") { return (false, String(label.dropFirst(2))) }
-        return (false, nil)
-    }
+    // MARK: entities
 
     private static func isEntityType(_ type: String) -> Bool { TEIDocumentWriter.isToken(type) }
 
@@ -159,7 +126,7 @@ struct TEITokenWriter {
 
     // MARK: CoNLL-U extras
 
-    private func writeConlluSpans(_ units: [Unit]) throws {
+    private func writeConlluSpans(_ units: [SurfaceUnit]) throws {
         var spans: [(type: String, target: String?, text: String)] = []
         for pair in sentenceAttributes { spans.append(("attribute", pair.key, pair.value)) }
         for unit in units {
