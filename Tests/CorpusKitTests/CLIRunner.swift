@@ -1,3 +1,4 @@
+import CorpusTestSupport
 import Foundation
 
 /// Runs the `corpuskit` binary that `swift test` built next to the test bundle.
@@ -5,14 +6,7 @@ enum CLI {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
-    static let binary: String = {
-        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for dir in [beside, beside.deletingLastPathComponent(), root.appendingPathComponent(".build/debug")] {
-            let candidate = dir.appendingPathComponent("corpuskit").path
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        return root.appendingPathComponent(".build/debug/corpuskit").path
-    }()
+    static let binary = BuiltTool.corpuskit
 
     struct Result {
         var status: Int32

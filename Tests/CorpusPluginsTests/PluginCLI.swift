@@ -1,3 +1,4 @@
+import CorpusTestSupport
 import Foundation
 
 /// Runs the `corpuskit` binary that `swift test` built, with an environment
@@ -10,14 +11,7 @@ enum PluginCLI {
         .appendingPathComponent("Fixtures/broken").path
     static let sample = root.appendingPathComponent("samples/004_d576930189d3d379.txt").path
 
-    static let binary: String = {
-        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for dir in [beside, beside.deletingLastPathComponent(), root.appendingPathComponent(".build/debug")] {
-            let candidate = dir.appendingPathComponent("corpuskit").path
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        return root.appendingPathComponent(".build/debug/corpuskit").path
-    }()
+    static let binary = BuiltTool.corpuskit
 
     struct Result {
         var status: Int32

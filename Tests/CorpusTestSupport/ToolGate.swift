@@ -48,3 +48,17 @@ public enum SharedMaterial {
         public var description: String { "../shared/\(path) is missing beside the checkout" }
     }
 }
+
+/// The `corpuskit` binary that `swift test` built, for tests that run the CLI.
+public enum BuiltTool {
+    /// Beside the test bundle, one folder up, or in `.build/debug` of the package.
+    public static let corpuskit: String = {
+        let root = SharedMaterial.packageRoot
+        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for dir in [beside, beside.deletingLastPathComponent(), root.appendingPathComponent(".build/debug")] {
+            let candidate = dir.appendingPathComponent("corpuskit").path
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return root.appendingPathComponent(".build/debug/corpuskit").path
+    }()
+}
