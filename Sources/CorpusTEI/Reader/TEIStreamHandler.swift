@@ -271,21 +271,3 @@ struct ChoiceCapture {
         return ""
     }
 }
-
-/// A set of ids stored as stable 64-bit FNV-1a hashes (a false match only renames an id).
-struct IDSet {
-    private var hashes = Set<UInt64>()
-
-    static func hash(_ id: String) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in id.utf8 {
-            h ^= UInt64(b)
-            h = h &* 0x100_0000_01b3
-        }
-        return h
-    }
-
-    func contains(_ id: String) -> Bool { hashes.contains(Self.hash(id)) }
-    mutating func insert(_ id: String) { hashes.insert(Self.hash(id)) }
-    mutating func removeAll(keepingCapacity: Bool) { hashes.removeAll(keepingCapacity: keepingCapacity) }
-}
