@@ -33,6 +33,8 @@ final class SAXPushParser {
     /// The elements open right now, with where their start tags begin.
     @exclusivity(unchecked) private var openElements: [OpenElement] = []
     @exclusivity(unchecked) private var sawElement = false
+    /// Element names already made `String`s, by libxml2's interned name pointer.
+    @exclusivity(unchecked) private var names = ElementNames()
 
     /// An element whose end tag has not come yet.
     struct OpenElement {
@@ -278,6 +280,9 @@ final class SAXPushParser {
         return OpenElement(name: name, line: line, column: column > 0 ? column : nil)
     }
 
+    /// The `String` for an element name libxml2 passed (built once per distinct name).
+    fileprivate func elementName(_ localname: UnsafePointer<UInt8>) -> String { names.name(localname) }
+
     fileprivate var eventHandler: SAXEventHandler { handler }
     fileprivate var parserContext: xmlParserCtxtPtr? { context }
 }
@@ -301,7 +306,7 @@ private func namespaceKind(_ uri: UnsafePointer<UInt8>?) -> XMLNamespaceKind {
 private let saxStartElement: startElementNsSAX2Func = { ctx, localname, _, uri, _, _, nbAttributes, _, attributes in
     guard let p = parser(ctx), !p.isStopped, let localname else { return }
     if p.startTagIsCutShort { return }  // libxml2's own error about it follows
-    let name = String(cString: localname)
+    let name = p.elementName(localname)
     p.opened(name)
     do {
         try p.eventHandler.startElement(
@@ -313,7 +318,7 @@ private let saxStartElement: startElementNsSAX2Func = { ctx, localname, _, uri, 
 private let saxEndElement: endElementNsSAX2Func = { ctx, localname, _, uri in
     guard let p = parser(ctx), !p.isStopped, let localname else { return }
     p.closed()
-    do { try p.eventHandler.endElement(String(cString: localname), namespace: namespaceKind(uri)) } catch { p.stop(error) }
+    do { try p.eventHandler.endElement(p.elementName(localname), namespace: namespaceKind(uri)) } catch { p.stop(error) }
 }
 
 private let saxCharacters: charactersSAXFunc = { ctx, ch, len in
@@ -361,4 +366,31 @@ private let saxGetEntity: getEntitySAXFunc = { ctx, name in
 private let saxGetParameterEntity: getParameterEntitySAXFunc = { ctx, name in
     guard let c = parser(ctx)?.parserContext else { return nil }
     return xmlSAX2GetParameterEntity(c, name)
+}
+
+/// Element names by the pointer libxml2 passes: it interns names in its dictionary,
+/// so a tag's name is the same pointer every time and becomes a `String` once, not at
+/// every start and end tag. A slot's bytes are checked too, so a pointer whose text
+/// changed can never give the wrong name.
+private struct ElementNames {
+    private static let slots = 64
+    private var pointers = [UnsafePointer<UInt8>?](repeating: nil, count: slots)
+    private var strings = [String](repeating: "", count: slots)
+
+    mutating func name(_ p: UnsafePointer<UInt8>) -> String {
+        let slot = Int(truncatingIfNeeded: UInt(bitPattern: p) >> 3) & (Self.slots - 1)
+        if pointers[slot] == p {
+            var cached = strings[slot]
+            let same = cached.withUTF8 { bytes -> Bool in
+                // Stops at the first difference, so never reads past `p`'s terminating NUL.
+                for (i, b) in bytes.enumerated() where p[i] != b { return false }
+                return p[bytes.count] == 0
+            }
+            if same { return cached }
+        }
+        let name = String(cString: p)
+        pointers[slot] = p
+        strings[slot] = name
+        return name
+    }
 }

@@ -13,10 +13,11 @@ final class BlockUnderConstruction {
     /// A paragraph made up for text sitting directly in a container.
     let implicit: Bool
 
-    var text = TextAccumulator()
-    var sentences: [PendingSentence] = []
-    var hasSentences = false
-    var sentence: SentenceUnderConstruction?
+    // Touched on every SAX event on one thread: no dynamic exclusivity checks.
+    @exclusivity(unchecked) var text = TextAccumulator()
+    @exclusivity(unchecked) var sentences: [PendingSentence] = []
+    @exclusivity(unchecked) var hasSentences = false
+    @exclusivity(unchecked) var sentence: SentenceUnderConstruction?
     /// Note blocks found inside this one, emitted right after it.
     var notes: [BlockUnderConstruction] = []
 
@@ -91,21 +92,23 @@ struct PendingSentence {
 
 /// An `<s>` being read: its text, or its `<w>`/`<pc>` tokens with their spacing and
 /// annotation (multiword tokens, entity labels from `<name>`, `UD-SYN` links).
-struct SentenceUnderConstruction {
+/// A class: one allocation per sentence instead of copies of this wide state.
+final class SentenceUnderConstruction {
+    // Touched on every SAX event on one thread: no dynamic exclusivity checks.
     var xmlID: String?
-    var text = TextAccumulator()
-    var tokens: [Token] = []
+    @exclusivity(unchecked) var text = TextAccumulator()
+    @exclusivity(unchecked) var tokens: [Token] = []
     var multiwordTokens: [MultiwordToken] = []
-    var hasTokens = false
+    @exclusivity(unchecked) var hasTokens = false
     /// Layout or real whitespace seen since the last token ended.
-    var spaceSinceToken = false
-    var lastJoinsRight = false
+    @exclusivity(unchecked) var spaceSinceToken = false
+    @exclusivity(unchecked) var lastJoinsRight = false
     /// Whether the last unit added was a multiword token (its range carries the spacing).
     var lastWasMultiword = false
     /// Text inside `<s>` but outside any token, when the sentence has tokens.
-    var stray = TextAccumulator()
+    @exclusivity(unchecked) var stray = TextAccumulator()
     /// The token being read.
-    var token: TokenUnderConstruction?
+    @exclusivity(unchecked) var token: TokenUnderConstruction?
     /// The outermost `<name type>` open now, and whether a token of it was seen.
     var entity: (type: String, begun: Bool)?
     /// Token `xml:id` → 1-based index in `tokens`.
@@ -120,7 +123,7 @@ struct SentenceUnderConstruction {
     init(xmlID: String?) { self.xmlID = xmlID }
 
     /// Characters inside the sentence but outside a token.
-    mutating func appendOutsideToken(_ bytes: UnsafeBufferPointer<UInt8>) {
+    func appendOutsideToken(_ bytes: UnsafeBufferPointer<UInt8>) {
         text.append(bytes)
         // Until the first token, `text` alone is enough (most sentences have no tokens);
         // ``startToken`` turns it into stray tokens if a token follows.
@@ -142,15 +145,15 @@ struct SentenceUnderConstruction {
     }
 
     /// A word boundary (`<lb/>`) between tokens.
-    mutating func boundary() {
+    func boundary() {
         text.boundary()
         flushStray()
         spaceSinceToken = true
     }
 
-    mutating func joinWithoutSpace() { text.joinWithoutSpace() }
+    func joinWithoutSpace() { text.joinWithoutSpace() }
 
-    mutating func startToken(kind: TokenKind, join: String?, annotation: WordAnnotation? = nil, isPunctuationElement: Bool = false) {
+    func startToken(kind: TokenKind, join: String?, annotation: WordAnnotation? = nil, isPunctuationElement: Bool = false) {
         if !hasTokens && !text.isEmpty && tokens.isEmpty {
             // Text before the first token: its words become tokens of kind `other`.
             for word in text.bytes.split(separator: 0x20) {
@@ -170,7 +173,7 @@ struct SentenceUnderConstruction {
                                        isPunctuationElement: isPunctuationElement, entityLabel: label)
     }
 
-    mutating func endToken() {
+    func endToken() {
         guard let t = token else { return }
         token = nil
         var form = t.form
@@ -212,7 +215,7 @@ struct SentenceUnderConstruction {
     }
 
     /// Adds a token (a `w`/`pc`, or stray text, which counts only once real tokens exist).
-    private mutating func add(_ token: Token, joinsLeft: Bool, joinsRight: Bool) {
+    private func add(_ token: Token, joinsLeft: Bool, joinsRight: Bool) {
         setSpaceAfterLastUnit(spaceSinceToken && !lastJoinsRight && !joinsLeft)
         tokens.append(token)
         lastJoinsRight = joinsRight
@@ -220,7 +223,7 @@ struct SentenceUnderConstruction {
         spaceSinceToken = false
     }
 
-    private mutating func setSpaceAfterLastUnit(_ space: Bool) {
+    private func setSpaceAfterLastUnit(_ space: Bool) {
         if lastWasMultiword, !multiwordTokens.isEmpty {
             multiwordTokens[multiwordTokens.count - 1].spaceAfter = space
         } else if !tokens.isEmpty {
@@ -228,36 +231,35 @@ struct SentenceUnderConstruction {
         }
     }
 
-    private mutating func flushStray() {
+    private func flushStray() {
         guard !stray.isEmpty else { return }
         let s = stray.take()
         add(Token(s, kind: .other, spaceAfter: true), joinsLeft: false, joinsRight: false)
     }
 
-    /// The finished sentence, or nil when it holds no text.
+    /// The finished sentence, or nil when it holds no text; the builder is used up.
     func finish() -> PendingSentence? {
-        var copy = self
-        if copy.token != nil { copy.endToken() }
-        copy.flushStray()
-        if copy.hasTokens {
-            copy.setSpaceAfterLastUnit(!copy.lastJoinsRight)
-            var warnings = copy.attachDependencies()
+        if token != nil { endToken() }
+        flushStray()
+        if hasTokens {
+            setSpaceAfterLastUnit(!lastJoinsRight)
+            var warnings = attachDependencies()
             var extras = ConlluExtras()
-            warnings += extras.attach(copy.conlluSpans, tokens: &copy.tokens, multiwordTokens: &copy.multiwordTokens,
-                                      indexByID: copy.indexByID, rangeIndexByID: copy.rangeIndexByID)
-            let text = Token.rebuild(copy.tokens, multiwordTokens: copy.multiwordTokens)
+            warnings += extras.attach(conlluSpans, tokens: &tokens, multiwordTokens: &multiwordTokens,
+                                      indexByID: indexByID, rangeIndexByID: rangeIndexByID)
+            let text = Token.rebuild(tokens, multiwordTokens: multiwordTokens)
             return PendingSentence(
-                xmlID: xmlID, text: text, tokens: copy.tokens, multiwordTokens: copy.multiwordTokens,
+                xmlID: xmlID, text: text, tokens: tokens, multiwordTokens: multiwordTokens,
                 attributes: extras.attributes + warnings, comments: extras.comments, emptyNodes: extras.emptyNodes)
         }
-        let text = copy.text.take()
-        if text.isEmpty { return nil }
-        return PendingSentence(xmlID: xmlID, text: text, tokens: nil)
+        let plain = text.take()
+        if plain.isEmpty { return nil }
+        return PendingSentence(xmlID: xmlID, text: plain, tokens: nil)
     }
 
     /// Sets head and relation from the `UD-SYN` links; a link naming no token of this
     /// sentence is kept as a `warning` attribute instead of being dropped silently.
-    private mutating func attachDependencies() -> [MetadataPair] {
+    private func attachDependencies() -> [MetadataPair] {
         var warnings: [MetadataPair] = []
         for link in dependencies {
             guard let dependent = indexByID[link.dependent] else {

@@ -59,3 +59,26 @@ enum TEIElementRole {
         return t
     }()
 }
+
+/// The roles of the element names met last: a document uses a handful of names, and
+/// comparing a short name costs far less than hashing it for ``TEIElementRole/of(_:)``.
+struct RecentRoles {
+    private var names: [String] = []
+    private var roles: [TEIElementRole] = []
+    private var next = 0
+    private static let size = 16
+
+    mutating func role(of name: String) -> TEIElementRole {
+        for i in names.indices where names[i] == name { return roles[i] }
+        let role = TEIElementRole.of(name)
+        if names.count < Self.size {
+            names.append(name)
+            roles.append(role)
+        } else {
+            names[next] = name
+            roles[next] = role
+            next = (next + 1) % Self.size
+        }
+        return role
+    }
+}

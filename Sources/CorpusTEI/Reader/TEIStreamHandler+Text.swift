@@ -11,7 +11,7 @@ extension TEIStreamHandler {
                 return
             }
         }
-        let role: TEIElementRole = namespace == .other ? .inline : TEIElementRole.of(name)
+        let role: TEIElementRole = namespace == .other ? .inline : roles.role(of: name)
         if !choices.isEmpty {
             // Inside a reading of a choice everything is text of that reading.
             switch role {
@@ -137,8 +137,25 @@ extension TEIStreamHandler {
     }
 
     func ncName(_ id: String?) -> String? {
-        guard let id, CorpusID.isNCName(id) else { return nil }
+        guard let id, Self.isASCIINCName(id) ?? CorpusID.isNCName(id) else { return nil }
         return id
+    }
+
+    /// Whether an all-ASCII `id` is an NCName (`[A-Za-z_][A-Za-z0-9_.-]*`) without
+    /// decoding scalars; nil when it holds other characters.
+    static func isASCIINCName(_ id: String) -> Bool? {
+        var s = id
+        return s.withUTF8 { bytes -> Bool? in
+            guard let first = bytes.first else { return false }
+            var valid = (first >= 0x41 && first <= 0x5A) || (first >= 0x61 && first <= 0x7A) || first == 0x5F
+            for b in bytes {
+                if b >= 0x80 { return nil }
+                let nameChar = (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39)
+                    || b == 0x5F || b == 0x2D || b == 0x2E
+                if !nameChar { valid = false }
+            }
+            return valid
+        }
     }
 
     // MARK: text
@@ -281,6 +298,24 @@ extension TEIStreamHandler {
         try emit(block)
     }
 
+    /// Renames (with `_`) sentence ids met before in the block or among `used`;
+    /// true when any changed. Few sentences are compared pairwise (no hashing).
+    static func makeUnique(_ sentences: inout [Sentence], notIn used: IDSet) -> Bool {
+        var changed = false
+        var local = Set<String>()
+        let small = sentences.count <= 16
+        for i in sentences.indices {
+            var id = sentences[i].id
+            while used.contains(id) || (small ? sentences[..<i].contains { $0.id == id } : local.contains(id)) { id += "_" }
+            if !small { local.insert(id) }
+            if id != sentences[i].id {
+                sentences[i].id = id
+                changed = true
+            }
+        }
+        return changed
+    }
+
     /// Sends what `block` holds as a block event, then the notes found inside it.
     func emit(_ block: BlockUnderConstruction) throws {
         if !(block.isEmpty && block.xmlID == nil) {
@@ -299,12 +334,7 @@ extension TEIStreamHandler {
             }
             if case .sentences(var sentences) = taken.content {
                 // Sentence ids must stay unique too (a generated BLOCK.sN may meet a source id).
-                var local = Set<String>()
-                for i in sentences.indices {
-                    while usedIDs.contains(sentences[i].id) || local.contains(sentences[i].id) { sentences[i].id += "_" }
-                    local.insert(sentences[i].id)
-                }
-                taken.content = .sentences(sentences)
+                if Self.makeUnique(&sentences, notIn: usedIDs) { taken.content = .sentences(sentences) }
             }
             try sink.receive(.block(taken))
         }

@@ -26,11 +26,12 @@ final class TEIStreamHandler: SAXEventHandler {
         case inline, choice, choiceAlternative, xincludeMissing(href: String, location: SourceLocation?)
         case xincludeFallbackTaken(href: String), fallback
     }
-    var frames: [FrameKind] = []
+    // Touched on every SAX event on one thread: no dynamic exclusivity checks.
+    @exclusivity(unchecked) var frames: [FrameKind] = []
     /// > 0 inside a subtree whose content is not read.
-    var skipDepth = 0
+    @exclusivity(unchecked) var skipDepth = 0
     /// > 0 inside a `teiHeader`.
-    var headerDepth = 0
+    @exclusivity(unchecked) var headerDepth = 0
     var header: TEIHeaderCollector?
     var readingCorpusHeader = false
     /// The header being read: the `teiCorpus` one or the current document's.
@@ -46,9 +47,12 @@ final class TEIStreamHandler: SAXEventHandler {
     /// stays small on huge documents; sentence ids are kept unique within their block.
     var usedIDs = IDSet()
     var divDepth = 0
-    var inText = false
-    var blocks: [BlockUnderConstruction] = []
-    var choices: [ChoiceCapture] = []
+    // Touched on every SAX event on one thread: no dynamic exclusivity checks.
+    @exclusivity(unchecked) var inText = false
+    @exclusivity(unchecked) var blocks: [BlockUnderConstruction] = []
+    @exclusivity(unchecked) var choices: [ChoiceCapture] = []
+    /// Roles of the element names seen last.
+    @exclusivity(unchecked) var roles = RecentRoles()
     /// The `u`/`sp` elements open now, innermost last.
     var speeches: [SpeechContext] = []
 

@@ -24,10 +24,11 @@ struct TextAccumulator {
     }
 
     mutating func append(_ text: UnsafeBufferPointer<UInt8>) {
+        guard let base = text.baseAddress else { return }
         var i = 0
         let n = text.count
         while i < n {
-            let b = text[i]
+            let b = base[i]
             if Self.isLayoutSpace(b) {
                 if !bytes.isEmpty && !suppressSpace { pendingSpace = true }
                 i += 1
@@ -42,18 +43,35 @@ struct TextAccumulator {
             // them, which come out unchanged (an append per word cost ~180 instructions).
             var j = i + 1
             while j < n {
-                let c = text[j]
+                j = Self.skipAboveSpace(base, from: j, to: n)
+                guard j < n else { break }
+                let c = base[j]
                 if !Self.isLayoutSpace(c) {
                     j += 1
-                } else if c == 0x20 && j + 1 < n && !Self.isLayoutSpace(text[j + 1]) {
+                } else if c == 0x20 && j + 1 < n && !Self.isLayoutSpace(base[j + 1]) {
                     j += 2
                 } else {
                     break
                 }
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[i..<j]))
+            bytes.append(contentsOf: UnsafeBufferPointer(start: base + i, count: j - i))
             i = j
         }
+    }
+
+    /// The first index from `start` whose byte is at most 0x20 (every layout space
+    /// is), or `end`; eight bytes at a time while none of them is.
+    @inline(__always)
+    static func skipAboveSpace(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Int {
+        var j = start
+        while j + 8 <= end {
+            let word = UnsafeRawPointer(base + j).loadUnaligned(as: UInt64.self)
+            // A byte below 0x21 exists exactly when this is non-zero (the classic "has less" test).
+            if (word &- 0x2121_2121_2121_2121) & ~word & 0x8080_8080_8080_8080 != 0 { break }
+            j += 8
+        }
+        while j < end && base[j] > 0x20 { j += 1 }
+        return j
     }
 
     mutating func append(_ string: String) {
