@@ -11,14 +11,15 @@ import Darwin
 /// thread in batches, so parsing overlaps with transforming and writing
 /// (unless option `jobs` is 1: then the reader runs on the calling thread).
 ///
-/// The queue between them is bounded (`capacity` batches), so memory stays
-/// bounded when the writer is slower than the reader. An error on either side
+/// The queue between them is bounded (`capacity` batches of at most `batchSize`
+/// events and about `batchBytes` of text), so memory stays bounded when the
+/// writer is slower than the reader, however large the blocks. An error on either side
 /// stops both: a reader error is rethrown here after the events before it; a
 /// writer error cancels the reader at its next event.
 enum ReaderThread {
     static func read(
         _ reader: any CorpusReader, _ input: InputSource, options: FormatOptions, into sink: any CorpusEventSink,
-        batchSize: Int = 128, capacity: Int = 4
+        batchSize: Int = 128, batchBytes: Int = 256 << 10, capacity: Int = 4
     ) throws {
         // `jobs=1`: the whole conversion on the calling thread.
         if (try? options.jobs()) == 1 {
@@ -27,7 +28,7 @@ enum ReaderThread {
         }
         let channel = EventChannel(capacity: capacity)
         let done = DispatchSemaphore(value: 0)
-        let producer = ChannelSink(channel: channel, batchSize: batchSize)
+        let producer = ChannelSink(channel: channel, batchSize: batchSize, batchBytes: batchBytes)
         DispatchQueue.global().async {
             do {
                 try reader.read(input, options: options, into: producer)
@@ -62,23 +63,28 @@ private struct ChannelCancelled: Error {}
 private final class ChannelSink: CorpusEventSink, @unchecked Sendable {
     private let channel: EventChannel
     private let batchSize: Int
+    private let batchBytes: Int
     private var batch: [CorpusEvent] = []
+    private var bytes = 0
 
-    init(channel: EventChannel, batchSize: Int) {
+    init(channel: EventChannel, batchSize: Int, batchBytes: Int) {
         self.channel = channel
         self.batchSize = batchSize
+        self.batchBytes = batchBytes
         batch.reserveCapacity(batchSize)
     }
 
     func receive(_ event: CorpusEvent) throws {
         batch.append(event)
-        if batch.count >= batchSize { try flush() }
+        if case .block(let block) = event { bytes += block.approximateTextBytes }
+        if batch.count >= batchSize || bytes >= batchBytes { try flush() }
     }
 
     func flush() throws {
         guard !batch.isEmpty else { return }
         guard channel.send(batch) else { throw ChannelCancelled() }
         batch.removeAll(keepingCapacity: true)
+        bytes = 0
     }
 
     func finish() throws { try flush() }

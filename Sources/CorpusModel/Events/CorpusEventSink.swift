@@ -99,7 +99,7 @@ public final class BlockTransformSink<T: BlockTransformer>: CorpusEventSink {
             try downstream.receive(event)
         case .block(let block):
             pending.append(block)
-            if case .text(let t) = block.content { pendingBytes += t.utf8.count }
+            pendingBytes += block.approximateTextBytes
             if pending.count >= batchBlocks || pendingBytes >= batchBytes { try flush() }
         case .endDocument:
             try flush()
