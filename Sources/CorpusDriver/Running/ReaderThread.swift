@@ -122,6 +122,7 @@ private final class EventChannel: @unchecked Sendable {
             while head == queue.count && !closed { lock.wait() }
             guard head < queue.count else { return nil }
             let batch = queue[head]
+            queue[head] = []  // released now, not when the consumed slots are compacted away
             head += 1
             if head > 64 && head * 2 > queue.count {
                 queue.removeFirst(head)
