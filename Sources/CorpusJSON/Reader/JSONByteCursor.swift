@@ -139,19 +139,41 @@ struct JSONByteCursor {
 
     // MARK: Places
 
-    /// Line and column of everything before `count` dropped from the window.
+    /// Line and column of everything before `count` dropped from the window:
+    /// newlines found with `memchr`, characters counted only after the last one.
     private mutating func advanceLocation(over count: Int) {
         var newlines = 0
-        for i in 0..<count { newlines &+= buf[i] == 0x0A ? 1 : 0 }
+        var i = 0
+        while i < count, let hit = memchr(buf + i, 0x0A, count - i) {
+            newlines += 1
+            i = UnsafeRawPointer(buf).distance(to: UnsafeRawPointer(hit)) + 1
+        }
         var lineStart = 0
         if newlines > 0 {
-            var i = count - 1
-            while buf[i] != 0x0A { i -= 1 }
-            lineStart = i + 1
+            var k = count - 1
+            while buf[k] != 0x0A { k -= 1 }
+            lineStart = k + 1
             lineAtBase += newlines
             columnAtBase = 1
         }
-        for i in lineStart..<count where buf[i] & 0xC0 != 0x80 { columnAtBase += 1 }
+        columnAtBase += characters(from: lineStart, to: count)
+    }
+
+    /// Characters (bytes that do not continue a UTF-8 sequence) in `buf[from..<to]`.
+    private func characters(from: Int, to: Int) -> Int {
+        var n = 0
+        var i = from
+        while i + 8 <= to {
+            let x = UnsafeRawPointer(buf + i).loadUnaligned(as: UInt64.self)
+            // Continuation bytes are 10xxxxxx: bit 7 set, bit 6 clear.
+            n &+= 8 &- (x & ~(x << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+            i += 8
+        }
+        while i < to {
+            n &+= buf[i] & 0xC0 != 0x80 ? 1 : 0
+            i += 1
+        }
+        return n
     }
 
     /// The place of `buf[index]` (columns count characters).
@@ -241,15 +263,20 @@ struct JSONByteCursor {
         var i = start
         var escaped = false
         while true {
-            // Eight bytes at a time while none is '"', '\' or a control character.
+            // Eight bytes at a time while none is '"', '\' or a control character; the
+            // lowest flagged byte of a word is exactly the first such byte (no false
+            // positive below it), so the scan jumps straight to it.
             while i + 8 <= end {
                 let w = UnsafeRawPointer(buf + i).loadUnaligned(as: UInt64.self)
                 let quote = w ^ 0x2222_2222_2222_2222
                 let slash = w ^ 0x5C5C_5C5C_5C5C_5C5C
-                let special = ((quote &- 0x0101_0101_0101_0101) & ~quote)
+                let special = (((quote &- 0x0101_0101_0101_0101) & ~quote)
                     | ((slash &- 0x0101_0101_0101_0101) & ~slash)
-                    | ((w &- 0x2020_2020_2020_2020) & ~w)
-                if special & 0x8080_8080_8080_8080 != 0 { break }
+                    | ((w &- 0x2020_2020_2020_2020) & ~w)) & 0x8080_8080_8080_8080
+                if special != 0 {
+                    i += special.trailingZeroBitCount >> 3
+                    break
+                }
                 i += 8
             }
             if i >= end {
@@ -279,10 +306,16 @@ struct JSONByteCursor {
         let (start, stop, escaped) = try scanString()
         let raw = UnsafeBufferPointer(start: buf + start, count: stop - start)
         if !escaped {
-            if let bad = UTF8Validation.firstInvalidByte(in: raw) {
-                throw CorpusError(.syntax, "invalid UTF-8 in a string", file: name, location: location(at: start + bad))
+            // One validation, the standard library's (String(decoding:) replaces what is
+            // invalid, so the result spells the input's bytes exactly when they were valid);
+            // the offset is looked for only on failure.
+            var s = String(decoding: raw, as: UTF8.self)
+            if s.utf8.count == raw.count
+                && (raw.count == 0 || s.withUTF8 { memcmp($0.baseAddress!, raw.baseAddress!, raw.count) == 0 }) {
+                return s
             }
-            return String(decoding: raw, as: UTF8.self)
+            let bad = UTF8Validation.firstInvalidByte(in: raw) ?? 0
+            throw CorpusError(.syntax, "invalid UTF-8 in a string", file: name, location: location(at: start + bad))
         }
         return try unescape(raw, at: start)
     }
@@ -344,9 +377,7 @@ struct JSONByteCursor {
             }
             i += 2
         }
-        let result: String? = scratch.withUnsafeBufferPointer { decoded in
-            UTF8Validation.firstInvalidByte(in: decoded) == nil ? String(decoding: decoded, as: UTF8.self) : nil
-        }
+        let result = scratch.withUnsafeBufferPointer { String(validating: $0, as: UTF8.self) }
         guard let result else {
             let bad = UTF8Validation.firstInvalidByte(in: raw) ?? 0
             throw CorpusError(.syntax, "invalid UTF-8 in a string", file: name, location: location(at: start + bad))

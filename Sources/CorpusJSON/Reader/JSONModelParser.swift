@@ -248,7 +248,7 @@ struct JSONModelParser {
             case 1: text = try string("text")
             case 2:
                 path.append(.key("tokens"))
-                s.tokens = try optionalArray { try $0.token() }
+                s.tokens = try optionalTokens()
                 path.removeLast()
             case 3:
                 path.append(.key("multiwordTokens"))
@@ -268,6 +268,23 @@ struct JSONModelParser {
         s.id = id
         s.text = text
         return s
+    }
+
+    /// The tokens of a sentence, or nil for `null` (written out, not through
+    /// ``optionalArray(_:)``: tokens are most of a tokenized file).
+    private mutating func optionalTokens() throws -> [Token]? {
+        if try isNull() { return nil }
+        guard try cursor.peek() == UInt8(ascii: "[") else { throw typeError("an array") }
+        cursor.pos += 1
+        var tokens: [Token] = []
+        path.append(.index(0))
+        var first = true
+        while try nextElement(&first) {
+            path[path.count - 1] = .index(tokens.count)
+            tokens.append(try token())
+        }
+        path.removeLast()
+        return tokens
     }
 
     private mutating func token() throws -> Token {
@@ -479,7 +496,7 @@ struct JSONModelParser {
     /// The index in `keys` of the next member's key (its `:` consumed; -1 for
     /// a key not in `keys`), or nil at the object's `}`.
     @inline(__always)
-    private mutating func nextMember(_ first: inout Bool, _ keys: [StaticString]) throws -> Int? {
+    private mutating func nextMember(_ first: inout Bool, _ keys: JSONKeyTable) throws -> Int? {
         var c = try cursor.peek()
         if c == UInt8(ascii: "}") {
             cursor.pos += 1
@@ -521,13 +538,7 @@ struct JSONModelParser {
     }
 
     @inline(__always)
-    private static func match(_ raw: UnsafeBufferPointer<UInt8>, _ keys: [StaticString]) -> Int {
-        let n = raw.count
-        for i in keys.indices where keys[i].utf8CodeUnitCount == n {
-            if n == 0 || memcmp(keys[i].utf8Start, raw.baseAddress!, n) == 0 { return i }
-        }
-        return -1
-    }
+    private static func match(_ raw: UnsafeBufferPointer<UInt8>, _ keys: JSONKeyTable) -> Int { keys.index(of: raw) }
 
     // MARK: Errors
 
@@ -564,16 +575,61 @@ struct JSONModelParser {
 
     // MARK: Key tables (in the order the writer emits them)
 
-    static let fileKeys: [StaticString] = ["version", "documents"]
-    static let documentKeys: [StaticString] = ["id", "metadata", "blocks"]
-    static let recordKeys: [StaticString] = ["id", "metadata", "blocks", "version"]
-    static let metadataKeys: [StaticString] = ["title", "authors", "date", "language", "source", "licence", "extra"]
-    static let blockKeys: [StaticString] = ["id", "kind", "level", "text", "sentences", "language", "attributes"]
-    static let sentenceKeys: [StaticString] = ["id", "text", "tokens", "multiwordTokens", "emptyNodes", "comments", "attributes"]
-    static let tokenKeys: [StaticString] = ["form", "kind", "space", "lemma", "upos", "xpos", "feats", "head", "deprel", "deps", "misc", "attributes"]
-    static let multiwordKeys: [StaticString] = ["first", "last", "form", "space", "misc"]
-    static let emptyNodeKeys: [StaticString] = ["after", "index", "form", "lemma", "upos", "xpos", "feats", "deps", "misc"]
-    static let pairKeys: [StaticString] = ["key", "value"]
+    static let fileKeys = JSONKeyTable(["version", "documents"])
+    static let documentKeys = JSONKeyTable(["id", "metadata", "blocks"])
+    static let recordKeys = JSONKeyTable(["id", "metadata", "blocks", "version"])
+    static let metadataKeys = JSONKeyTable(["title", "authors", "date", "language", "source", "licence", "extra"])
+    static let blockKeys = JSONKeyTable(["id", "kind", "level", "text", "sentences", "language", "attributes"])
+    static let sentenceKeys = JSONKeyTable(["id", "text", "tokens", "multiwordTokens", "emptyNodes", "comments", "attributes"])
+    static let tokenKeys = JSONKeyTable(["form", "kind", "space", "lemma", "upos", "xpos", "feats", "head", "deprel", "deps", "misc", "attributes"])
+    static let multiwordKeys = JSONKeyTable(["first", "last", "form", "space", "misc"])
+    static let emptyNodeKeys = JSONKeyTable(["after", "index", "form", "lemma", "upos", "xpos", "feats", "deps", "misc"])
+    static let pairKeys = JSONKeyTable(["key", "value"])
     static let tokenKinds: [TokenKind] = TokenKind.allCases
-    static let tokenKindNames: [StaticString] = ["word", "number", "punctuation", "symbol", "url", "other"]
+    static let tokenKindNames = JSONKeyTable(["word", "number", "punctuation", "symbol", "url", "other"])
+}
+
+/// Keys (or other short names) matched against raw bytes: the length and the
+/// first eight bytes as one integer decide, `memcmp` checks the rest.
+///
+/// The tables are built once per program and never freed: plain pointers, so
+/// passing a table costs no reference counting on the hot path.
+struct JSONKeyTable: @unchecked Sendable {  // immutable after init
+    let count: Int
+    private let names: UnsafeMutablePointer<StaticString>
+    private let lengths: UnsafeMutablePointer<Int>
+    private let heads: UnsafeMutablePointer<UInt64>
+
+    init(_ list: [StaticString]) {
+        count = list.count
+        names = .allocate(capacity: count)
+        lengths = .allocate(capacity: count)
+        heads = .allocate(capacity: count)
+        for (i, name) in list.enumerated() {
+            (names + i).initialize(to: name)
+            (lengths + i).initialize(to: name.utf8CodeUnitCount)
+            (heads + i).initialize(to: Self.head(name.utf8Start, name.utf8CodeUnitCount))
+        }
+    }
+
+    @inline(__always)
+    private static func head(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt64 {
+        var h: UInt64 = 0
+        for k in 0..<min(n, 8) { h |= UInt64(p[k]) << (8 * UInt64(k)) }
+        return h
+    }
+
+    /// The index of the name `raw` spells, or -1.
+    @inline(__always)
+    func index(of raw: UnsafeBufferPointer<UInt8>) -> Int {
+        let n = raw.count
+        guard n > 0, let p = raw.baseAddress else { return -1 }
+        let h = Self.head(p, n)
+        var i = 0
+        while i < count {
+            if lengths[i] == n && heads[i] == h && (n <= 8 || memcmp(names[i].utf8Start + 8, p + 8, n - 8) == 0) { return i }
+            i += 1
+        }
+        return -1
+    }
 }
