@@ -220,4 +220,17 @@ struct JSONStreamingTests {
         let trailing = #"{"version":2,"documents":[]} x"#
         #expect(Self.error(Array(trailing.utf8), chunk: 5)?.message.contains("expected end of input") == true)
     }
+
+    @Test("JSON Lines goes through the same parser: a wrong type on a late line names that line, column and path")
+    func linesErrorPlace() throws {
+        var generator = DocumentGenerator(seed: 3)
+        let documents = (0..<40).map { generator.document($0) }
+        var bytes = try JSONLinesWriter().write(documents)
+        #expect(try JSONLinesReader().readDocuments(.bytes(bytes)) == documents)
+        bytes += Array(#"{"version":2,"id":"x","metadata":{},"blocks":[{"id":"x.p1","kind":"note","text":"é"},{"id":"x.p2","kind":5,"text":"b"}]}"#.utf8)
+        let e = try #require(throws: CorpusError.self) { try JSONLinesReader().readDocuments(.bytes(bytes, name: "l.jsonl")) }
+        #expect(e.location?.line == 41)
+        #expect(e.location?.column == 106)
+        #expect(e.message == "at $.blocks[1].kind: expected a string")
+    }
 }

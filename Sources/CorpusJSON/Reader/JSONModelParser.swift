@@ -140,8 +140,10 @@ struct JSONModelParser {
                 }
                 path.removeLast(2)
             case 3:
-                let line = cursor.location(at: cursor.pos).line
-                try JSONDecoding.checkVersion(try optionalInt("version"), name: cursor.name, line: line)
+                let version = try optionalInt("version")
+                if !CorpusJSONFormat.readableVersions.contains(version ?? -1) {
+                    try JSONDecoding.checkVersion(version, name: cursor.name, line: cursor.location(at: cursor.pos).line)
+                }
                 versionSeen = true
             default:
                 try cursor.skipValue()

@@ -1,5 +1,4 @@
 import CorpusModel
-import Foundation
 
 /// Reads a CorpusKit JSON file (`{"version": 2, "documents": [...]}`) into events.
 ///
@@ -57,9 +56,9 @@ public struct JSONLinesReader: CorpusReader {
     }
 }
 
-/// The top level of a JSON file. The version is checked before anything else
-/// is decoded, so an unknown version is reported as such, not as whatever
-/// field it renamed — in the same single decoding pass.
+/// The top level of a JSON file through the model's `Codable` conformance and
+/// Foundation's `JSONDecoder`: not used by the readers, kept as the independent
+/// reference the tests compare the streaming reader with.
 struct CorpusFile: Decodable {
     var documents: [Document]
 
@@ -67,30 +66,10 @@ struct CorpusFile: Decodable {
 
     init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        try UnsupportedVersion.check(try c.decodeIfPresent(Int.self, forKey: .version))
+        let version = try c.decodeIfPresent(Int.self, forKey: .version)
+        if !CorpusJSONFormat.readableVersions.contains(version ?? -1) {
+            throw DecodingError.dataCorruptedError(forKey: .version, in: c, debugDescription: "unsupported version")
+        }
         documents = try c.decode([Document].self, forKey: .documents)
-    }
-}
-
-/// One JSON Lines record: a document with a `version` beside its fields.
-struct LinesRecord: Decodable {
-    var document: Document
-
-    private enum CodingKeys: String, CodingKey { case version }
-
-    init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        try UnsupportedVersion.check(try c.decodeIfPresent(Int.self, forKey: .version))
-        document = try Document(from: decoder)
-    }
-}
-
-/// Thrown from decoding when the version is missing or not this build's;
-/// the reader turns it into a ``CorpusError`` with the file and line.
-struct UnsupportedVersion: Error {
-    var version: Int?
-
-    static func check(_ version: Int?) throws {
-        if !CorpusJSONFormat.readableVersions.contains(version ?? -1) { throw UnsupportedVersion(version: version) }
     }
 }
