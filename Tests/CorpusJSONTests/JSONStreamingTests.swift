@@ -196,6 +196,10 @@ struct JSONStreamingTests {
         let long = try JSONWriter().write([Document(id: "d", blocks: [Block(id: "d.p1", content: .text(String(repeating: "x", count: 5000)))])])
         let e = try #require(throws: CorpusError.self) { try Self.stream(long, chunk: 256, limit: 1000) }
         #expect(e.message.hasPrefix("larger than 1000 bytes"))
+        // A limit below the window size still reads a file whose strings (keys too) fit it.
+        let tiny = #"{"version":2,"documents":[{"id":"a","metadata":{},"blocks":[]}]}"#
+        #expect(try JSONReader().readDocuments(.string(tiny), options: ["max-document-bytes": "9"]).map(\.id) == ["a"])
+        #expect(throws: CorpusError.self) { try JSONReader().readDocuments(.string(tiny), options: ["max-document-bytes": "8"]) }
     }
 
     @Test("escapes that are not JSON are errors with their place")

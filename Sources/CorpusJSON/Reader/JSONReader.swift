@@ -23,7 +23,7 @@ public struct JSONReader: CorpusReader {
 
     public func read(_ input: InputSource, options: FormatOptions, into sink: any CorpusEventSink) throws {
         let limit = try ReadLimits.unitBytes(options, key: "max-document-bytes", maximum: ReadLimits.maximumDocumentBytes)
-        let cursor = JSONByteCursor(source: try input.openSequential(), limit: limit, chunk: min(limit, 1 << 20))
+        let cursor = JSONByteCursor(source: try input.openSequential(), limit: limit, chunk: max(64, min(limit, 1 << 20)))
         var parser = JSONModelParser(cursor: cursor)
         try parser.readFile(into: sink)
     }
