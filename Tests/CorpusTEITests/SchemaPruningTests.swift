@@ -32,6 +32,21 @@ import Testing
         #expect(valid >= 7)  // valid-kk and the real samples that jing accepts
     }
 
+    /// The cut-down schema still names the offending element where it is, as the
+    /// whole schema does (not only an ancestor that "failed to validate content").
+    @Test func messagesPointAtTheOffendingElement() throws {
+        let options = FormatOptions(["schema": "tei_all", "rules": "false", "validator": "libxml2"])
+        let cases: [(String, line: Int, fragment: String)] = [
+            ("invalid-unknown-element.xml", 21, "sentence"),
+            ("invalid-s-outside-p.xml", 23, "element s"),
+            ("invalid-no-titleStmt.xml", 5, "publicationStmt"),
+        ]
+        for (name, line, fragment) in cases {
+            let found = errors(try TEIValidator().validate(.file(ValidatorTests.path(name)), options: options))
+            #expect(found.contains { $0.location?.line == line && $0.message.contains(fragment) }, "\(name): \(found)")
+        }
+    }
+
     /// TEI Simple never finished compiling whole in libxml2 (over 10 minutes); cut down
     /// to a file's elements it compiles at once and agrees with jing.
     @Test(.timeLimit(.minutes(2)), .enabled(if: ToolGate.shared && ToolGate.tool("jing"), "needs ../shared and jing"))
@@ -72,6 +87,34 @@ import Testing
             ("<doc><c/><anything>t</anything></doc>", true),  // the anyName pattern is kept
             ("<doc><c/><a>x</a><tail xmlns='urn:x'/><any><x/></any></doc>", false),  // <any> holds text only
             ("<other/>", false),  // a root the schema does not have at all
+        ]
+        for (i, (xml, expected)) in cases.enumerated() {
+            let path = dir.appendingPathComponent("d\(i).xml").path
+            writeFile(path, xml)
+            #expect(try verdict(path, schema: rng) == expected, "\(xml)")
+            #expect(try verdict(path, schema: rng, prune: false) == expected, "whole: \(xml)")
+        }
+    }
+
+    /// Defines combined by choice, defines that need an unused element, optional parts:
+    /// the `notAllowed` left by pruning is simplified through them without changing a verdict.
+    @Test func definesThatLoseTheirElementsKeepTheLanguage() throws {
+        let dir = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let rng = dir.appendingPathComponent("defs.rng").path
+        writeFile(rng, """
+            <grammar xmlns="http://relaxng.org/ns/structure/1.0">
+              <start><element name="doc"><zeroOrMore><ref name="item"/></zeroOrMore><optional><ref name="pair"/></optional><ref name="tail"/></element></start>
+              <define name="item" combine="choice"><element name="a"><text/></element></define>
+              <define name="item" combine="choice"><element name="b"><text/></element></define>
+              <define name="pair"><element name="p1"><empty/></element><element name="p2"><empty/></element></define>
+              <define name="tail"><choice><empty/><element name="t"><empty/></element></choice></define>
+            </grammar>
+            """)
+        let cases: [(String, Bool)] = [
+            ("<doc/>", true), ("<doc><a/></doc>", true), ("<doc><a/><b/><a/></doc>", true),
+            ("<doc><p1/></doc>", false), ("<doc><p1/><p2/></doc>", true), ("<doc><a/><p2/></doc>", false),
+            ("<doc><t/></doc>", true), ("<doc><t/><a/></doc>", false),
         ]
         for (i, (xml, expected)) in cases.enumerated() {
             let path = dir.appendingPathComponent("d\(i).xml").path

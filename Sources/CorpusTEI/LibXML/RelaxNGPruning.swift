@@ -13,6 +13,12 @@ internal import CLibXML2
 /// element was already unsatisfiable. Names are compared by local name only, which
 /// keeps more than needed (never less). Patterns with a name class (`anyName`,
 /// `nsName`, `choice` of names) are always kept.
+///
+/// The `notAllowed`s are then simplified away as the RELAX NG specification's own
+/// simplification does (section 4.20), through the defines that become empty: left
+/// in, they make libxml2 give up compiling whole content models, which costs time
+/// and turns its precise messages ("Did not expect element sentence there") into
+/// vaguer ones about an ancestor.
 enum RelaxNGPruning {
     static let relaxNGNamespace = "http://relaxng.org/ns/structure/1.0"
 
@@ -49,11 +55,11 @@ enum RelaxNGPruning {
                 replaced += 1
                 continue
             }
-            var child = node.pointee.children
-            while let c = child {
-                if c.pointee.type == XML_ELEMENT_NODE { stack.append(c) }
-                child = c.pointee.next
-            }
+            stack.append(contentsOf: elementChildren(node))
+        }
+        if replaced > 0 {
+            var simplifier = NotAllowedSimplifier(schema)
+            simplifier.run()
         }
         return replaced
     }
@@ -84,11 +90,22 @@ enum RelaxNGPruning {
         return String(trimmed[trimmed.index(after: colon)...])
     }
 
-    private static func isRelaxNG(_ node: xmlNodePtr, _ localName: StaticString) -> Bool {
+    static func isRelaxNG(_ node: xmlNodePtr, _ localName: StaticString) -> Bool {
         node.pointee.type == XML_ELEMENT_NODE
             && xmlStringEquals(node.pointee.name, localName)
             && node.pointee.ns.map { String(cString: $0.pointee.href) == relaxNGNamespace } == true
     }
+}
+
+/// The element children of `node`, in order.
+func elementChildren(_ node: xmlNodePtr) -> [xmlNodePtr] {
+    var children: [xmlNodePtr] = []
+    var child = node.pointee.children
+    while let c = child {
+        if c.pointee.type == XML_ELEMENT_NODE { children.append(c) }
+        child = c.pointee.next
+    }
+    return children
 }
 
 extension String {
