@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import CorpusModel
 
 /// Writes one field in a dialect's spelling, straight into the output buffer.
@@ -54,11 +59,16 @@ struct FieldWriter {
                     needsQuotes = true
                     break
                 }
-                if b == UInt8(ascii: ",") || b == 0x0A || b == 0x0D { needsQuotes = true }
+                if b == UInt8(ascii: ",") || b == 0x0A || b == 0x0D {
+                    // Quoted now; only a `"` in the rest still matters (commas are frequent in prose).
+                    needsQuotes = true
+                    hasQuote = memchr(base + i, Int32(UInt8(ascii: "\"")), n - i) != nil
+                    break
+                }
                 i += 1
             }
-        } else {
-            hasQuote = bytes.contains(UInt8(ascii: "\""))
+        } else if let base = bytes.baseAddress {
+            hasQuote = memchr(base, Int32(UInt8(ascii: "\"")), bytes.count) != nil
         }
         guard needsQuotes else { return try out.write(UnsafeRawBufferPointer(bytes)) }
         try out.write(byte: UInt8(ascii: "\""))

@@ -65,6 +65,22 @@ final class XMLMarkupWriter {
         }
     }
 
+    /// `<name xml:id="id">text</name>` (`<name xml:id="id"/>` for empty text): the same
+    /// bytes as ``element(_:_:text:)`` without building an attribute list (once per sentence).
+    func element(_ name: String, id: String, text: String) throws {
+        try output.write(byte: 0x3C)
+        try output.write(name)
+        try output.write(" xml:id=\"")
+        try escaped(id, attribute: true)
+        if text.isEmpty {
+            try output.write("\"/>")
+            return
+        }
+        try output.write("\">")
+        try escaped(text, attribute: false)
+        try end(name)
+    }
+
     func text(_ s: String) throws { try escaped(s, attribute: false) }
 
     /// Writes `s` with `&`, `<`, `>` (and `"`, TAB, LF in attributes, CR everywhere)
