@@ -58,9 +58,10 @@ struct CorpusTally: Sendable {
         documents[d].tokens += tokens
         characters += facts.characters
         documents[d].characters += facts.characters
+        let blockLetters = facts.letters
         for i in 0..<LetterCounts.width {
-            letters[i] += facts.letters[i]
-            documents[d].letters[i] += facts.letters[i]
+            letters[i] += blockLetters[i]
+            documents[d].letters[i] += blockLetters[i]
         }
         for h in facts.wordHashes { wordTypes.add(h) }
 
