@@ -15,10 +15,25 @@ enum ScalarFacts {
     static let letterBit: UInt64 = 1 << 34
     /// ``Tokenizer/mayJoin(_:)``.
     static let mayJoinBit: UInt64 = 1 << 35
-    /// `@` or `:`: a sentence with one may hold a link, which only the tokenizer itself finds.
-    static let linkMarkBit: UInt64 = 1 << 36
-    /// `w` or `W`, which may start `www.`.
-    static let wBit: UInt64 = 1 << 37
+    /// `@`: a sentence with one may hold an e-mail address, which only the tokenizer itself finds.
+    static let atBit: UInt64 = 1 << 36
+    /// `h`, `f` or `w` in either case: the only scalars a URL prefix (`http://`, `ftp://`, `www.`) starts with.
+    static let urlStartBit: UInt64 = 1 << 37
+    /// `:`: with one, the tokenizer looks for a link at every word (``BlockFacts/mayBeLink(_:_:_:_:colon:)``).
+    static let colonBit: UInt64 = 1 << 48
+    /// ``Tokenizer/isDigit(_:)``.
+    static let digitBit: UInt64 = 1 << 38
+    /// A scalar after which ``EncodingSuspects/mayStart(_:_:)`` can be true for a ``WordScan/suspectBit``
+    /// scalar (`Р С Т У`, `Ð Ñ Ò Ó Â Ã`, `в`, `â`): this bit shifted down by ``leadShift`` is that bit.
+    static let leadBit: UInt64 = 1 << 39
+    static let leadShift: UInt64 = 9
+    /// A scalar ``EncodingSuspects/mayStart(_:_:)`` is true for whatever came before (C1 controls, U+FFFD).
+    static let alwaysBit: UInt64 = 1 << 47
+
+    /// How the scalar joins word scalars around it (2 bits, ``Tokenizer/joins(_:_:_:)`` sampled):
+    /// 0 never, 1 before any word scalar (hyphens), 2 between letters (apostrophes), 3 between digits.
+    static let joinShift: UInt64 = 44
+
     /// ``Tokenizer/kind(of:)`` of the scalar alone, as ``TokenKind/index``, from this bit up (3 bits).
     static let kindShift: UInt64 = 40
 
@@ -38,9 +53,16 @@ enum ScalarFacts {
         if Tokenizer.isWordScalar(c) { e |= wordBit }
         if Tokenizer.isLetter(c) { e |= letterBit }
         if Tokenizer.mayJoin(c) { e |= mayJoinBit }
-        if v == 0x40 || v == 0x3A { e |= linkMarkBit }
-        if v == 0x77 || v == 0x57 { e |= wBit }
+        if Tokenizer.isDigit(c) { e |= digitBit }
+        let join: UInt64 =
+            Tokenizer.joins(c, "a", "1") ? 1 : Tokenizer.joins(c, "a", "b") ? 2 : Tokenizer.joins(c, "1", "2") ? 3 : 0
+        e |= join << joinShift
+        if v == 0x40 { e |= atBit }
+        if v == 0x3A { e |= colonBit }
+        if v == 0x68 || v == 0x48 || v == 0x66 || v == 0x46 || v == 0x77 || v == 0x57 { e |= urlStartBit }
         e |= UInt64(Tokenizer.kind(of: c).index) << kindShift
+        if EncodingSuspects.isCP1251Lead(v) || EncodingSuspects.isCP1252Lead(v) || v == 0x432 || v == 0xE2 { e |= leadBit }
+        if (0x80...0x9F).contains(v) || v == 0xFFFD { e |= alwaysBit }
         return e
     }
 
@@ -58,102 +80,80 @@ extension BlockFacts {
     /// word), without a call per token or a second walk over the words.
     ///
     /// Returns false, having recorded nothing, for a sentence that may hold a
-    /// link (an `@` or `:`, or a word shaped `www.`): those take the general path.
+    /// link (an `@`, a word shaped `www.…`, or one starting with h, f or w
+    /// that holds a `:`) or a word scalar or joiner above U+04FF: those take the general path.
     mutating func scanFast(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>, sentence: Int, alphabet: Alphabet?) -> Bool {
         let table = ScalarFacts.table
-        let spread = WordScan.spread
         let mask = UInt64(WordScan.mask(for: alphabet))
         let prime: UInt64 = 0x100_0000_01b3
         let basis: UInt64 = 0xcbf2_9ce4_8422_2325
-        let endRun = UInt64(WordScan.endRunBit)
-        let runBits = UInt64(WordScan.latinBit | WordScan.cyrillicBit)
-        let hashesBefore = wordHashes.count, mixedBefore = mixed.count, foreignBefore = foreign.count
         let n = range.upperBound
-        var i = range.lowerBound
-        // The sentence: its hash, the pre-check, tokens by kind.
+        // First the sentence's hash, and the classes of all its scalars or-ed together.
         var h = basis
-        var previous: UInt32 = 0
-        var suspicious = false
-        var kinds = SIMD8<Int>()
-        // Letters, in ``WordScan/spread``'s byte lanes, emptied every 255 scalars (before one can carry).
-        // Only letters have counts, and a token with a letter is a word: numbers add nothing.
-        var packed: UInt64 = 0
-        var lanes = 0
-        var totals = letterTotals
-
-        func abort() -> Bool {
-            wordHashes.removeSubrange(hashesBefore...)
-            mixed.removeSubrange(mixedBefore...)
-            foreign.removeSubrange(foreignBefore...)
-            return false
+        var all: UInt64 = 0
+        // A scalar that may follow a lead (``WordScan/suspectBit``) right after one (``ScalarFacts/leadBit``).
+        var afterLead: UInt64 = 0
+        var previous: UInt64 = 0
+        let suspect = UInt64(WordScan.suspectBit)
+        var k = range.lowerBound
+        while k < n {
+            let v = s[k].value
+            h = (h ^ UInt64(v)) &* prime
+            // Above the table only the pre-check matters here (`@` and `:` are in it): as if
+            // any might follow a lead, and U+FFFD always suspicious.
+            let e = v < UInt32(ScalarFacts.tableSize) ? table[Int(v)] : v == 0xFFFD ? suspect | ScalarFacts.alwaysBit : suspect
+            all |= e
+            afterLead |= (previous >> ScalarFacts.leadShift) & e
+            previous = e
+            k &+= 1
         }
-
+        if all & ScalarFacts.atBit != 0 { return false }
+        let colon = all & ScalarFacts.colonBit != 0
+        var suspicious = false
+        if afterLead & suspect != 0 || all & ScalarFacts.alwaysBit != 0 {
+            for i in range where ScalarFacts.of(s[i].value, table) & UInt64(WordScan.suspectBit) != 0 {
+                if EncodingSuspects.mayStart(i > range.lowerBound ? s[i - 1].value : 0, s[i].value) {
+                    suspicious = true
+                    break
+                }
+            }
+        }
+        // Then the tokens.
+        let hashesBefore = wordHashes.count, mixedBefore = mixed.count, foreignBefore = foreign.count
+        var kinds = SIMD8<Int>()
+        var totals = letterTotals
+        var i = range.lowerBound
         while i < n {
-            var v = s[i].value
-            var e = ScalarFacts.of(v, table)
-            if e & ScalarFacts.linkMarkBit != 0 { return abort() }
+            let v = s[i].value
+            let e = ScalarFacts.of(v, table)
             if e & ScalarFacts.spaceBit != 0 {
-                h = (h ^ UInt64(v)) &* prime
-                if e & UInt64(WordScan.suspectBit) != 0 && !suspicious { suspicious = EncodingSuspects.mayStart(previous, v) }
-                previous = v
                 i += 1
                 continue
             }
             let start = i
-            if e & ScalarFacts.wBit != 0 {
-                // The tokenizer tries a link here only when the word is shaped `www.…`.
-                var j = i
-                while j < n && ScalarFacts.of(s[j].value, table) & ScalarFacts.spaceBit == 0 { j += 1 }
-                if j - i > 4 && s[i + 3] == "." { return abort() }
+            if e & ScalarFacts.urlStartBit != 0 && Self.mayBeLink(s, i, n, table, colon: colon) {
+                wordHashes.removeSubrange(hashesBefore...)
+                mixed.removeSubrange(mixedBefore...)
+                foreign.removeSubrange(foreignBefore...)
+                return false
             }
             if e & ScalarFacts.wordBit != 0 {
-                var hasLetter = false
-                var wordHash = basis
-                var run: UInt64 = 0
-                var seen: UInt64 = 0
-                var mixedRun = false
-                while true {
-                    // Scalar `v` (entry `e`) at `i` belongs to the token.
-                    h = (h ^ UInt64(v)) &* prime
-                    if e & UInt64(WordScan.suspectBit) != 0 && !suspicious { suspicious = EncodingSuspects.mayStart(previous, v) }
-                    previous = v
-                    wordHash = (wordHash ^ (e & 0x1F_FFFF)) &* prime
-                    if e & endRun != 0 {
-                        if run == runBits { mixedRun = true }
-                        run = 0
-                    } else {
-                        packed &+= spread[Int((e >> 21) & 63)]
-                        lanes &+= 1
-                        if lanes == 255 {
-                            Self.unpack(packed, into: &totals)
-                            packed = 0
-                            lanes = 0
-                        }
-                        if e & UInt64(WordScan.hanBit) != 0 { totals.han += 1 }
-                        run |= e & runBits
-                        seen |= e
-                    }
-                    if e & ScalarFacts.letterBit != 0 { hasLetter = true }
-                    let wasWord = e & ScalarFacts.wordBit != 0
-                    i += 1
-                    guard i < n else { break }
-                    v = s[i].value
-                    e = ScalarFacts.of(v, table)
-                    if e & ScalarFacts.wordBit != 0 { continue }
-                    if e & ScalarFacts.mayJoinBit != 0 && i + 1 < n && wasWord && Tokenizer.joins(s[i], s[i - 1], s[i + 1]) {
-                        if e & ScalarFacts.linkMarkBit != 0 { return abort() }
-                        continue
-                    }
-                    break
+                guard let token = Self.scanWordOrNumber(s, from: i, end: n, table: table, totals: &totals) else {
+                    // A scalar above the table inside a word: the general path takes the sentence.
+                    wordHashes.removeSubrange(hashesBefore...)
+                    mixed.removeSubrange(mixedBefore...)
+                    foreign.removeSubrange(foreignBefore...)
+                    return false
                 }
-                if hasLetter {
+                i = token.end
+                // Letters are never run ends, so `seen` has the letter bit exactly when the token has a letter.
+                if token.seen & ScalarFacts.letterBit != 0 {
                     kinds[TokenKind.word.index] &+= 1
-                    if run == runBits { mixedRun = true }
-                    wordHashes.append(TextHash.finish(wordHash))
-                    let outside = seen & mask != 0
-                    if mixedRun || outside {
+                    wordHashes.append(TextHash.finish(token.hash))
+                    let isMixed = token.seen & Self.mixedFlag != 0, outside = token.seen & mask != 0
+                    if isMixed || outside {
                         let text = String(String.UnicodeScalarView(s[start..<i]))
-                        recordFindings(text, mixed: mixedRun, outside: outside, sentence: sentence, alphabet: alphabet)
+                        recordFindings(text, mixed: isMixed, outside: outside, sentence: sentence, alphabet: alphabet)
                     }
                 } else {
                     kinds[TokenKind.number.index] &+= 1
@@ -161,26 +161,15 @@ extension BlockFacts {
                 continue
             }
             if v == 0x2E && i + 2 < n && s[i + 1] == "." && s[i + 2] == "." {
-                // `...` and longer runs of dots: one token. Dots are ASCII, so never suspicious.
-                h = (h ^ 0x2E) &* prime
-                h = (h ^ 0x2E) &* prime
-                h = (h ^ 0x2E) &* prime
-                previous = 0x2E
+                // `...` and longer runs of dots: one token.
                 i += 3
-                while i < n && s[i] == "." {
-                    h = (h ^ 0x2E) &* prime
-                    i += 1
-                }
+                while i < n && s[i] == "." { i += 1 }
                 kinds[TokenKind.punctuation.index] &+= 1
                 continue
             }
-            h = (h ^ UInt64(v)) &* prime
-            if e & UInt64(WordScan.suspectBit) != 0 && !suspicious { suspicious = EncodingSuspects.mayStart(previous, v) }
-            previous = v
             i += 1
             kinds[Int((e >> ScalarFacts.kindShift) & 7)] &+= 1
         }
-        Self.unpack(packed, into: &totals)
         letterTotals = totals
         if suspicious {
             for found in EncodingSuspects.find(in: String(String.UnicodeScalarView(s[range]))) {
@@ -194,6 +183,121 @@ extension BlockFacts {
         }
         sentences.append(SentenceFacts(tokens: count, hash: TextHash.finish(h)))
         return true
+    }
+
+    /// Set in a token's or-ed entries when one of its letter runs mixes Latin and Cyrillic (a bit no entry has).
+    private static let mixedFlag: UInt64 = 1 << 63
+
+    /// A word or number token being scanned: its folded hash, the state of its
+    /// letter run, its letters' entries or-ed together (with ``mixedFlag``), and
+    /// its letter counts in ``WordScan/spread``'s byte lanes.
+    struct TokenState {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var run: UInt64 = 0
+        var seen: UInt64 = 0
+        var packed: UInt64 = 0
+
+        /// Adds the scalar with entry `e` (``WordScan/add(_:table:)``'s rules).
+        @inline(__always)
+        mutating func add(_ e: UInt64, spread: UnsafePointer<UInt64>) {
+            let runBits = UInt64(WordScan.latinBit | WordScan.cyrillicBit)
+            hash = (hash ^ (e & 0x1F_FFFF)) &* 0x100_0000_01b3
+            if e & UInt64(WordScan.endRunBit) != 0 {
+                if run == runBits { seen |= mixedFlag }
+                run = 0
+            } else {
+                packed &+= spread[Int((e >> 21) & 63)]
+                run |= e & runBits
+                seen |= e
+            }
+        }
+    }
+
+    /// The word or number token starting at the word scalar `s[i]`, by the tokenizer's rules
+    /// (word scalars, and joiners between them): where it ends, its hash, its entries or-ed
+    /// (with ``mixedFlag``); its letters are added to `totals`. Nil when the token meets a
+    /// scalar above the table that matters: the general path then takes the sentence.
+    /// Called only for tokens that cannot start a link (see ``mayBeLink(_:_:_:_:colon:)``).
+    @inline(__always)
+    private static func scanWordOrNumber(
+        _ s: UnsafeBufferPointer<Unicode.Scalar>, from i: Int, end n: Int, table: UnsafePointer<UInt64>, totals: inout LetterTotals
+    ) -> (end: Int, hash: UInt64, seen: UInt64)? {
+        let limit = UInt32(ScalarFacts.tableSize)
+        var token = TokenState()
+        var i = i
+        while true {
+            i = scanWordScalars(s, from: i, end: n, table: table, token: &token, totals: &totals)
+            guard i < n else { break }
+            // `s[i]` is no word scalar of the table: a joiner may continue the token (``Tokenizer/joins(_:_:_:)``).
+            let v = s[i].value
+            guard v < limit else {
+                let e = ScalarFacts.entry(v)
+                if e & ScalarFacts.wordBit != 0 || e & ScalarFacts.mayJoinBit != 0 { return nil }
+                break
+            }
+            let e = table[Int(v)]
+            let join = (e >> ScalarFacts.joinShift) & 3
+            guard join != 0 && i + 1 < n && ScalarFacts.of(s[i - 1].value, table) & ScalarFacts.wordBit != 0 else { break }
+            let a = s[i + 1].value
+            guard a < limit else { return nil }
+            let after = table[Int(a)]
+            let need = join == 1 ? ScalarFacts.wordBit : join == 2 ? ScalarFacts.letterBit : ScalarFacts.digitBit
+            guard after & need != 0 && (join == 1 || ScalarFacts.of(s[i - 1].value, table) & need != 0) else { break }
+            token.add(e, spread: WordScan.spread)
+            i += 1
+        }
+        unpack(token.packed, into: &totals)
+        var seen = token.seen
+        if token.run == UInt64(WordScan.latinBit | WordScan.cyrillicBit) { seen |= mixedFlag }
+        return (i, token.hash, seen)
+    }
+
+    /// Adds the word scalars of the table from `s[i]` on to `token` and returns where they end:
+    /// the hot loop, with no call in it.
+    @inline(never)
+    private static func scanWordScalars(
+        _ s: UnsafeBufferPointer<Unicode.Scalar>, from i: Int, end n: Int, table: UnsafePointer<UInt64>,
+        token: inout TokenState, totals: inout LetterTotals
+    ) -> Int {
+        let spread = WordScan.spread
+        let limit = UInt32(ScalarFacts.tableSize)
+        var t = token
+        var i = i
+        while i < n {
+            let v = s[i].value
+            guard v < limit else { break }
+            let e = table[Int(v)]
+            guard e & ScalarFacts.wordBit != 0 else { break }
+            t.add(e, spread: spread)
+            // Empty the lanes once one reaches 128, long before it could carry.
+            if t.packed & 0x8080_8080_8080 != 0 {
+                unpack(t.packed, into: &totals)
+                t.packed = 0
+            }
+            i &+= 1
+        }
+        token = t
+        return i
+    }
+
+    /// Whether the tokenizer would look for a link starting with the `h`, `f` or `w` at `i`
+    /// (in a sentence without `@`; `colon`: the sentence has a `:`): its run of non-space
+    /// scalars holds a `:`, or it is shaped `www.…`. Elsewhere no link can start (``Tokenizer``'s
+    /// `linkEnd`: without `@`, only a URL prefix makes one, and only these letters start one).
+    @inline(never)
+    private static func mayBeLink(
+        _ s: UnsafeBufferPointer<Unicode.Scalar>, _ i: Int, _ n: Int, _ table: UnsafePointer<UInt64>, colon: Bool
+    ) -> Bool {
+        var j = i
+        var hasColon = false
+        while j < n {
+            let e = ScalarFacts.of(s[j].value, table)
+            if e & ScalarFacts.spaceBit != 0 { break }
+            if e & ScalarFacts.colonBit != 0 { hasColon = true }
+            j += 1
+        }
+        if colon && hasColon { return true }
+        return (s[i] == "w" || s[i] == "W") && j - i > 4 && s[i + 3] == "."
     }
 
     /// Adds the letter counts in ``WordScan/spread``'s byte lanes to `totals`.

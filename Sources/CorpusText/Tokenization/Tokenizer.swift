@@ -169,6 +169,9 @@ public struct Tokenizer: CorpusTransform {
     /// Whitespace between tokens (Unicode White_Space), as the rules see it.
     public static func isSpace(_ c: Unicode.Scalar) -> Bool { ScalarClass.isSpace(c) }
 
+    /// A decimal digit, as the rules see it (`.` `,` `:` `/` join digits).
+    public static func isDigit(_ c: Unicode.Scalar) -> Bool { ScalarClass.isDigit(c) }
+
     /// A letter, as the rules see it: a token with one is a word, else a number.
     public static func isLetter(_ c: Unicode.Scalar) -> Bool { ScalarClass.isLetter(c) }
 
