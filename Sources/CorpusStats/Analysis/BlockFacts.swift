@@ -75,6 +75,7 @@ struct BlockFacts: Sendable {
         case .text(let text):
             let scan = try ParagraphScan(text, language: language)
             sentences.reserveCapacity(scan.sentences.count)
+            wordHashes.reserveCapacity(scan.scalars.count / 5 + 4)  // about one word in 9 scalars
             for (index, range) in scan.sentences.enumerated() {
                 analyse(scan.scalars, range, tokens: nil, sentence: index, alphabet: alphabet)
             }

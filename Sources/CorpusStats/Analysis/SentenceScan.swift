@@ -15,11 +15,11 @@ enum ScalarFacts {
     static let letterBit: UInt64 = 1 << 34
     /// ``Tokenizer/mayJoin(_:)``.
     static let mayJoinBit: UInt64 = 1 << 35
-    /// `@`: a sentence with one may hold an e-mail address, which only the tokenizer itself finds.
+    /// `@`: with one, any word may be an e-mail address.
     static let atBit: UInt64 = 1 << 36
     /// `h`, `f` or `w` in either case: the only scalars a URL prefix (`http://`, `ftp://`, `www.`) starts with.
     static let urlStartBit: UInt64 = 1 << 37
-    /// `:`: with one, the tokenizer looks for a link at every word (``BlockFacts/mayBeLink(_:_:_:_:colon:)``).
+    /// `:`: with one, a word starting with h, f or w may be a URL.
     static let colonBit: UInt64 = 1 << 48
     /// ``Tokenizer/isDigit(_:)``.
     static let digitBit: UInt64 = 1 << 38
@@ -80,10 +80,9 @@ extension BlockFacts {
     /// word), without a call per token or a second walk over the words.
     ///
     /// Returns false, having recorded nothing, for a sentence that may hold a
-    /// link (an `@`, a word shaped `www.…`, or one starting with h, f or w
-    /// that holds a `:`) or a word scalar or joiner above U+04FF: those take the general path.
+    /// link (``mayBeLink(_:_:_:_:)``): those take the general path.
     mutating func scanFast(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>, sentence: Int, alphabet: Alphabet?) -> Bool {
-        let table = ScalarFacts.table
+        let table = ScalarFacts.table, spread = WordScan.spread
         let mask = UInt64(WordScan.mask(for: alphabet))
         let prime: UInt64 = 0x100_0000_01b3
         let basis: UInt64 = 0xcbf2_9ce4_8422_2325
@@ -107,8 +106,8 @@ extension BlockFacts {
             previous = e
             k &+= 1
         }
-        if all & ScalarFacts.atBit != 0 { return false }
-        let colon = all & ScalarFacts.colonBit != 0
+        // With an `@` the tokenizer looks for a link at every letter, else only at h, f and w.
+        let linkStarts = all & ScalarFacts.atBit != 0 ? ScalarFacts.letterBit : ScalarFacts.urlStartBit
         var suspicious = false
         if afterLead & suspect != 0 || all & ScalarFacts.alwaysBit != 0 {
             for i in range where ScalarFacts.of(s[i].value, table) & UInt64(WordScan.suspectBit) != 0 {
@@ -131,20 +130,14 @@ extension BlockFacts {
                 continue
             }
             let start = i
-            if e & ScalarFacts.urlStartBit != 0 && Self.mayBeLink(s, i, n, table, colon: colon) {
+            if e & linkStarts != 0 && Self.mayBeLink(s, i, n, table) {
                 wordHashes.removeSubrange(hashesBefore...)
                 mixed.removeSubrange(mixedBefore...)
                 foreign.removeSubrange(foreignBefore...)
                 return false
             }
             if e & ScalarFacts.wordBit != 0 {
-                guard let token = Self.scanWordOrNumber(s, from: i, end: n, table: table, totals: &totals) else {
-                    // A scalar above the table inside a word: the general path takes the sentence.
-                    wordHashes.removeSubrange(hashesBefore...)
-                    mixed.removeSubrange(mixedBefore...)
-                    foreign.removeSubrange(foreignBefore...)
-                    return false
-                }
+                let token = Self.scanWordOrNumber(s, from: i, end: n, table: table, spread: spread, totals: &totals)
                 i = token.end
                 // Letters are never run ends, so `seen` has the letter bit exactly when the token has a letter.
                 if token.seen & ScalarFacts.letterBit != 0 {
@@ -215,35 +208,34 @@ extension BlockFacts {
 
     /// The word or number token starting at the word scalar `s[i]`, by the tokenizer's rules
     /// (word scalars, and joiners between them): where it ends, its hash, its entries or-ed
-    /// (with ``mixedFlag``); its letters are added to `totals`. Nil when the token meets a
-    /// scalar above the table that matters: the general path then takes the sentence.
-    /// Called only for tokens that cannot start a link (see ``mayBeLink(_:_:_:_:colon:)``).
+    /// (with ``mixedFlag``); its letters are added to `totals`. Scalars of the table go through
+    /// ``scanWordScalars(_:from:end:table:spread:token:totals:)``; joiners and scalars above it here.
+    /// Called only for tokens that cannot start a link (see ``mayBeLink(_:_:_:_:)``).
     @inline(__always)
     private static func scanWordOrNumber(
-        _ s: UnsafeBufferPointer<Unicode.Scalar>, from i: Int, end n: Int, table: UnsafePointer<UInt64>, totals: inout LetterTotals
-    ) -> (end: Int, hash: UInt64, seen: UInt64)? {
-        let limit = UInt32(ScalarFacts.tableSize)
+        _ s: UnsafeBufferPointer<Unicode.Scalar>, from i: Int, end n: Int, table: UnsafePointer<UInt64>,
+        spread: UnsafePointer<UInt64>, totals: inout LetterTotals
+    ) -> (end: Int, hash: UInt64, seen: UInt64) {
         var token = TokenState()
         var i = i
         while true {
-            i = scanWordScalars(s, from: i, end: n, table: table, token: &token, totals: &totals)
+            i = scanWordScalars(s, from: i, end: n, table: table, spread: spread, token: &token, totals: &totals)
             guard i < n else { break }
-            // `s[i]` is no word scalar of the table: a joiner may continue the token (``Tokenizer/joins(_:_:_:)``).
-            let v = s[i].value
-            guard v < limit else {
-                let e = ScalarFacts.entry(v)
-                if e & ScalarFacts.wordBit != 0 || e & ScalarFacts.mayJoinBit != 0 { return nil }
-                break
+            // `s[i]` is above the table, or no word scalar: a joiner may continue the token (``Tokenizer/joins(_:_:_:)``).
+            let e = ScalarFacts.of(s[i].value, table)
+            if e & ScalarFacts.wordBit == 0 {
+                let join = (e >> ScalarFacts.joinShift) & 3
+                guard join != 0 && i + 1 < n else { break }
+                let before = ScalarFacts.of(s[i - 1].value, table), after = ScalarFacts.of(s[i + 1].value, table)
+                let need = join == 1 ? ScalarFacts.wordBit : join == 2 ? ScalarFacts.letterBit : ScalarFacts.digitBit
+                guard before & ScalarFacts.wordBit != 0 && after & need != 0 && (join == 1 || before & need != 0) else { break }
             }
-            let e = table[Int(v)]
-            let join = (e >> ScalarFacts.joinShift) & 3
-            guard join != 0 && i + 1 < n && ScalarFacts.of(s[i - 1].value, table) & ScalarFacts.wordBit != 0 else { break }
-            let a = s[i + 1].value
-            guard a < limit else { return nil }
-            let after = table[Int(a)]
-            let need = join == 1 ? ScalarFacts.wordBit : join == 2 ? ScalarFacts.letterBit : ScalarFacts.digitBit
-            guard after & need != 0 && (join == 1 || ScalarFacts.of(s[i - 1].value, table) & need != 0) else { break }
-            token.add(e, spread: WordScan.spread)
+            token.add(e, spread: spread)
+            if e & UInt64(WordScan.hanBit) != 0 { totals.han += 1 }
+            if token.packed & 0x8080_8080_8080 != 0 {
+                unpack(token.packed, into: &totals)
+                token.packed = 0
+            }
             i += 1
         }
         unpack(token.packed, into: &totals)
@@ -257,9 +249,8 @@ extension BlockFacts {
     @inline(never)
     private static func scanWordScalars(
         _ s: UnsafeBufferPointer<Unicode.Scalar>, from i: Int, end n: Int, table: UnsafePointer<UInt64>,
-        token: inout TokenState, totals: inout LetterTotals
+        spread: UnsafePointer<UInt64>, token: inout TokenState, totals: inout LetterTotals
     ) -> Int {
-        let spread = WordScan.spread
         let limit = UInt32(ScalarFacts.tableSize)
         var t = token
         var i = i
@@ -280,23 +271,23 @@ extension BlockFacts {
         return i
     }
 
-    /// Whether the tokenizer would look for a link starting with the `h`, `f` or `w` at `i`
-    /// (in a sentence without `@`; `colon`: the sentence has a `:`): its run of non-space
-    /// scalars holds a `:`, or it is shaped `www.…`. Elsewhere no link can start (``Tokenizer``'s
-    /// `linkEnd`: without `@`, only a URL prefix makes one, and only these letters start one).
+    /// Whether a link may start at the letter `s[i]` (``Tokenizer``'s `linkEnd`): its run of
+    /// non-space scalars holds an `@`, or holds a `:` and starts with h, f or w (without `@`
+    /// only a URL prefix makes a link, and only these letters start one), or is shaped `www.…`.
+    /// Callers ask only at letters the tokenizer tries: all in a sentence with an `@`, else h, f, w.
     @inline(never)
-    private static func mayBeLink(
-        _ s: UnsafeBufferPointer<Unicode.Scalar>, _ i: Int, _ n: Int, _ table: UnsafePointer<UInt64>, colon: Bool
-    ) -> Bool {
+    private static func mayBeLink(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ i: Int, _ n: Int, _ table: UnsafePointer<UInt64>) -> Bool {
         var j = i
-        var hasColon = false
+        var marks: UInt64 = 0
         while j < n {
             let e = ScalarFacts.of(s[j].value, table)
             if e & ScalarFacts.spaceBit != 0 { break }
-            if e & ScalarFacts.colonBit != 0 { hasColon = true }
+            marks |= e
             j += 1
         }
-        if colon && hasColon { return true }
+        if marks & ScalarFacts.atBit != 0 { return true }
+        let urlStart = ScalarFacts.of(s[i].value, table) & ScalarFacts.urlStartBit != 0
+        if urlStart && marks & ScalarFacts.colonBit != 0 { return true }
         return (s[i] == "w" || s[i] == "W") && j - i > 4 && s[i + 3] == "."
     }
 
