@@ -24,10 +24,11 @@ enum ScalarFacts {
     /// ``Tokenizer/isDigit(_:)``.
     static let digitBit: UInt64 = 1 << 38
     /// A scalar after which ``EncodingSuspects/mayStart(_:_:)`` can be true for a ``WordScan/suspectBit``
-    /// scalar (`Р С Т У`, `Ð Ñ Ò Ó Â Ã`, `в`, `â`): this bit shifted down by ``leadShift`` is that bit.
+    /// scalar (`Р С Т У`, `Ð Ñ Ò Ó Â Ã`): this bit shifted down by ``leadShift`` is that bit.
     static let leadBit: UInt64 = 1 << 39
     static let leadShift: UInt64 = 9
-    /// A scalar ``EncodingSuspects/mayStart(_:_:)`` is true for whatever came before (C1 controls, U+FFFD).
+    /// A scalar ``EncodingSuspects/mayStart(_:_:)`` may be true for without a lead before it
+    /// (C1 controls, U+FFFD; `Ђ` and `€`, which follow `в` and `â`).
     static let alwaysBit: UInt64 = 1 << 47
 
     /// How the scalar joins word scalars around it (2 bits, ``Tokenizer/joins(_:_:_:)`` sampled):
@@ -38,6 +39,13 @@ enum ScalarFacts {
     static let kindShift: UInt64 = 40
 
     static let tableSize = 0x500
+
+    /// Per scalar below U+0500: its letter counts in ``WordScan/spread``'s byte lanes.
+    nonisolated(unsafe) static let lanes: UnsafePointer<UInt64> = {
+        let memory = UnsafeMutablePointer<UInt64>.allocate(capacity: tableSize)
+        for v in 0..<tableSize { (memory + v).initialize(to: WordScan.spread[Int((table[v] >> 21) & 63)]) }
+        return UnsafePointer(memory)
+    }()
 
     nonisolated(unsafe) static let table: UnsafePointer<UInt64> = {
         let memory = UnsafeMutablePointer<UInt64>.allocate(capacity: tableSize)
@@ -61,8 +69,9 @@ enum ScalarFacts {
         if v == 0x3A { e |= colonBit }
         if v == 0x68 || v == 0x48 || v == 0x66 || v == 0x46 || v == 0x77 || v == 0x57 { e |= urlStartBit }
         e |= UInt64(Tokenizer.kind(of: c).index) << kindShift
-        if EncodingSuspects.isCP1251Lead(v) || EncodingSuspects.isCP1252Lead(v) || v == 0x432 || v == 0xE2 { e |= leadBit }
-        if (0x80...0x9F).contains(v) || v == 0xFFFD { e |= alwaysBit }
+        if EncodingSuspects.isCP1251Lead(v) || EncodingSuspects.isCP1252Lead(v) { e |= leadBit }
+        // C1 controls and U+FFFD are suspicious anywhere; `Ђ` and `€` after `в` or `â` (`вЂ`, `â€`), here taken alone.
+        if (0x80...0x9F).contains(v) || v == 0xFFFD || v == 0x402 || v == 0x20AC { e |= alwaysBit }
         return e
     }
 
@@ -73,8 +82,8 @@ enum ScalarFacts {
 }
 
 extension BlockFacts {
-    /// Analyses the sentence `s[range]` in one pass: its hash and the
-    /// mis-decoding pre-check, its tokens by ``Tokenizer``'s rules, and each
+    /// Analyses the sentence `s[range]`: its hash, then in one pass its tokens by
+    /// ``Tokenizer``'s rules (with the mis-decoding pre-check), and each
     /// word's hash and letters by ``WordScan``'s — the figures of the general
     /// path (``Tokenizer/forEachToken(in:range:_:)`` then ``WordScan`` per
     /// word), without a call per token or a second walk over the words.
@@ -82,63 +91,47 @@ extension BlockFacts {
     /// Returns false, having recorded nothing, for a sentence that may hold a
     /// link (``mayBeLink(_:_:_:_:)``): those take the general path.
     mutating func scanFast(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>, sentence: Int, alphabet: Alphabet?) -> Bool {
-        let table = ScalarFacts.table, spread = WordScan.spread
+        let table = ScalarFacts.table, lanes = ScalarFacts.lanes
         let mask = UInt64(WordScan.mask(for: alphabet))
-        let prime: UInt64 = 0x100_0000_01b3
-        let basis: UInt64 = 0xcbf2_9ce4_8422_2325
         let n = range.upperBound
-        // First the sentence's hash, and the classes of all its scalars or-ed together.
-        var h = basis
-        var all: UInt64 = 0
-        // A scalar that may follow a lead (``WordScan/suspectBit``) right after one (``ScalarFacts/leadBit``).
-        var afterLead: UInt64 = 0
-        var previous: UInt64 = 0
-        let suspect = UInt64(WordScan.suspectBit)
+        // The sentence's hash, over all its scalars.
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
         var k = range.lowerBound
         while k < n {
-            let v = s[k].value
-            h = (h ^ UInt64(v)) &* prime
-            // Above the table only the pre-check matters here (`@` and `:` are in it): as if
-            // any might follow a lead, and U+FFFD always suspicious.
-            let e = v < UInt32(ScalarFacts.tableSize) ? table[Int(v)] : v == 0xFFFD ? suspect | ScalarFacts.alwaysBit : suspect
-            all |= e
-            afterLead |= (previous >> ScalarFacts.leadShift) & e
-            previous = e
+            h = (h ^ UInt64(s[k].value)) &* 0x100_0000_01b3
             k &+= 1
         }
-        // With an `@` the tokenizer looks for a link at every letter, else only at h, f and w.
-        let linkStarts = all & ScalarFacts.atBit != 0 ? ScalarFacts.letterBit : ScalarFacts.urlStartBit
-        var suspicious = false
-        if afterLead & suspect != 0 || all & ScalarFacts.alwaysBit != 0 {
-            for i in range where ScalarFacts.of(s[i].value, table) & UInt64(WordScan.suspectBit) != 0 {
-                if EncodingSuspects.mayStart(i > range.lowerBound ? s[i - 1].value : 0, s[i].value) {
-                    suspicious = true
-                    break
-                }
-            }
-        }
-        // Then the tokens.
+        // Then the tokens; `all` gathers the entries of every scalar (for `@` and the pre-check).
         let hashesBefore = wordHashes.count, mixedBefore = mixed.count, foreignBefore = foreign.count
+        func abort() -> Bool {
+            wordHashes.removeSubrange(hashesBefore...)
+            mixed.removeSubrange(mixedBefore...)
+            foreign.removeSubrange(foreignBefore...)
+            return false
+        }
+        var all: UInt64 = 0
         var kinds = SIMD8<Int>()
         var totals = letterTotals
+        // Letters of the sentence's words in byte lanes (``lanes``), emptied before one can carry.
+        // Only letters count, and a token with a letter is a word: numbers add nothing.
+        var packed: UInt64 = 0
         var i = range.lowerBound
         while i < n {
             let v = s[i].value
             let e = ScalarFacts.of(v, table)
+            all |= e
             if e & ScalarFacts.spaceBit != 0 {
                 i += 1
                 continue
             }
+            // With an `@` anywhere the tokenizer looks for a link at every letter: the general path.
+            if e & ScalarFacts.atBit != 0 { return abort() }
             let start = i
-            if e & linkStarts != 0 && Self.mayBeLink(s, i, n, table) {
-                wordHashes.removeSubrange(hashesBefore...)
-                mixed.removeSubrange(mixedBefore...)
-                foreign.removeSubrange(foreignBefore...)
-                return false
-            }
+            if e & ScalarFacts.urlStartBit != 0 && Self.mayBeLink(s, i, n, table) { return abort() }
             if e & ScalarFacts.wordBit != 0 {
-                let token = Self.scanWordOrNumber(s, from: i, end: n, table: table, spread: spread, totals: &totals)
+                let token = Self.scanWordOrNumber(s, from: i, end: n, table: table, lanes: lanes, packed: &packed, totals: &totals)
                 i = token.end
+                all |= token.seen
                 // Letters are never run ends, so `seen` has the letter bit exactly when the token has a letter.
                 if token.seen & ScalarFacts.letterBit != 0 {
                     kinds[TokenKind.word.index] &+= 1
@@ -163,8 +156,10 @@ extension BlockFacts {
             i += 1
             kinds[Int((e >> ScalarFacts.kindShift) & 7)] &+= 1
         }
+        Self.unpack(packed, into: &totals)
         letterTotals = totals
-        if suspicious {
+        // The mis-decoding pre-check (``EncodingSuspects/mayStart(_:_:)``) can hold only after a lead or at an always-suspicious scalar.
+        if all & (ScalarFacts.leadBit | ScalarFacts.alwaysBit) != 0 && Self.mayBeMisdecoded(s, range, table) {
             for found in EncodingSuspects.find(in: String(String.UnicodeScalarView(s[range]))) {
                 suspects.append(Suspect(sentence: sentence, suspect: found))
             }
@@ -178,48 +173,69 @@ extension BlockFacts {
         return true
     }
 
+    /// The pre-check over `s[range]`: ``EncodingSuspects/mayStart(_:_:)`` at a scalar after a lead or at an always-suspicious one.
+    @inline(never)
+    private static func mayBeMisdecoded(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>, _ table: UnsafePointer<UInt64>) -> Bool {
+        var previous: UInt64 = 0
+        for i in range {
+            let e = ScalarFacts.of(s[i].value, table)
+            if (e | previous) & (ScalarFacts.leadBit | ScalarFacts.alwaysBit) != 0,
+                EncodingSuspects.mayStart(i > range.lowerBound ? s[i - 1].value : 0, s[i].value)
+            {
+                return true
+            }
+            previous = e & ScalarFacts.leadBit
+        }
+        return false
+    }
+
     /// Set in a token's or-ed entries when one of its letter runs mixes Latin and Cyrillic (a bit no entry has).
     private static let mixedFlag: UInt64 = 1 << 63
 
-    /// A word or number token being scanned: its folded hash, the state of its
-    /// letter run, its letters' entries or-ed together (with ``mixedFlag``), and
-    /// its letter counts in ``WordScan/spread``'s byte lanes.
+    /// A word or number token being scanned: its folded hash, its current letter
+    /// run's entries or-ed, and all its entries or-ed (with ``mixedFlag``).
     struct TokenState {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         var run: UInt64 = 0
         var seen: UInt64 = 0
-        var packed: UInt64 = 0
 
-        /// Adds the scalar with entry `e` (``WordScan/add(_:table:)``'s rules).
+        /// Adds scalar `v` with entry `e` (``WordScan/add(_:table:)``'s rules); its letters go to `packed`.
         @inline(__always)
-        mutating func add(_ e: UInt64, spread: UnsafePointer<UInt64>) {
-            let runBits = UInt64(WordScan.latinBit | WordScan.cyrillicBit)
+        mutating func add(_ e: UInt64, lanes: UInt64, packed: inout UInt64) {
             hash = (hash ^ (e & 0x1F_FFFF)) &* 0x100_0000_01b3
             if e & UInt64(WordScan.endRunBit) != 0 {
-                if run == runBits { seen |= mixedFlag }
-                run = 0
-            } else {
-                packed &+= spread[Int((e >> 21) & 63)]
-                run |= e & runBits
+                endRun()
                 seen |= e
+            } else {
+                packed &+= lanes
+                run |= e
             }
+        }
+
+        /// Ends a letter run: it mixes scripts when it had both Latin and Cyrillic letters.
+        @inline(__always)
+        mutating func endRun() {
+            let runBits = UInt64(WordScan.latinBit | WordScan.cyrillicBit)
+            if run & runBits == runBits { seen |= mixedFlag }
+            seen |= run
+            run = 0
         }
     }
 
     /// The word or number token starting at the word scalar `s[i]`, by the tokenizer's rules
     /// (word scalars, and joiners between them): where it ends, its hash, its entries or-ed
-    /// (with ``mixedFlag``); its letters are added to `totals`. Scalars of the table go through
-    /// ``scanWordScalars(_:from:end:table:spread:token:totals:)``; joiners and scalars above it here.
+    /// (with ``mixedFlag``); its letters go to `packed`/`totals`. Scalars of the table go through
+    /// ``scanWordScalars(_:from:end:table:lanes:token:packed:totals:)``; joiners and scalars above it here.
     /// Called only for tokens that cannot start a link (see ``mayBeLink(_:_:_:_:)``).
     @inline(__always)
     private static func scanWordOrNumber(
         _ s: UnsafeBufferPointer<Unicode.Scalar>, from i: Int, end n: Int, table: UnsafePointer<UInt64>,
-        spread: UnsafePointer<UInt64>, totals: inout LetterTotals
+        lanes: UnsafePointer<UInt64>, packed: inout UInt64, totals: inout LetterTotals
     ) -> (end: Int, hash: UInt64, seen: UInt64) {
         var token = TokenState()
         var i = i
         while true {
-            i = scanWordScalars(s, from: i, end: n, table: table, spread: spread, token: &token, totals: &totals)
+            i = scanWordScalars(s, from: i, end: n, table: table, lanes: lanes, token: &token, packed: &packed, totals: &totals)
             guard i < n else { break }
             // `s[i]` is above the table, or no word scalar: a joiner may continue the token (``Tokenizer/joins(_:_:_:)``).
             let e = ScalarFacts.of(s[i].value, table)
@@ -230,18 +246,16 @@ extension BlockFacts {
                 let need = join == 1 ? ScalarFacts.wordBit : join == 2 ? ScalarFacts.letterBit : ScalarFacts.digitBit
                 guard before & ScalarFacts.wordBit != 0 && after & need != 0 && (join == 1 || before & need != 0) else { break }
             }
-            token.add(e, spread: spread)
+            token.add(e, lanes: WordScan.spread[Int((e >> 21) & 63)], packed: &packed)
             if e & UInt64(WordScan.hanBit) != 0 { totals.han += 1 }
-            if token.packed & 0x8080_8080_8080 != 0 {
-                unpack(token.packed, into: &totals)
-                token.packed = 0
+            if packed & 0x8080_8080_8080 != 0 {
+                unpack(packed, into: &totals)
+                packed = 0
             }
             i += 1
         }
-        unpack(token.packed, into: &totals)
-        var seen = token.seen
-        if token.run == UInt64(WordScan.latinBit | WordScan.cyrillicBit) { seen |= mixedFlag }
-        return (i, token.hash, seen)
+        token.endRun()
+        return (i, token.hash, token.seen)
     }
 
     /// Adds the word scalars of the table from `s[i]` on to `token` and returns where they end:
@@ -249,25 +263,27 @@ extension BlockFacts {
     @inline(never)
     private static func scanWordScalars(
         _ s: UnsafeBufferPointer<Unicode.Scalar>, from i: Int, end n: Int, table: UnsafePointer<UInt64>,
-        spread: UnsafePointer<UInt64>, token: inout TokenState, totals: inout LetterTotals
+        lanes: UnsafePointer<UInt64>, token: inout TokenState, packed: inout UInt64, totals: inout LetterTotals
     ) -> Int {
         let limit = UInt32(ScalarFacts.tableSize)
         var t = token
+        var p = packed
         var i = i
         while i < n {
             let v = s[i].value
             guard v < limit else { break }
             let e = table[Int(v)]
             guard e & ScalarFacts.wordBit != 0 else { break }
-            t.add(e, spread: spread)
+            t.add(e, lanes: lanes[Int(v)], packed: &p)
             // Empty the lanes once one reaches 128, long before it could carry.
-            if t.packed & 0x8080_8080_8080 != 0 {
-                unpack(t.packed, into: &totals)
-                t.packed = 0
+            if p & 0x8080_8080_8080 != 0 {
+                unpack(p, into: &totals)
+                p = 0
             }
             i &+= 1
         }
         token = t
+        packed = p
         return i
     }
 
