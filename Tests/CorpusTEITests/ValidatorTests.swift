@@ -49,8 +49,8 @@ import Testing
         #expect(found.first?.message.contains("not well-formed") == true)
     }
 
-    /// The one test that compiles tei_all with libxml2 (~12 s): every test document,
-    /// the schema compiled once for all of them, then the jing fallback on the same files.
+    /// tei_all with libxml2 (cut down to the elements the files use): every test
+    /// document, a batch from several threads reusing the compile, then jing on the same files.
     @Test(.timeLimit(.minutes(3)))
     func teiAllCompiledOnceValidatesEveryTestDocument() throws {
         let options = FormatOptions(["schema": "tei_all", "rules": "false"])

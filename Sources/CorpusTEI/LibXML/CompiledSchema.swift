@@ -35,8 +35,11 @@ final class CompiledSchema: @unchecked Sendable {
         return nil
     }
 
-    /// Compiles the schema at `path` (slow for big RELAX NG schemas: tei_all takes ~12 s).
-    static func compile(_ path: String, kind: Kind) throws -> CompiledSchema {
+    /// Compiles the schema at `path`. For RELAX NG, `keeping` cuts the schema down to
+    /// the element patterns with those local names first (``RelaxNGPruning``): the same
+    /// verdicts for documents using only those elements, in milliseconds instead of the
+    /// ~5 s a whole `tei_all` takes; nil compiles the whole schema.
+    static func compile(_ path: String, kind: Kind, keeping: Set<String>? = nil) throws -> CompiledSchema {
         LibXML.ensureInitialised()
         let collector = XMLIssueCollector()
         func failure() -> CorpusError {
@@ -47,7 +50,18 @@ final class CompiledSchema: @unchecked Sendable {
         }
         switch kind {
         case .relaxNG:
-            guard let parser = xmlRelaxNGNewParserCtxt(path) else { throw failure() }
+            let pruned: xmlDocPtr?
+            if let keeping {
+                pruned = collector.capturingThreadErrors { xmlReadFile(path, nil, LibXML.safeParseOptions) }
+                guard let pruned else { throw failure() }
+                RelaxNGPruning.prune(pruned, keeping: keeping)
+            } else {
+                pruned = nil
+            }
+            defer { if let pruned { xmlFreeDoc(pruned) } }
+            // A parser context made from a document copies it (keeping its URL, so
+            // `include` and `externalRef` still resolve from the schema's folder).
+            guard let parser = pruned.map({ xmlRelaxNGNewDocParserCtxt($0) }) ?? xmlRelaxNGNewParserCtxt(path) else { throw failure() }
             defer { xmlRelaxNGFreeParserCtxt(parser) }
             xmlRelaxNGSetParserStructuredErrors(parser, XMLIssueCollector.callback, collector.opaque)
             let schema = collector.capturingThreadErrors { xmlRelaxNGParse(parser) }
