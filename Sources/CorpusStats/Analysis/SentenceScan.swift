@@ -13,8 +13,6 @@ enum ScalarFacts {
     static let wordBit: UInt64 = 1 << 33
     /// ``Tokenizer/isLetter(_:)``: a token with one is a word, else a number.
     static let letterBit: UInt64 = 1 << 34
-    /// ``Tokenizer/mayJoin(_:)``.
-    static let mayJoinBit: UInt64 = 1 << 35
     /// `@`: with one, any word may be an e-mail address.
     static let atBit: UInt64 = 1 << 36
     /// `h`, `f` or `w` in either case: the only scalars a URL prefix (`http://`, `ftp://`, `www.`) starts with.
@@ -23,10 +21,9 @@ enum ScalarFacts {
     static let colonBit: UInt64 = 1 << 48
     /// ``Tokenizer/isDigit(_:)``.
     static let digitBit: UInt64 = 1 << 38
-    /// A scalar after which ``EncodingSuspects/mayStart(_:_:)`` can be true for a ``WordScan/suspectBit``
-    /// scalar (`Р С Т У`, `Ð Ñ Ò Ó Â Ã`): this bit shifted down by ``leadShift`` is that bit.
+    /// A scalar after which ``EncodingSuspects/mayStart(_:_:)`` can be true for some
+    /// scalars (`Р С Т У`, `Ð Ñ Ò Ó Â Ã`): without one or an ``alwaysBit`` scalar a sentence is not suspicious.
     static let leadBit: UInt64 = 1 << 39
-    static let leadShift: UInt64 = 9
     /// A scalar ``EncodingSuspects/mayStart(_:_:)`` may be true for without a lead before it
     /// (C1 controls, U+FFFD; `Ђ` and `€`, which follow `в` and `â`).
     static let alwaysBit: UInt64 = 1 << 47
@@ -60,7 +57,6 @@ enum ScalarFacts {
         if Tokenizer.isSpace(c) { e |= spaceBit }
         if Tokenizer.isWordScalar(c) { e |= wordBit }
         if Tokenizer.isLetter(c) { e |= letterBit }
-        if Tokenizer.mayJoin(c) { e |= mayJoinBit }
         if Tokenizer.isDigit(c) { e |= digitBit }
         let join: UInt64 =
             Tokenizer.joins(c, "a", "1") ? 1 : Tokenizer.joins(c, "a", "b") ? 2 : Tokenizer.joins(c, "1", "2") ? 3 : 0

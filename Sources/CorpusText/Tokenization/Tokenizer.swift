@@ -138,7 +138,8 @@ public struct Tokenizer: CorpusTransform {
     }
 
     /// Whether `c`, between the word scalar `before` and `after`, joins them into one token
-    /// (`ақша-несие`, `ТМД'ның`, `3.5`); only ``mayJoin(_:)`` scalars ever do.
+    /// (`ақша-несие`, `ТМД'ның`, `3.5`): hyphens before a word scalar, apostrophes between
+    /// letters, `.` `,` `:` `/` between digits.
     @inline(__always)
     public static func joins(_ c: Unicode.Scalar, _ before: Unicode.Scalar, _ after: Unicode.Scalar) -> Bool {
         // A letter or a digit is a word scalar, so only a hyphen needs `after` checked as one.
@@ -146,14 +147,6 @@ public struct Tokenizer: CorpusTransform {
         case 0x2D, 0x2010, 0x2011: return isWordScalar(after)  // - ‐ ‑
         case 0x27, 0x2019, 0x2BC: return ScalarClass.isLetter(before) && ScalarClass.isLetter(after)  // ' ’ ʼ
         case 0x2E, 0x2C, 0x3A, 0x2F: return ScalarClass.isDigit(before) && ScalarClass.isDigit(after)  // . , : /
-        default: return false
-        }
-    }
-
-    /// The scalars ``joins(_:_:_:)`` can be true for: hyphens, apostrophes, `.` `,` `:` `/`.
-    public static func mayJoin(_ c: Unicode.Scalar) -> Bool {
-        switch c.value {
-        case 0x2D, 0x2010, 0x2011, 0x27, 0x2019, 0x2BC, 0x2E, 0x2C, 0x3A, 0x2F: return true
         default: return false
         }
     }
