@@ -14,11 +14,13 @@ internal import CLibXML2
 /// keeps more than needed (never less). Patterns with a name class (`anyName`,
 /// `nsName`, `choice` of names) are always kept.
 ///
-/// The `notAllowed`s are then simplified away as the RELAX NG specification's own
-/// simplification does (section 4.20), through the defines that become empty: left
-/// in, they make libxml2 give up compiling whole content models, which costs time
-/// and turns its precise messages ("Did not expect element sentence there") into
-/// vaguer ones about an ancestor.
+/// The `notAllowed`s stay where they are (inside defines). Simplifying them away
+/// (RELAX NG 4.20) would let libxml2 compile more content models, and so name the
+/// offending element more often, but some of those automata take libxml2 minutes
+/// (a 19 KB letter with 66 TEI elements: 13 s and counting, against 0.06 s), so
+/// libxml2 checks those models with its backtracking engine instead. Its messages
+/// can then name an ancestor ("Element div has extra content: p") where the whole
+/// schema names the element itself; `--whole-schema` or jing give those.
 enum RelaxNGPruning {
     static let relaxNGNamespace = "http://relaxng.org/ns/structure/1.0"
 
@@ -57,10 +59,6 @@ enum RelaxNGPruning {
             }
             stack.append(contentsOf: elementChildren(node))
         }
-        if replaced > 0 {
-            var simplifier = NotAllowedSimplifier(schema)
-            simplifier.run()
-        }
         return replaced
     }
 
@@ -90,7 +88,7 @@ enum RelaxNGPruning {
         return String(trimmed[trimmed.index(after: colon)...])
     }
 
-    static func isRelaxNG(_ node: xmlNodePtr, _ localName: StaticString) -> Bool {
+    private static func isRelaxNG(_ node: xmlNodePtr, _ localName: StaticString) -> Bool {
         node.pointee.type == XML_ELEMENT_NODE
             && xmlStringEquals(node.pointee.name, localName)
             && node.pointee.ns.map { String(cString: $0.pointee.href) == relaxNGNamespace } == true
@@ -98,7 +96,7 @@ enum RelaxNGPruning {
 }
 
 /// The element children of `node`, in order.
-func elementChildren(_ node: xmlNodePtr) -> [xmlNodePtr] {
+private func elementChildren(_ node: xmlNodePtr) -> [xmlNodePtr] {
     var children: [xmlNodePtr] = []
     var child = node.pointee.children
     while let c = child {
