@@ -88,6 +88,8 @@ import Testing
             "3.5 2,5 1/2 10:30 ақша-несие ТМД’ның ТМД'ның a ʼb c' 'd -e f- 1-2 a‐b a‑b", "Ол... Сол.... Бұл…",
             "Мен — сен – ол. «Иә» (жоқ)", "Ё ў ї Ђ і Қaзақ iPhone Kaзақ", "РљР°Р·Р°Т› Ð‘Ò±Ð» cafÃ© вЂ™ \u{FFFD}\u{85}",
             "日本語 \u{500}а а\u{500} 😀а Ω-а а-Ω", "", "   ", ".", "w", "www.", "wwww",
+            // A lead (`Р С Т У Ð Ñ Ò Ó Â Ã`) just before what may follow one: in a word, after it, across a space.
+            "ҚР… сөз", "Бұл ҚР«жоқ»", "С\u{A0}x", "ТМД’ның", "Сіз келдіңіз", "Ð", "Ð‘", "Ð ‘", "Â\u{A0}", "Т",
         ] {
             try Self.check(text, alphabet: .kazakh)
             try Self.check(text, alphabet: nil, language: "en")

@@ -115,7 +115,7 @@ extension BlockFacts {
         while i < n {
             let v = s[i].value
             let e = ScalarFacts.of(v, table)
-            all |= e
+            all |= e & ScalarFacts.alwaysBit
             if e & ScalarFacts.spaceBit != 0 {
                 i += 1
                 continue
@@ -127,7 +127,17 @@ extension BlockFacts {
             if e & ScalarFacts.wordBit != 0 {
                 let token = Self.scanWordOrNumber(s, from: i, end: n, table: table, lanes: lanes, packed: &packed, totals: &totals)
                 i = token.end
-                all |= token.seen
+                // The pre-check: a lead and a scalar that may follow one, in the word or just after it.
+                if token.seen & ScalarFacts.leadBit != 0 {
+                    let suspect = UInt64(WordScan.suspectBit)
+                    if token.seen & suspect != 0
+                        || i < n && ScalarFacts.of(s[i - 1].value, table) & ScalarFacts.leadBit != 0
+                            && ScalarFacts.of(s[i].value, table) & suspect != 0
+                    {
+                        all |= ScalarFacts.leadBit
+                    }
+                }
+                all |= token.seen & ScalarFacts.alwaysBit
                 // Letters are never run ends, so `seen` has the letter bit exactly when the token has a letter.
                 if token.seen & ScalarFacts.letterBit != 0 {
                     kinds[TokenKind.word.index] &+= 1
@@ -154,7 +164,9 @@ extension BlockFacts {
         }
         Self.unpack(packed, into: &totals)
         letterTotals = totals
-        // The mis-decoding pre-check (``EncodingSuspects/mayStart(_:_:)``) can hold only after a lead or at an always-suspicious scalar.
+        // The mis-decoding pre-check (``EncodingSuspects/mayStart(_:_:)``) can hold only at a scalar that may
+        // follow a lead right after one (leads are letters: in a word, next to its last scalar) or at an
+        // always-suspicious scalar; `all` has ``ScalarFacts/leadBit`` only when a word has both.
         if all & (ScalarFacts.leadBit | ScalarFacts.alwaysBit) != 0 && Self.mayBeMisdecoded(s, range, table) {
             for found in EncodingSuspects.find(in: String(String.UnicodeScalarView(s[range]))) {
                 suspects.append(Suspect(sentence: sentence, suspect: found))
