@@ -72,6 +72,8 @@ let package = Package(
         ),
         // The `corpuskit` executable: only calls CorpusKitCommand.
         .executableTarget(name: "corpuskit", dependencies: ["CorpusKitCommand"]),
+        // `corpuskit-json-bench`: the JSON round trip against Foundation's Codable (Benchmarks/compare.sh).
+        .executableTarget(name: "corpuskit-json-bench", dependencies: ["CorpusJSON", "CorpusModel"], path: "Benchmarks/JSONRoundTrip"),
         // `swift package corpuskit …`: runs corpuskit on a package's own files.
         .plugin(
             name: "CorpusKitPlugin",

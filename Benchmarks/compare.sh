@@ -137,6 +137,35 @@ if [[ "default jobs" =~ $ONLY ]] && [ -f "$O/ckd.xml" ] && [ -f "$O/ck1.xml" ]; 
     || echo "WARNING: default jobs and --jobs 1 outputs differ" >&2
 fi
 
+# JSON round trip: one process times CorpusKit's writer + streaming reader (A) against
+# Foundation's JSONEncoder + JSONDecoder on the same model values (B), A B A B, thread CPU
+# seconds; inputs are the corpus (text blocks), its first 10 MiB tokenized, and the shared
+# annotated CoNLL-U and TEI, each converted to JSON by corpuskit. Peak RSS is not comparable
+# (one process), so those cells hold the median seconds only.
+if [[ "JSON round trip vs Codable" =~ $ONLY ]]; then
+  swift build -c release --product corpuskit-json-bench >&2
+  JB=$(swift build -c release --show-bin-path)/corpuskit-json-bench
+  J="$WORK/json"; mkdir -p "$J"
+  [ -f "$J/corpus.json" ] || "$CK" convert "$TXT" --to json -o "$J/corpus.json"
+  [ -f "$J/tokens10.json" ] || "$CK" convert "$SMALL" --to json --tokens -o "$J/tokens10.json"
+  for f in "$SHARED"/annotated/*.conllu "$SHARED"/annotated/*.ana.xml; do
+    [ -f "$J/$(basename "$f").json" ] || "$CK" convert "$f" --to json -o "$J/$(basename "$f").json"
+  done
+  "$JB" --pairs "$PAIRS" "$J"/*.json > "$WORK/json-bench.txt"
+  grep '^|' "$WORK/json-bench.txt" >&2
+  read -r _ med lo hi ta tb < <(grep '^total' "$WORK/json-bench.txt")
+  ROWS+=("$(printf '| %s | %.2f× (%.2f–%.2f) | %s | %s s CPU | %s s CPU |' "JSON round trip vs Codable (JSONEncoder + JSONDecoder)" \
+    "$med" "$lo" "$hi" "≥ 2×" "$ta" "$tb")")
+  echo "${ROWS[-1]}" >&2
+fi
+# Peak RSS of the streaming json reader on the whole corpus as one JSON document.
+if [[ "json → CSV" =~ $ONLY ]]; then
+  J="$WORK/json"; mkdir -p "$J"
+  [ -f "$J/corpus.json" ] || "$CK" convert "$TXT" --to json -o "$J/corpus.json"
+  INVERT=0 pair "json → CSV vs text → CSV (same corpus; time ratio B/A)" "RSS ≤ 48 MiB" \
+    "$CK" convert --force "$J/corpus.json" --to csv -o "$O/ckj.csv" -- "$CK" convert --force "$TXT" --to csv -o "$O/ckt.csv"
+fi
+
 echo
 echo "corpus: $(stat -Lc %s "$TXT") bytes of text, $(stat -Lc %s "$XML") bytes of TEI; $(nproc) cores; $PAIRS pairs; $(date -u +%FT%TZ)"
 echo

@@ -61,6 +61,9 @@ for i in $(seq "$RUNS"); do
   measure "TEI→CSV    lxml iterparse" "$XML" "$PY" "$SHARED/bench/tei2csv_iterparse.py" --lxml "$XML" "$WORK/lx2.csv"
   measure "TEI parse  corpuskit validate (no schema)" "$XML" "$CK" validate -q "$XML"
   measure "TEI parse  xmllint --stream --noout" "$XML" xmllint --stream --noout "$XML"
+  measure "text→JSON  corpuskit" "$TXT" "$CK" convert --force "$TXT" --to json -o "$WORK/ck.json"
+  measure "JSON→CSV   corpuskit (streamed)" "$WORK/ck.json" "$CK" convert --force "$WORK/ck.json" --to csv -o "$WORK/ck4.csv"
+  measure "JSON parse corpuskit validate" "$WORK/ck.json" "$CK" validate -q "$WORK/ck.json"
   measure "CSV→JSONL  corpuskit" "$WORK/ck.csv" "$CK" convert --force "$WORK/ck.csv" --to jsonl -o "$WORK/ck.jsonl"
   measure "JSONL→CSV  corpuskit" "$WORK/ck.jsonl" "$CK" convert --force "$WORK/ck.jsonl" --to csv -o "$WORK/ck3.csv"
 done

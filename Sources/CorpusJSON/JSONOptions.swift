@@ -17,6 +17,6 @@ extension JSONReader {
     /// Declared so that a bad value fails before any work (see ``OptionSpec``).
     public var optionSpecs: [OptionSpec] {
         [OptionSpec("max-document-bytes", .integer(1...ReadLimits.maximumDocumentBytes), default: String(ReadLimits.maximumDocumentBytes),
-                    help: "The largest JSON file accepted, in bytes (it is decoded whole; lowers the 1 GiB limit, never raises it).")]
+                    help: "The longest JSON string accepted, in bytes (the file is streamed, one string is held whole; lowers the 1 GiB limit, never raises it).")]
     }
 }

@@ -1,5 +1,11 @@
 import CorpusModel
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Decodes JSON Lines (one versioned document per line) from chunks of bytes
 /// as they arrive: the `jsonl` reader and the plugin event stream share it.
@@ -19,7 +25,6 @@ public struct JSONLinesDecoder {
     public let limit: Int
     private var pending: [UInt8] = []
     private var consumed = 0
-    private let decoder = JSONDecoder()
 
     public init(name: String, limit: Int = ReadLimits.maximumUnitBytes) {
         self.name = name
@@ -82,16 +87,12 @@ public struct JSONLinesDecoder {
         documentCount += 1
     }
 
-    /// One line (without its newline) as a document; a ``CorpusError`` placed
-    /// at line `number` otherwise.
+    /// One line (without its newline) as a document, read by ``JSONModelParser``;
+    /// a ``CorpusError`` placed at line `number` otherwise.
     public func decodeLine(_ line: ArraySlice<UInt8>, number: Int) throws -> Document {
-        do {
-            return try decoder.decode(LinesRecord.self, from: Data(line)).document
-        } catch let unsupported as UnsupportedVersion {
-            try JSONDecoding.checkVersion(unsupported.version, name: name, line: number)
-            throw unsupported  // not reached: checkVersion throws for every unsupported version
-        } catch {
-            throw JSONDecoding.describe(error, in: Array(line), name: name, lineOffset: number - 1)
+        try line.withUnsafeBytes { bytes in
+            var parser = JSONModelParser(cursor: JSONByteCursor(bytes: bytes, name: name, line: number))
+            return try parser.readLinesRecord()
         }
     }
 }

@@ -1,14 +1,14 @@
 import CorpusModel
-import Foundation
 
 /// Reads a CorpusKit JSON file (`{"version": 2, "documents": [...]}`) into events.
 ///
-/// The file is decoded whole with `JSONDecoder` (the fastest decoder measured
-/// here); use JSON Lines for corpora too large for memory. Input over 1 GiB
-/// (``ReadLimits/maximumDocumentBytes``; option `max-document-bytes` lowers it),
-/// with a NUL byte, or not starting with `{` is refused before it is all read. A missing or
-/// unknown `version`, malformed JSON and values of the wrong type are
-/// ``CorpusError``s naming the file and the line and column or JSON path.
+/// The file is streamed (``JSONModelParser``): each block goes out as soon as
+/// it is read, so memory stays flat however large the file. Only one JSON
+/// string is ever held whole; one longer than 1 GiB
+/// (``ReadLimits/maximumDocumentBytes``; option `max-document-bytes` lowers it)
+/// is an error. A NUL byte, a first byte other than `{`, a missing or unknown
+/// `version`, malformed JSON and values of the wrong type are ``CorpusError``s
+/// naming the file, the line and column, and the JSON path.
 public struct JSONReader: CorpusReader {
     public var format: FormatDescription { CorpusJSONFormat.json }
     public var provides: Capabilities { [] }
@@ -23,51 +23,9 @@ public struct JSONReader: CorpusReader {
 
     public func read(_ input: InputSource, options: FormatOptions, into sink: any CorpusEventSink) throws {
         let limit = try ReadLimits.unitBytes(options, key: "max-document-bytes", maximum: ReadLimits.maximumDocumentBytes)
-        var data = Data()
-        var started = false
-        // The file is decoded whole, so what is not JSON is refused before it is held:
-        // a first byte other than `{`, a NUL byte (binary data), or more than the limit.
-        try input.forEachChunk { chunk in
-            if let base = chunk.baseAddress, let hit = memchr(base, 0, chunk.count) {
-                let offset = data.count + base.distance(to: UnsafeRawPointer(hit))
-                data.append(contentsOf: chunk)
-                throw CorpusError(
-                    .syntax, "NUL byte at byte offset \(offset): binary data, not JSON", file: input.name,
-                    location: SourceLocation.of(byteOffset: offset, in: data))
-            }
-            data.append(contentsOf: chunk)
-            if !started {
-                let head = Array(data.prefix(4096))
-                let partialBOM = head.count < 3 && [0xEF, 0xBB, 0xBF].starts(with: head)
-                if !partialBOM, let first = JSONSniffer.firstSignificantByte(head) {
-                    started = true
-                    guard first == UInt8(ascii: "{") else {
-                        let offset = head.firstIndex(of: first) ?? 0
-                        throw CorpusError(
-                            .syntax, "not a CorpusKit JSON file: it must start with '{' (\"version\": 1, \"documents\": […])",
-                            file: input.name, location: SourceLocation.of(byteOffset: offset, in: head))
-                    }
-                }
-            }
-            if data.count > limit {
-                throw CorpusError(
-                    .structure, "larger than \(ReadLimits.describe(limit)): a JSON file is decoded whole; use JSON Lines (jsonl) for corpora this big",
-                    file: input.name)
-            }
-        }
-        try JSONDecoding.checkNotEmpty(data, name: input.name)
-        let file: CorpusFile
-        do {
-            file = try JSONDecoder().decode(CorpusFile.self, from: data)
-        } catch let unsupported as UnsupportedVersion {
-            try JSONDecoding.checkVersion(unsupported.version, name: input.name, line: nil)
-            throw unsupported  // not reached: checkVersion throws for every unsupported version
-        } catch {
-            throw JSONDecoding.describe(error, in: Array(data), name: input.name, lineOffset: 0)
-        }
-        for document in file.documents {
-            try sink.receive(document: document)
-        }
+        let cursor = JSONByteCursor(source: try input.openSequential(), limit: limit, chunk: max(64, min(limit, 1 << 20)))
+        var parser = JSONModelParser(cursor: cursor)
+        try parser.readFile(into: sink)
     }
 }
 
@@ -98,9 +56,9 @@ public struct JSONLinesReader: CorpusReader {
     }
 }
 
-/// The top level of a JSON file. The version is checked before anything else
-/// is decoded, so an unknown version is reported as such, not as whatever
-/// field it renamed — in the same single decoding pass.
+/// The top level of a JSON file through the model's `Codable` conformance and
+/// Foundation's `JSONDecoder`: not used by the readers, kept as the independent
+/// reference the tests compare the streaming reader with.
 struct CorpusFile: Decodable {
     var documents: [Document]
 
@@ -108,30 +66,10 @@ struct CorpusFile: Decodable {
 
     init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        try UnsupportedVersion.check(try c.decodeIfPresent(Int.self, forKey: .version))
+        let version = try c.decodeIfPresent(Int.self, forKey: .version)
+        if !CorpusJSONFormat.readableVersions.contains(version ?? -1) {
+            throw DecodingError.dataCorruptedError(forKey: .version, in: c, debugDescription: "unsupported version")
+        }
         documents = try c.decode([Document].self, forKey: .documents)
-    }
-}
-
-/// One JSON Lines record: a document with a `version` beside its fields.
-struct LinesRecord: Decodable {
-    var document: Document
-
-    private enum CodingKeys: String, CodingKey { case version }
-
-    init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        try UnsupportedVersion.check(try c.decodeIfPresent(Int.self, forKey: .version))
-        document = try Document(from: decoder)
-    }
-}
-
-/// Thrown from decoding when the version is missing or not this build's;
-/// the reader turns it into a ``CorpusError`` with the file and line.
-struct UnsupportedVersion: Error {
-    var version: Int?
-
-    static func check(_ version: Int?) throws {
-        if !CorpusJSONFormat.readableVersions.contains(version ?? -1) { throw UnsupportedVersion(version: version) }
     }
 }

@@ -35,8 +35,14 @@ struct JSONEmitter {
     mutating func key(_ name: StaticString) throws {
         try separate()
         try output.write(byte: UInt8(ascii: "\""))
-        try output.write(UnsafeRawBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
-        try output.write(pretty ? "\": " : "\":")
+        try raw(name)
+        try raw(pretty ? "\": " : "\":")
+    }
+
+    /// Writes a literal's bytes as they are (no `String` in between).
+    @inline(__always)
+    func raw(_ text: StaticString) throws {
+        try output.write(UnsafeRawBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
     /// Starts an element of the current array.
@@ -44,9 +50,30 @@ struct JSONEmitter {
 
     func string(_ value: String) throws { try JSONEmitter.writeString(value, to: output) }
 
-    func bool(_ value: Bool) throws { try output.write(value ? "true" : "false") }
+    func bool(_ value: Bool) throws { try raw(value ? "true" : "false") }
 
-    func int(_ value: Int) throws { try output.write(String(value)) }
+    /// Writes the decimal digits of `value` from a stack buffer (no `String`).
+    func int(_ value: Int) throws {
+        if value >= 0 && value < 10 {
+            try output.write(byte: 0x30 + UInt8(value))
+            return
+        }
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: 20 digits and a sign fit
+        try withUnsafeMutableBytes(of: &digits) { buffer in
+            var i = buffer.count
+            var v = value.magnitude
+            repeat {
+                i -= 1
+                buffer[i] = 0x30 + UInt8(v % 10)
+                v /= 10
+            } while v > 0
+            if value < 0 {
+                i -= 1
+                buffer[i] = UInt8(ascii: "-")
+            }
+            try output.write(UnsafeRawBufferPointer(rebasing: buffer[i...]))
+        }
+    }
 
     /// Emits `"key": "value"` when value is non-nil.
     mutating func member(_ name: StaticString, _ value: String?) throws {
@@ -67,10 +94,21 @@ struct JSONEmitter {
         try output.write(byte: byte)
     }
 
+    /// A newline and two spaces per level, in one write.
     private func newline(depth: Int) throws {
+        let indent = JSONEmitter.indentation
+        if 1 + depth * 2 <= indent.utf8CodeUnitCount {
+            try output.write(UnsafeRawBufferPointer(start: indent.utf8Start, count: 1 + depth * 2))
+            return
+        }
         try output.write(byte: 0x0A)
-        for _ in 0..<depth { try output.write("  ") }
+        for _ in 0..<depth { try raw("  ") }
     }
+
+    private static let indentation: StaticString = "\n                                                                "
+
+    /// The two-byte escapes of `"`, `\`, LF, CR, tab, backspace and form feed, in that order.
+    private static let escapes: StaticString = #"\"\\\n\r\t\b\f"#
 
     /// Writes `value` as a JSON string: escapes `"`, `\` and controls; everything else raw UTF-8.
     static func writeString(_ value: String, to output: ByteOutput) throws {
@@ -78,19 +116,36 @@ struct JSONEmitter {
         var s = value
         try s.withUTF8 { utf8 in
             var runStart = 0
-            for i in 0..<utf8.count {
+            var i = 0
+            let n = utf8.count
+            while i < n {
+                // Eight bytes at a time while none needs an escape ('"', '\\', a control).
+                if i + 8 <= n {
+                    let w = UnsafeRawPointer(utf8.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                    let quote = w ^ 0x2222_2222_2222_2222
+                    let slash = w ^ 0x5C5C_5C5C_5C5C_5C5C
+                    let special = ((quote &- 0x0101_0101_0101_0101) & ~quote)
+                        | ((slash &- 0x0101_0101_0101_0101) & ~slash)
+                        | ((w &- 0x2020_2020_2020_2020) & ~w)
+                    if special & 0x8080_8080_8080_8080 == 0 {
+                        i += 8
+                        continue
+                    }
+                }
                 let b = utf8[i]
+                i += 1
                 guard b < 0x20 || b == 0x22 || b == 0x5C else { continue }
-                if runStart < i { try output.write(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(utf8)[runStart..<i])) }
-                runStart = i + 1
+                let at = i - 1
+                if runStart < at { try output.write(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(utf8)[runStart..<at])) }
+                runStart = i
                 switch b {
-                case 0x22: try output.write("\\\"")
-                case 0x5C: try output.write("\\\\")
-                case 0x0A: try output.write("\\n")
-                case 0x0D: try output.write("\\r")
-                case 0x09: try output.write("\\t")
-                case 0x08: try output.write("\\b")
-                case 0x0C: try output.write("\\f")
+                case 0x22: try output.write(UnsafeRawBufferPointer(start: JSONEmitter.escapes.utf8Start, count: 2))
+                case 0x5C: try output.write(UnsafeRawBufferPointer(start: JSONEmitter.escapes.utf8Start + 2, count: 2))
+                case 0x0A: try output.write(UnsafeRawBufferPointer(start: JSONEmitter.escapes.utf8Start + 4, count: 2))
+                case 0x0D: try output.write(UnsafeRawBufferPointer(start: JSONEmitter.escapes.utf8Start + 6, count: 2))
+                case 0x09: try output.write(UnsafeRawBufferPointer(start: JSONEmitter.escapes.utf8Start + 8, count: 2))
+                case 0x08: try output.write(UnsafeRawBufferPointer(start: JSONEmitter.escapes.utf8Start + 10, count: 2))
+                case 0x0C: try output.write(UnsafeRawBufferPointer(start: JSONEmitter.escapes.utf8Start + 12, count: 2))
                 default:
                     let hex = Array("0123456789abcdef".utf8)
                     try output.write([0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])

@@ -113,25 +113,25 @@ extension JSONEmitter {
 
     mutating func token(_ t: Token) throws {
         // Tokens are many and small: keep each on one line even in pretty output.
-        try output.write("{\"form\":")
+        try raw("{\"form\":")
         try string(t.form)
-        try output.write(",\"kind\":\"")
-        try output.write(t.kind.rawValue)
-        try output.write(t.spaceAfter ? "\",\"space\":true" : "\",\"space\":false")
+        try raw(",\"kind\":\"")
+        try raw(t.kind.jsonName)
+        try raw(t.spaceAfter ? "\",\"space\":true" : "\",\"space\":false")
         if t.isAnnotated {
             try inline("lemma", t.lemma)
             try inline("upos", t.upos)
             try inline("xpos", t.xpos)
             try inline("feats", t.feats)
             if let head = t.head {
-                try output.write(",\"head\":")
+                try raw(",\"head\":")
                 try int(head)
             }
             try inline("deprel", t.deprel)
             try inline("deps", t.deps)
             try inline("misc", t.misc)
             if !t.attributes.isEmpty {
-                try output.write(",\"attributes\":")
+                try raw(",\"attributes\":")
                 try inlinePairs(t.attributes)
             }
         }
@@ -140,22 +140,22 @@ extension JSONEmitter {
 
     /// A multiword token on one line: `{"first":3,"last":4,"form":"du","space":true}`.
     func multiwordToken(_ m: MultiwordToken) throws {
-        try output.write("{\"first\":")
+        try raw("{\"first\":")
         try int(m.first)
-        try output.write(",\"last\":")
+        try raw(",\"last\":")
         try int(m.last)
-        try output.write(",\"form\":")
+        try raw(",\"form\":")
         try string(m.form)
-        try output.write(m.spaceAfter ? ",\"space\":true" : ",\"space\":false")
+        try raw(m.spaceAfter ? ",\"space\":true" : ",\"space\":false")
         try inline("misc", m.misc)
         try output.write(byte: UInt8(ascii: "}"))
     }
 
     /// An empty node on one line: `{"after":5,"index":1,"form":…}`.
     func emptyNode(_ e: EmptyNode) throws {
-        try output.write("{\"after\":")
+        try raw("{\"after\":")
         try int(e.after)
-        try output.write(",\"index\":")
+        try raw(",\"index\":")
         try int(e.index)
         try inline("form", e.form)
         try inline("lemma", e.lemma)
@@ -170,9 +170,9 @@ extension JSONEmitter {
     /// `,"name":"value"` inside a one-line object, when value is non-nil.
     private func inline(_ name: StaticString, _ value: String?) throws {
         guard let value else { return }
-        try output.write(",\"")
+        try raw(",\"")
         try output.write(UnsafeRawBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
-        try output.write("\":")
+        try raw("\":")
         try string(value)
     }
 
@@ -180,9 +180,9 @@ extension JSONEmitter {
     private func inlinePairs(_ pairs: [MetadataPair]) throws {
         try output.write(byte: UInt8(ascii: "["))
         for (i, p) in pairs.enumerated() {
-            try output.write(i == 0 ? "{\"key\":" : ",{\"key\":")
+            try raw(i == 0 ? "{\"key\":" : ",{\"key\":")
             try string(p.key)
-            try output.write(",\"value\":")
+            try raw(",\"value\":")
             try string(p.value)
             try output.write(byte: UInt8(ascii: "}"))
         }
@@ -195,12 +195,26 @@ extension JSONEmitter {
         try beginArray()
         for p in pairs {
             try element()
-            try output.write("{\"key\":")
+            try raw("{\"key\":")
             try string(p.key)
-            try output.write(",\"value\":")
+            try raw(",\"value\":")
             try string(p.value)
             try output.write(byte: UInt8(ascii: "}"))
         }
         try endArray()
+    }
+}
+
+extension TokenKind {
+    /// The raw value as a literal, written without a `String`.
+    fileprivate var jsonName: StaticString {
+        switch self {
+        case .word: "word"
+        case .number: "number"
+        case .punctuation: "punctuation"
+        case .symbol: "symbol"
+        case .url: "url"
+        case .other: "other"
+        }
     }
 }
