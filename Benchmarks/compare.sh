@@ -14,6 +14,7 @@
 #   CORPUSKIT_BENCH_DIR  where the corpus and outputs go (default .build/bench)
 #   COMPARE_ONLY       a regex: run only the rows whose label matches
 #   COMPARE_NO_INSTALL=1  do not install the peers
+#   COMPARE_CPU=1      compare CPU seconds (user + system) instead of wall-clock
 # installs (unless present): python3 venv .venv-bench with lxml; apt packages
 # pandoc, libxml2-utils (xmllint), jing, time (GNU time).
 set -euo pipefail
@@ -69,11 +70,14 @@ mkdir -p "$O"
 
 # ---- measuring -----------------------------------------------------------------
 # run_once CMD… : runs it with output discarded; sets T (seconds) and M (peak KiB).
+# COMPARE_CPU=1: T is CPU seconds (user + system) instead of wall-clock, steadier on a loaded machine.
 run_once() {
-  if ! /usr/bin/time -f "%e %M" -o "$WORK/time.txt" "$@" >/dev/null 2>"$WORK/err.txt"; then
+  if ! /usr/bin/time -f "%e %M %U %S" -o "$WORK/time.txt" "$@" >/dev/null 2>"$WORK/err.txt"; then
     echo "FAILED: $*" >&2; tail -3 "$WORK/err.txt" >&2; return 1
   fi
-  read -r T M < "$WORK/time.txt"
+  local u s
+  read -r T M u s < "$WORK/time.txt"
+  if [ "${COMPARE_CPU:-0}" = 1 ]; then T=$(echo "$u + $s" | bc); fi
 }
 
 median() { sort -g | awk '{a[NR]=$1} END{ if (NR%2) print a[(NR+1)/2]; else printf "%.3f\n", (a[NR/2]+a[NR/2+1])/2 }'; }
@@ -110,6 +114,9 @@ pair "text → TEI vs pandoc markdown → TEI (10 MiB)" "≥ 80×" \
   "$CK" convert --force "$SMALL" --to tei -o "$O/ck10.xml" -- pandoc -f markdown -t tei "$SMALL" -o "$O/pandoc.xml"
 pair "text → CSV vs Python csv txt2csv.py" "≥ 4×" \
   "$CK" convert --force "$TXT" --to csv -o "$O/ck.csv" -- python3 "$SHARED/bench/txt2csv.py" "$TXT" "$O/py.csv"
+# Issue 13: the quality report over the same text at least at the speed of a sentence table (both default jobs).
+pair "stats --json vs text → CSV (corpuskit both)" "≥ 1×" \
+  "$CK" stats "$TXT" --json -- "$CK" convert --force "$TXT" --to csv -o "$O/ck3.csv"
 pair "TEI → CSV vs lxml iterparse" "≥ 3×" \
   "$CK" convert --force "$XML" --to csv -o "$O/ck2.csv" -- "$PY" "$SHARED/bench/tei2csv_iterparse.py" --lxml "$XML" "$O/lx2.csv"
 # Scaling: the same corpus at a tenth of the size; the ratio here is time(A) / time(B) (target ≤ 11).
@@ -160,7 +167,7 @@ if [[ "json → CSV" =~ $ONLY ]]; then
 fi
 
 echo
-echo "corpus: $(stat -c %s "$TXT") bytes of text, $(stat -c %s "$XML") bytes of TEI; $(nproc) cores; $PAIRS pairs; $(date -u +%FT%TZ)"
+echo "corpus: $(stat -Lc %s "$TXT") bytes of text, $(stat -Lc %s "$XML") bytes of TEI; $(nproc) cores; $PAIRS pairs; $(date -u +%FT%TZ)"
 echo
 echo "| path (A = corpuskit vs B = peer) | speed-up B/A: median (range) | target | A: median time, peak RSS | B: median time, peak RSS |"
 echo "| --- | ---: | --- | --- | --- |"

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import CorpusText
@@ -28,5 +29,37 @@ struct AbbreviationLookupTests {
         // A two-word entry is still found through the previous word.
         #expect(sentences("Кітаптар, журналдар и т.д. Олар келді.", list) == 2)
         #expect(sentences("Кітаптар и т.д. олар келді.", list) == 1)
+    }
+
+    /// The look-up without a `String` (inert letters) must answer as ``AbbreviationList/role(of:)``
+    /// does, for every bundled entry in several spellings and for words that are not entries.
+    @Test(arguments: ["kk", "ru", "en"])
+    func scalarLookUpAgreesWithTheStringLookUp(language: String) throws {
+        let list = try AbbreviationList.bundled(for: language)
+        let text = try #require(
+            Bundle.module.url(forResource: "Gold/000_41c5c0974157b10e.gold", withExtension: "txt")
+                .map { try String(contentsOf: $0, encoding: .utf8) })
+        var forms = text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { String($0) }
+        // Every entry of the bundled lists, as written in the files.
+        let lists = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Sources/CorpusText/Resources/Abbreviations")
+        for name in ["kk", "ru", "en"] {
+            let file = try String(contentsOf: lists.appendingPathComponent("\(name).txt"), encoding: .utf8)
+            for line in file.split(separator: "\n") where !line.hasPrefix("#") && !line.isEmpty {
+                forms.append(String(line.hasSuffix(" final") ? line.dropLast(6) : line))
+            }
+        }
+        forms += ["Ж", "ж", "МЛН", "Млн", "т.б", "Т.Б", "и т.д", "И Т.Д", "e.g", "E.G", "et al", "ҚР", "қр", "й", "Й", "ёж", "І", "і", "ӘӨ"]
+        var decided = 0
+        for raw in forms {
+            let word = raw.hasSuffix(".") ? String(raw.dropLast()) : raw
+            for form in [word, word.uppercased(), word.lowercased(), word.capitalized] {
+                let scalars = Array(form.unicodeScalars)
+                guard let fast = list.inertRole(ofStopped: scalars) else { continue }
+                decided += 1
+                #expect(fast == list.role(of: form + "."), "\(form).")
+            }
+        }
+        #expect(decided > 1000)
     }
 }

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import CorpusModel
 
 /// Writes one field in a dialect's spelling, straight into the output buffer.
@@ -36,17 +41,34 @@ struct FieldWriter {
         }
         var needsQuotes = Self.isSpace(bytes[0]) || Self.isSpace(bytes[bytes.count - 1])
         var hasQuote = false
-        if !needsQuotes {
-            for b in bytes where b <= 0x2C {
+        if !needsQuotes, let base = bytes.baseAddress {
+            // Bytes before `wordEnd` are looked at one by one; words of eight without
+            // `"`, `,`, LF or CR are skipped whole.
+            let n = bytes.count
+            var i = 0
+            var wordEnd = 0
+            while i < n {
+                if i >= wordEnd {
+                    i = ByteScan.skipClean(base, from: i, to: n, below: 0, 0x22, 0x2C, 0x0A, 0x0D, 0x0D)
+                    wordEnd = i + 8
+                    if i >= n { break }
+                }
+                let b = base[i]
                 if b == UInt8(ascii: "\"") {
                     hasQuote = true
                     needsQuotes = true
                     break
                 }
-                if b == UInt8(ascii: ",") || b == 0x0A || b == 0x0D { needsQuotes = true }
+                if b == UInt8(ascii: ",") || b == 0x0A || b == 0x0D {
+                    // Quoted now; only a `"` in the rest still matters (commas are frequent in prose).
+                    needsQuotes = true
+                    hasQuote = memchr(base + i, Int32(UInt8(ascii: "\"")), n - i) != nil
+                    break
+                }
+                i += 1
             }
-        } else {
-            hasQuote = bytes.contains(UInt8(ascii: "\""))
+        } else if let base = bytes.baseAddress {
+            hasQuote = memchr(base, Int32(UInt8(ascii: "\"")), bytes.count) != nil
         }
         guard needsQuotes else { return try out.write(UnsafeRawBufferPointer(bytes)) }
         try out.write(byte: UInt8(ascii: "\""))

@@ -82,11 +82,13 @@ public struct Converter: Sendable {
 }
 
 /// Passes events on and counts the blocks, to tell an input that gave no text.
-final class BlockCounter: CorpusEventSink {
+final class BlockCounter: CorpusEventSink, ThreadedStage {
     private let downstream: any CorpusEventSink
     private(set) var blocks = 0
 
     init(downstream: any CorpusEventSink) { self.downstream = downstream }
+
+    var usesOtherThreads: Bool { (downstream as? any ThreadedStage)?.usesOtherThreads ?? false }
 
     func receive(_ event: CorpusEvent) throws {
         if case .block = event { blocks += 1 }

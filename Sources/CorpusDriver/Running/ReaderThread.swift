@@ -9,7 +9,8 @@ import Darwin
 
 /// Runs a reader on its own thread and hands its events to the calling
 /// thread in batches, so parsing overlaps with transforming and writing
-/// (unless option `jobs` is 1: then the reader runs on the calling thread).
+/// (unless option `jobs` is 1, or the sink already transforms on other
+/// threads (``ThreadedStage``): then the reader runs on the calling thread).
 ///
 /// The queue between them is bounded (`capacity` batches of at most `batchSize`
 /// events and about `batchBytes` of text), so memory stays bounded when the
@@ -21,8 +22,10 @@ enum ReaderThread {
         _ reader: any CorpusReader, _ input: InputSource, options: FormatOptions, into sink: any CorpusEventSink,
         batchSize: Int = 128, batchBytes: Int = 256 << 10, capacity: Int = 4
     ) throws {
-        // `jobs=1`: the whole conversion on the calling thread.
-        if (try? options.jobs()) == 1 {
+        // `jobs=1`: the whole conversion on the calling thread. With a threaded transform
+        // (segmentation), reading and writing share this thread and the transforms run on
+        // others: measured on 2 cores, a third busy thread only added hand-overs.
+        if (try? options.jobs()) == 1 || (sink as? any ThreadedStage)?.usesOtherThreads == true {
             try reader.read(input, options: options, into: sink)
             return
         }

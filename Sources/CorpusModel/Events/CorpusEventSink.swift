@@ -67,7 +67,7 @@ public final class ClosureSink: CorpusEventSink {
 /// `parallelism`. With 1, batches are transformed on the calling thread.
 /// Batches are drained at the end of each document, so memory stays bounded
 /// by a few batches.
-public final class BlockTransformSink<T: BlockTransformer>: CorpusEventSink {
+public final class BlockTransformSink<T: BlockTransformer>: CorpusEventSink, ThreadedStage {
     private let transformer: T
     private let downstream: any CorpusEventSink
     private var document: DocumentStart?
@@ -89,6 +89,9 @@ public final class BlockTransformSink<T: BlockTransformer>: CorpusEventSink {
         self.batchBytes = batchBytes
         self.parallelism = max(1, parallelism)
     }
+
+    /// True with `parallelism` above 1: batches are transformed on other threads.
+    public var usesOtherThreads: Bool { parallelism > 1 }
 
     public func receive(_ event: CorpusEvent) throws {
         switch event {
@@ -151,6 +154,14 @@ public final class BlockTransformSink<T: BlockTransformer>: CorpusEventSink {
             throw error
         }
     }
+}
+
+/// A stage that spreads its work over other threads (``BlockTransformSink`` with
+/// `parallelism` above 1). The driver then runs the reader before it on the
+/// calling thread, with the writer: reading and writing share one core while
+/// the transforms use the others, with one hand-over per batch instead of two.
+public protocol ThreadedStage: AnyObject {
+    var usesOtherThreads: Bool { get }
 }
 
 /// One batch of blocks transformed on a global-queue thread; ``wait()`` hands back the results.

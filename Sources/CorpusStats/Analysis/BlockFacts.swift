@@ -33,15 +33,24 @@ struct BlockFacts: Sendable {
     var tokenKinds = [Int](repeating: 0, count: TokenKind.allCases.count)
     var characters = 0
     /// Letters: cyrillic, latin, other, Kazakh-specific Cyrillic, non-ASCII Latin, Kazakh Latin, Han.
-    var letters = [Int](repeating: 0, count: LetterCounts.width)
+    var letters: [Int] {
+        let t = letterTotals
+        return [t.cyrillic, t.latin, t.other, t.kazakhSpecific, t.latinWide, t.kazakhLatin, t.han]
+    }
+    /// ``letters`` as fields, so counting a word touches no array.
+    var letterTotals: LetterTotals = (cyrillic: 0, latin: 0, other: 0, kazakhSpecific: 0, latinWide: 0, kazakhLatin: 0, han: 0)
+    typealias LetterTotals = (cyrillic: Int, latin: Int, other: Int, kazakhSpecific: Int, latinWide: Int, kazakhLatin: Int, han: Int)
     var mixed: [MixedToken] = []
     var foreign: [ForeignLetter] = []
     var suspects: [Suspect] = []
     /// The block is a bare page number (`12`, `- 12 -`, `12 бет`): page furniture.
     var isPageNumber = false
 
+    /// Whether sentences without tokens go through ``scanFast(_:_:sentence:alphabet:)``.
+    private var useFastScan = true
+
     /// The sentences of a text block, cut here (see ``init(_:alphabet:language:)``).
-    private(set) var cut: (scalars: [Unicode.Scalar], ranges: [Range<Int>])?
+    private(set) var cut: ParagraphScan?
 
     /// Analyses `block`; `alphabet` is the document language's, if known.
     ///
@@ -50,7 +59,10 @@ struct BlockFacts: Sendable {
     /// sentences without tokens are tokenized by ``Tokenizer``'s rules: the
     /// figures are those of `segment` and `tokenize`, but each paragraph is
     /// decoded once and no sentence or token string is built.
-    init(_ block: Block, alphabet: Alphabet?, language: String) throws {
+    /// `fastScan: false` analyses every sentence by ``Tokenizer/forEachToken(in:range:_:)`` and
+    /// ``WordScan`` (the reference the one-pass ``scanFast(_:_:sentence:alphabet:)`` is tested against).
+    init(_ block: Block, alphabet: Alphabet?, language: String, fastScan: Bool = true) throws {
+        useFastScan = fastScan
         var shortText: String?
         switch block.content {
         case .sentences(let list):
@@ -61,13 +73,13 @@ struct BlockFacts: Sendable {
             }
             if list.count == 1 { shortText = list[0].text }
         case .text(let text):
-            let all = Tokenizer.scalars(of: text)
-            let ranges = try SentenceSegmenter().sentenceRanges(in: all, language: language)
-            sentences.reserveCapacity(ranges.count)
-            for (index, range) in ranges.enumerated() {
-                analyse(all, range, tokens: nil, sentence: index, alphabet: alphabet)
+            let scan = try ParagraphScan(text, language: language)
+            sentences.reserveCapacity(scan.sentences.count)
+            wordHashes.reserveCapacity(scan.scalars.count / 5 + 4)  // about one word in 9 scalars
+            for (index, range) in scan.sentences.enumerated() {
+                analyse(scan.scalars, range, tokens: nil, sentence: index, alphabet: alphabet)
             }
-            cut = (all, ranges)
+            cut = scan
             shortText = text
         }
         // A paragraph's hash is that of its sentences' hashes in order (each text is hashed once).
@@ -77,7 +89,7 @@ struct BlockFacts: Sendable {
 
     /// The text of sentence `i` of `block` (cut here for text blocks).
     func sentenceText(_ i: Int, of block: Block) -> String {
-        if let cut, i < cut.ranges.count { return String(String.UnicodeScalarView(cut.scalars[cut.ranges[i]])) }
+        if let cut, i < cut.sentences.count { return cut.text(cut.sentences[i]) }
         if case .sentences(let list) = block.content, i < list.count { return list[i].text }
         return block.plainText
     }
@@ -91,15 +103,23 @@ struct BlockFacts: Sendable {
 
     /// Analyses the sentence `range` of `s`.
     private mutating func analyse(_ s: [Unicode.Scalar], _ range: Range<Int>, tokens: [Token]?, sentence: Int, alphabet: Alphabet?) {
+        s.withUnsafeBufferPointer { analyse($0, range, tokens: tokens, sentence: sentence, alphabet: alphabet) }
+    }
+
+    private mutating func analyse(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>, tokens: [Token]?, sentence: Int, alphabet: Alphabet?) {
         characters += range.count
+        if tokens == nil && useFastScan && scanFast(s, range, sentence: sentence, alphabet: alphabet) { return }
         // One pass: the sentence's hash and the mis-decoding pre-check.
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         var previous: UInt32 = 0
         var suspicious = false
-        for c in s[range] {
-            let v = c.value
+        let table = WordScan.table
+        for i in range {
+            let v = s[i].value
             h = (h ^ UInt64(v)) &* 0x100_0000_01b3
-            if v >= 0x80 && !suspicious { suspicious = EncodingSuspects.mayStart(previous, v) }
+            if v >= 0x80 && !suspicious && (v >= UInt32(WordScan.tableSize) || table[Int(v)] & WordScan.suspectBit != 0) {
+                suspicious = EncodingSuspects.mayStart(previous, v)
+            }
             previous = v
         }
         if suspicious {
@@ -117,12 +137,14 @@ struct BlockFacts: Sendable {
                 word(token.form.unicodeScalars, sentence: sentence, mask: mask, alphabet: alphabet)
             }
         } else {
-            s.withUnsafeBufferPointer { buffer in
-                Tokenizer().forEachToken(in: s, range: range) { token, kind in
-                    count += 1
-                    tokenKinds[kind.index] += 1
-                    if kind == .word { word(buffer[token], sentence: sentence, mask: mask, alphabet: alphabet) }
-                }
+            var kinds = SIMD8<Int>()  // counted here, not in the array, per token
+            Tokenizer().forEachToken(in: s, range: range) { token, kind in
+                kinds[kind.index] &+= 1
+                if kind == .word { word(s, token, sentence: sentence, mask: mask, table: table, alphabet: alphabet) }
+            }
+            for k in tokenKinds.indices {
+                tokenKinds[k] += kinds[k]
+                count += kinds[k]
             }
         }
         sentences.append(SentenceFacts(tokens: count, hash: TextHash.finish(h)))
@@ -130,25 +152,46 @@ struct BlockFacts: Sendable {
 
     /// Hashes a word form, counts its letters, and records it when it mixes
     /// scripts or holds letters outside the alphabet (letters are counted in words only).
-    @inline(__always)
-    private mutating func word<S: Sequence<Unicode.Scalar>>(_ form: S, sentence: Int, mask: UInt8, alphabet: Alphabet?) {
+    private mutating func word<C: Collection<Unicode.Scalar>>(_ form: C, sentence: Int, mask: UInt32, alphabet: Alphabet?) {
         var scan = WordScan(mask: mask)
-        WordScan.cyrillic.withUnsafeBufferPointer { table in
-            for c in form { scan.add(c, table: table) }
-        }
+        let table = WordScan.table
+        for c in form { scan.add(c, table: table) }
+        record(scan, sentence: sentence, alphabet: alphabet) { String(String.UnicodeScalarView(form)) }
+    }
+
+    /// ``word(_:sentence:mask:alphabet:)`` for the word `range` of `s` (the hot path of text blocks).
+    @inline(__always)
+    private mutating func word(
+        _ s: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>, sentence: Int, mask: UInt32, table: UnsafePointer<UInt32>,
+        alphabet: Alphabet?
+    ) {
+        var scan = WordScan(mask: mask)
+        scan.add(s, range, table: table)
+        record(scan, sentence: sentence, alphabet: alphabet) { String(String.UnicodeScalarView(s[range])) }
+    }
+
+    /// Adds a scanned word's hash and letters, and records it when it mixes
+    /// scripts or holds letters outside the alphabet; `form` is called only then.
+    @inline(__always)
+    private mutating func record(_ scan: WordScan, sentence: Int, alphabet: Alphabet?, form: () -> String) {
+        var scan = scan
         let result = scan.finish()
         wordHashes.append(result.hash)
-        letters[0] += scan.cyrillicLetters
-        letters[1] += scan.latinLetters
-        letters[2] += scan.otherLetters
-        letters[3] += scan.kazakhSpecific
-        letters[4] += scan.latinWide
-        letters[5] += scan.kazakhLatin
-        letters[6] += scan.han
+        letterTotals.cyrillic += scan.cyrillicLetters
+        letterTotals.latin += scan.latinLetters
+        letterTotals.other += scan.otherLetters
+        letterTotals.kazakhSpecific += scan.kazakhSpecific
+        letterTotals.latinWide += scan.latinWide
+        letterTotals.kazakhLatin += scan.kazakhLatin
+        letterTotals.han += scan.han
         guard result.mixed || result.outside else { return }
-        let text = String(String.UnicodeScalarView(Array(form)))
-        if result.mixed { addMixed(text, sentence: sentence) }
-        if result.outside, let alphabet {
+        recordFindings(form(), mixed: result.mixed, outside: result.outside, sentence: sentence, alphabet: alphabet)
+    }
+
+    /// Records a word that mixes scripts or holds letters outside the alphabet.
+    mutating func recordFindings(_ text: String, mixed: Bool, outside: Bool, sentence: Int, alphabet: Alphabet?) {
+        if mixed { addMixed(text, sentence: sentence) }
+        if outside, let alphabet {
             for c in text.unicodeScalars where LetterScript.of(c) == .cyrillic && !alphabet.contains(c) {
                 foreign.append(ForeignLetter(sentence: sentence, letter: String(c), word: text))
             }
@@ -164,81 +207,189 @@ struct BlockFacts: Sendable {
 
 /// One pass over a word: its folded hash, its letters by script, whether a
 /// letter run mixes Cyrillic and Latin, whether a Cyrillic letter is outside
-/// the alphabet. Cyrillic letters go through a 256-entry table.
+/// the alphabet. Scalars below U+0500 (ASCII, Latin, Cyrillic: nearly all of
+/// a Kazakh, Russian or English text) go through one table (``table``) that
+/// holds their folded value and what they count as; the rest are judged by
+/// ``addByProperties(_:)``, the rules the table was built from.
 struct WordScan {
-    /// Bits per scalar of U+0400–U+04FF: 1 Russian alphabet, 2 Kazakh alphabet, 4 Kazakh-specific, 8 a letter.
-    static let cyrillic: [UInt8] = (0..<256).map { k in
-        let v = UInt32(0x400 + k)
-        guard !(0x482...0x489).contains(v), let c = Unicode.Scalar(v) else { return 0 }
-        var bits: UInt8 = 8
-        if Alphabet.russian.contains(c) { bits |= 1 }
-        if Alphabet.kazakh.contains(c) { bits |= 2 }
-        if Alphabet.isKazakhSpecific(c) { bits |= 4 }
-        return bits
+    /// Table entries: the folded scalar in the low 21 bits, then what the scalar counts as.
+    static let latinBit: UInt32 = 1 << 21, latinWideBit: UInt32 = 1 << 22, kazakhLatinBit: UInt32 = 1 << 23
+    static let cyrillicBit: UInt32 = 1 << 24, kazakhSpecificBit: UInt32 = 1 << 25, otherBit: UInt32 = 1 << 26
+    /// The scalar ends a letter run (a space, a digit, punctuation); entries with no bit above 20 continue it.
+    static let endRunBit: UInt32 = 1 << 27
+    /// A Cyrillic letter (of U+0400–U+04FF) outside the Russian, outside the Kazakh alphabet.
+    static let notRussianBit: UInt32 = 1 << 28, notKazakhBit: UInt32 = 1 << 29
+    /// The scalar can follow another in a mis-decoded stretch: without it,
+    /// ``EncodingSuspects/mayStart(_:_:)`` is false whatever came before.
+    static let suspectBit: UInt32 = 1 << 30
+    /// A Han ideograph (counted apart from other letters).
+    static let hanBit: UInt32 = 1 << 31
+    static let tableSize = 0x500
+
+    /// One entry per scalar below U+0500, in memory that is never freed, so the hot loop reads it without retaining an array.
+    nonisolated(unsafe) static let table: UnsafePointer<UInt32> = {
+        let memory = UnsafeMutablePointer<UInt32>.allocate(capacity: tableSize)
+        for v in 0..<UInt32(tableSize) { (memory + Int(v)).initialize(to: entry(v)) }
+        return UnsafePointer(memory)
+    }()
+
+    /// The table entry of `v` (any scalar value), from the rules of ``addByProperties(_:)`` and the alphabets.
+    static func entry(_ v: UInt32) -> UInt32 {
+        let lowered = TextHash.lowered(v)
+        precondition(lowered < 1 << 21)
+        guard let c = Unicode.Scalar(v) else { return lowered | endRunBit }
+        var bits: UInt32 = 0
+        if v < 0x80 {
+            let lower = v | 0x20
+            bits = lower >= 0x61 && lower <= 0x7A ? latinBit : endRunBit
+        } else if v >= 0x400 && v <= 0x4FF {
+            // Cyrillic marks (U+0482–U+0489) continue the run and count as nothing.
+            if !(0x482...0x489).contains(v) {
+                bits = cyrillicBit
+                if !Alphabet.russian.contains(c) { bits |= notRussianBit }
+                if !Alphabet.kazakh.contains(c) { bits |= notKazakhBit }
+                if Alphabet.isKazakhSpecific(c) { bits |= kazakhSpecificBit }
+            }
+        } else {
+            switch LetterScript.of(c) {
+            case .cyrillic?: bits = cyrillicBit
+            case .latin?: bits = latinBit | latinWideBit | (LetterCounts.isKazakhLatin(c) ? kazakhLatinBit : 0)
+            case .other?: bits = otherBit | (isHan(v) ? hanBit : 0)
+            case nil: bits = c.properties.generalCategory == .nonspacingMark ? 0 : endRunBit
+            }
+        }
+        if v >= 0x80 && (v <= 0x9F || v == 0x402 || v == 0xFFFD || v == 0x20AC || EncodingSuspects.cp1251High.contains(v)
+            || EncodingSuspects.cp1252High.contains(v))
+        {
+            bits |= suspectBit
+        }
+        return lowered | bits
     }
 
+    @inline(__always)
+    static func isHan(_ v: UInt32) -> Bool { (0x4E00...0x9FFF).contains(v) || (0x3400...0x4DBF).contains(v) }
+
     /// The table bit of `alphabet` (0: no alphabet check).
-    static func mask(for alphabet: Alphabet?) -> UInt8 {
+    static func mask(for alphabet: Alphabet?) -> UInt32 {
         switch alphabet {
-        case .russian?: 1
-        case .kazakh?: 2
+        case .russian?: notRussianBit
+        case .kazakh?: notKazakhBit
         case nil: 0
         }
     }
 
-    let mask: UInt8
+    let mask: UInt32
     /// Letters in the ``LetterCounts`` layout, as fields (no array per word).
     var cyrillicLetters = 0, latinLetters = 0, otherLetters = 0, kazakhSpecific = 0, latinWide = 0, kazakhLatin = 0, han = 0
     private var h: UInt64 = 0xcbf2_9ce4_8422_2325
-    private var runCyrillic = false, runLatin = false
+    /// ``latinBit`` and ``cyrillicBit`` of the letters of the current run.
+    private var run: UInt32 = 0
     private(set) var mixed = false, outside = false
 
-    init(mask: UInt8) { self.mask = mask }
+    init(mask: UInt32) { self.mask = mask }
 
-    /// Adds one scalar; `table` is ``cyrillic`` (passed in so the hot loop does not touch a lazy global).
+    /// Adds one scalar; `table` is ``table`` (passed in so the hot loop does not touch a lazy global).
     @inline(__always)
-    mutating func add(_ c: Unicode.Scalar, table: UnsafeBufferPointer<UInt8>) {
+    mutating func add(_ c: Unicode.Scalar, table: UnsafePointer<UInt32>) {
+        let v = c.value
+        guard v < UInt32(Self.tableSize) else { return addByProperties(c) }
+        let e = table[Int(v)]
+        h = (h ^ UInt64(e & 0x1F_FFFF)) &* 0x100_0000_01b3
+        if e & Self.endRunBit != 0 {
+            endRun()
+            return
+        }
+        latinLetters &+= Int(truncatingIfNeeded: (e >> 21) & 1)
+        latinWide &+= Int(truncatingIfNeeded: (e >> 22) & 1)
+        kazakhLatin &+= Int(truncatingIfNeeded: (e >> 23) & 1)
+        cyrillicLetters &+= Int(truncatingIfNeeded: (e >> 24) & 1)
+        kazakhSpecific &+= Int(truncatingIfNeeded: (e >> 25) & 1)
+        otherLetters &+= Int(truncatingIfNeeded: (e >> 26) & 1)
+        run |= e & (Self.latinBit | Self.cyrillicBit)
+        if e & mask != 0 { outside = true }
+    }
+
+    /// Bit k of the six count bits (``latinBit``…``otherBit``, shifted down) spread to byte k, so one
+    /// addition counts a scalar in all six.
+    nonisolated(unsafe) static let spread: UnsafePointer<UInt64> = {
+        let memory = UnsafeMutablePointer<UInt64>.allocate(capacity: 64)
+        for bits in 0..<64 {
+            var lanes: UInt64 = 0
+            for k in 0..<6 where bits & (1 << k) != 0 { lanes |= 1 << (8 * k) }
+            (memory + bits).initialize(to: lanes)
+        }
+        return UnsafePointer(memory)
+    }()
+
+    /// ``add(_:table:)`` for each scalar of `s[range]`, with the state in
+    /// registers: the six counts go in byte lanes of one word, emptied every 255 scalars.
+    @inline(__always)
+    mutating func add(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>, table: UnsafePointer<UInt32>) {
+        let spread = Self.spread
+        var h = self.h, run = self.run, mixed = self.mixed
+        var seen: UInt32 = 0
+        var i = range.lowerBound
+        let end = range.upperBound
+        while i < end {
+            var packed: UInt64 = 0
+            let stop = min(end, i + 255)
+            while i < stop {
+                let c = s[i]
+                i += 1
+                let v = c.value
+                guard v < UInt32(Self.tableSize) else {
+                    (self.h, self.run, self.mixed) = (h, run, mixed)
+                    addByProperties(c)
+                    (h, run, mixed) = (self.h, self.run, self.mixed)
+                    continue
+                }
+                let e = table[Int(v)]
+                h = (h ^ UInt64(e & 0x1F_FFFF)) &* 0x100_0000_01b3
+                if e & Self.endRunBit != 0 {
+                    if run == Self.latinBit | Self.cyrillicBit { mixed = true }
+                    run = 0
+                    continue
+                }
+                packed &+= spread[Int((e >> 21) & 63)]
+                run |= e & (Self.latinBit | Self.cyrillicBit)
+                seen |= e
+            }
+            latinLetters &+= Int(packed & 0xFF)
+            latinWide &+= Int((packed >> 8) & 0xFF)
+            kazakhLatin &+= Int((packed >> 16) & 0xFF)
+            cyrillicLetters &+= Int((packed >> 24) & 0xFF)
+            kazakhSpecific &+= Int((packed >> 32) & 0xFF)
+            otherLetters &+= Int((packed >> 40) & 0xFF)
+        }
+        (self.h, self.run, self.mixed) = (h, run, mixed)
+        if seen & mask != 0 { outside = true }
+    }
+
+    /// ``add(_:table:)`` for a scalar from U+0500 up, by Unicode properties.
+    private mutating func addByProperties(_ c: Unicode.Scalar) {
         let v = c.value
         h = (h ^ UInt64(TextHash.lowered(v))) &* 0x100_0000_01b3
-        if v < 0x80 {
-            let lower = v | 0x20
-            if lower >= 0x61 && lower <= 0x7A {
-                latinLetters += 1
-                runLatin = true
-            } else {
-                endRun()
-            }
-        } else if v >= 0x400 && v <= 0x4FF {
-            let bits = table[Int(v - 0x400)]
-            guard bits & 8 != 0 else { return }  // Cyrillic marks continue the run
+        switch LetterScript.of(c) {
+        case .cyrillic?:
             cyrillicLetters += 1
-            runCyrillic = true
-            if bits & 4 != 0 { kazakhSpecific += 1 }
-            if mask != 0 && bits & mask == 0 { outside = true }
-        } else {
-            switch LetterScript.of(c) {
-            case .cyrillic?:
-                cyrillicLetters += 1
-                runCyrillic = true
-            case .latin?:
-                latinLetters += 1
-                latinWide += 1
-                if LetterCounts.isKazakhLatin(c) { kazakhLatin += 1 }
-                runLatin = true
-            case .other?:
-                otherLetters += 1
-                if (0x4E00...0x9FFF).contains(v) || (0x3400...0x4DBF).contains(v) { han += 1 }
-            case nil:
-                if c.properties.generalCategory != .nonspacingMark { endRun() }
-            }
+            run |= Self.cyrillicBit
+        case .latin?:
+            latinLetters += 1
+            latinWide += 1
+            if LetterCounts.isKazakhLatin(c) { kazakhLatin += 1 }
+            run |= Self.latinBit
+        case .other?:
+            otherLetters += 1
+            if Self.isHan(v) { han += 1 }
+        case nil:
+            if c.properties.generalCategory != .nonspacingMark { endRun() }
         }
     }
 
     @inline(__always)
     private mutating func endRun() {
-        if runCyrillic && runLatin { mixed = true }
-        runCyrillic = false
-        runLatin = false
+        if run == Self.latinBit | Self.cyrillicBit { mixed = true }
+        run = 0
     }
 
     mutating func finish() -> (hash: UInt64, mixed: Bool, outside: Bool) {

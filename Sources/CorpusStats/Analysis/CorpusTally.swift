@@ -58,9 +58,10 @@ struct CorpusTally: Sendable {
         documents[d].tokens += tokens
         characters += facts.characters
         documents[d].characters += facts.characters
+        let blockLetters = facts.letters
         for i in 0..<LetterCounts.width {
-            letters[i] += facts.letters[i]
-            documents[d].letters[i] += facts.letters[i]
+            letters[i] += blockLetters[i]
+            documents[d].letters[i] += blockLetters[i]
         }
         for h in facts.wordHashes { wordTypes.add(h) }
 
@@ -138,7 +139,11 @@ struct CorpusTally: Sendable {
 
     /// A sentence cut to 300 characters for a report.
     static func clip(_ text: String, to limit: Int = 300) -> String {
-        text.unicodeScalars.count <= limit ? text : String(String.UnicodeScalarView(text.unicodeScalars.prefix(limit))) + "…"
+        // Walks at most `limit` scalars, however long the text.
+        let scalars = text.unicodeScalars
+        guard let cut = scalars.index(scalars.startIndex, offsetBy: limit, limitedBy: scalars.endIndex), cut != scalars.endIndex
+        else { return text }
+        return String(scalars[..<cut]) + "…"
     }
 
     /// Up to 30 characters either side of `needle` in `text`.

@@ -19,9 +19,18 @@ final class XMLMarkupWriter {
     @inline(__always)
     func newline(_ depth: Int) throws {
         guard indent else { return }
+        let n = 1 + 2 * depth
+        if n <= Self.lineBreaks.count {
+            // One copy instead of a write per level: this runs before every `<s>`.
+            try Self.lineBreaks.withUnsafeBytes { try output.write(UnsafeRawBufferPointer(rebasing: $0[0..<n])) }
+            return
+        }
         try output.write(byte: 0x0A)
         for _ in 0..<depth { try output.write("  ") }
     }
+
+    /// A line feed and the indentation of the deepest level written in one copy.
+    private static let lineBreaks: [UInt8] = [0x0A] + [UInt8](repeating: 0x20, count: 64)
 
     func raw(_ s: String) throws { try output.write(s) }
 
@@ -56,6 +65,22 @@ final class XMLMarkupWriter {
         }
     }
 
+    /// `<name xml:id="id">text</name>` (`<name xml:id="id"/>` for empty text): the same
+    /// bytes as ``element(_:_:text:)`` without building an attribute list (once per sentence).
+    func element(_ name: String, id: String, text: String) throws {
+        try output.write(byte: 0x3C)
+        try output.write(name)
+        try output.write(" xml:id=\"")
+        try escaped(id, attribute: true)
+        if text.isEmpty {
+            try output.write("\"/>")
+            return
+        }
+        try output.write("\">")
+        try escaped(text, attribute: false)
+        try end(name)
+    }
+
     func text(_ s: String) throws { try escaped(s, attribute: false) }
 
     /// Writes `s` with `&`, `<`, `>` (and `"`, TAB, LF in attributes, CR everywhere)
@@ -68,7 +93,16 @@ final class XMLMarkupWriter {
                 var runStart = 0
                 var i = 0
                 let n = bytes.count
+                guard let base = bytes.baseAddress else { return }
+                let quote: UInt8 = attribute ? 0x22 : 0x26
+                // Bytes before `wordEnd` are looked at one by one; clean words of eight are skipped whole.
+                var wordEnd = 0
                 while i < n {
+                    if i >= wordEnd {
+                        i = ByteScan.skipClean(base, from: i, to: n, below: 0x20, quote, 0x26, 0x3C, 0x3E, 0xEF)
+                        wordEnd = i + 8
+                        if i >= n { break }
+                    }
                     if needsLook[Int(bytes[i])] == 0 {
                         i += 1
                         continue

@@ -8,10 +8,16 @@ enum AssembledBlock {
 
 /// Turns lines into paragraphs for one layout; holds at most one paragraph.
 protocol LayoutAssembler: AnyObject {
-    func feed(_ line: String) throws
+    /// `collapsed`: the line is known to need no ``TextWhitespace/collapse(_:)-(String)`` (the reader's
+    /// validating pass found that); false when unknown.
+    func feed(_ line: String, collapsed: Bool) throws
     func finish() throws
     /// Bytes of the paragraph held now (checked against ``ReadLimits``).
     var heldBytes: Int { get }
+}
+
+extension LayoutAssembler {
+    func feed(_ line: String) throws { try feed(line, collapsed: false) }
 }
 
 /// A paragraph that grows past this many bytes without a break (a file with no
@@ -43,7 +49,7 @@ final class WrappedParagraphAssembler: LayoutAssembler {
         self.emit = emit
     }
 
-    func feed(_ line: String) throws {
+    func feed(_ line: String, collapsed: Bool) throws {
         if let held = heading {
             heading = nil
             if TextWhitespace.isBlank(line) || !TextWhitespace.startsLowercase(line) {
@@ -57,7 +63,7 @@ final class WrappedParagraphAssembler: LayoutAssembler {
             if !text.isEmpty { pendingBlank = true }
             return
         }
-        let content = TextWhitespace.collapse(line)
+        let content = collapsed ? line : TextWhitespace.collapse(line)
         let lower = TextWhitespace.startsLowercase(content)
         let bullet = TextWhitespace.bulletPrefix(content)
         let numbered = structure && PlainStructure.isNumberedItem(content)
@@ -147,8 +153,8 @@ final class LinePerParagraphAssembler: LayoutAssembler {
         self.emit = emit
     }
 
-    func feed(_ line: String) throws {
-        let content = TextWhitespace.collapse(line)
+    func feed(_ line: String, collapsed: Bool) throws {
+        let content = collapsed ? line : TextWhitespace.collapse(line)
         if content.isEmpty { return }
         if let held = heading {
             heading = nil
@@ -184,8 +190,8 @@ final class SentencePerLineAssembler: LayoutAssembler {
     private var bytes = 0
     init(emit: @escaping (AssembledBlock) throws -> Void) { self.emit = emit }
 
-    func feed(_ line: String) throws {
-        let content = TextWhitespace.collapse(line)
+    func feed(_ line: String, collapsed: Bool) throws {
+        let content = collapsed ? line : TextWhitespace.collapse(line)
         if content.isEmpty {
             try finish()
         } else {

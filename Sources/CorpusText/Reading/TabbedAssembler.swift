@@ -24,7 +24,7 @@ final class TabbedAssembler: LayoutAssembler {
         self.emit = emit
     }
 
-    func feed(_ line: String) throws {
+    func feed(_ line: String, collapsed: Bool) throws {
         if TextWhitespace.isBlank(line) {
             try flush()
             return

@@ -38,9 +38,13 @@ final class TextReadSession {
     func accept(_ line: SourceLine) throws {
         if assembler == nil, let layout { assembler = try makeAssembler(layout) }
         var text = line.text
-        if line.number == 1 && text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        var collapsed = line.collapsed
+        if line.number == 1 && text.hasPrefix("\u{FEFF}") {
+            text.removeFirst()
+            collapsed = false  // what follows the mark was not checked as the line's start
+        }
         if let assembler {
-            try assembler.feed(text)
+            try assembler.feed(text, collapsed: collapsed)
             try checkHeld(assembler, at: line)
             return
         }

@@ -1,3 +1,5 @@
+import CorpusModel
+
 /// Whitespace and line-shape helpers for the plain-text layouts.
 enum TextWhitespace {
     /// `s` with every run of whitespace (spaces, TABs, NBSP, other Unicode
@@ -64,7 +66,23 @@ enum TextWhitespace {
             if n == 0 { return true }
             if b[0] == 0x20 || b[n - 1] == 0x20 { return false }
             var i = 0
+            // Bytes before `wordEnd` are looked at one by one; a clean word of
+            // eight (no control, no lead of a non-ASCII space, no two spaces in a
+            // row, also across either end of the word) is skipped whole.
+            var wordEnd = 0
+            let base = b.baseAddress!
             while i < n {
+                if i >= wordEnd && i + 8 <= n {
+                    let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                    let spaces = ByteScan.exactlyEqual(x, 0x20)
+                    let doubled = spaces & (spaces >> 8) != 0 || (spaces & 0x80 != 0 && i > 0 && b[i - 1] == 0x20)
+                        || (spaces >> 63 != 0 && i + 8 < n && b[i + 8] == 0x20)
+                    if !doubled && !ByteScan.hasAny(x, below: 0x20, 0xC2, 0xE1, 0xE2, 0xE3) {
+                        i += 8
+                        continue
+                    }
+                    wordEnd = i + 8
+                }
                 let u = b[i]
                 if u < 0x21 {
                     if u != 0x20 || b[i + 1] == 0x20 { return false }

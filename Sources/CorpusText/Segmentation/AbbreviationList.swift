@@ -15,6 +15,10 @@ public struct AbbreviationList: Sendable {
     /// (the longest entry's NFD): a longer form is never in the list, and the
     /// segmenter skips building and hashing it.
     private var longestEntry = 0
+    /// The entries whose canonical decomposition is written in ``InertForm``'s letters,
+    /// keyed by their scalars: a form in those letters is its own NFC and NFD, so it
+    /// equals an entry exactly when the scalars match, with no `String` built or hashed.
+    private var inertEntries: [InertForm: Role] = [:]
 
     /// An empty list, or one parsed from the text of a list file.
     public init(text: String = "") {
@@ -31,6 +35,38 @@ public struct AbbreviationList: Sendable {
             entries[form] = role
         }
         longestEntry = Self.longest(entries.keys)
+        inertEntries = Self.inertIndex(entries)
+    }
+
+    private static func inertIndex(_ entries: [String: Role]) -> [InertForm: Role] {
+        var index: [InertForm: Role] = [:]
+        for (form, role) in entries {
+            var key = InertForm()
+            var fits = true
+            for c in form.decomposedStringWithCanonicalMapping.unicodeScalars {
+                if !key.append(c.value) { fits = false; break }
+            }
+            if fits { index[key] = role }
+        }
+        return index
+    }
+
+    /// ``role(of:)`` for `scalars` followed by a full stop, decided without building a
+    /// `String` when every scalar is one of ``InertForm``'s; nil when undecided (then
+    /// ask ``role(of:)``). `.some(nil)`: not an abbreviation.
+    func inertRole<C: Collection<Unicode.Scalar>>(ofStopped scalars: C) -> Role?? {
+        var key = InertForm()
+        var lower = InertForm()
+        var hasUpper = false
+        for c in scalars {
+            guard key.append(c.value), let l = InertForm.lowercase(c.value), lower.append(l) else { return nil }
+            if ScalarClass.isUpper(c) { hasUpper = true }
+        }
+        guard key.append(0x2E), lower.append(0x2E) else { return nil }
+        if let r = inertEntries[key] { return .some(r) }
+        // As in role(of:): the lower-case form only when some scalar is upper case and it differs.
+        guard hasUpper, lower != key else { return .some(nil) }
+        return .some(inertEntries[lower])
     }
 
     private static func longest(_ keys: Dictionary<String, Role>.Keys) -> Int {
@@ -80,6 +116,7 @@ public struct AbbreviationList: Sendable {
         var copy = self
         for (k, v) in other.entries where copy.entries[k] == nil { copy.entries[k] = v }
         copy.longestEntry = Self.longest(copy.entries.keys)
+        copy.inertEntries = Self.inertIndex(copy.entries)
         return copy
     }
 
@@ -117,6 +154,59 @@ private enum BundledLists {
             do { return try AbbreviationList.load(name, from: url) } catch let e as CorpusError { throw e } catch {
                 throw CorpusError(.io, "\(error)")
             }
+        }
+    }
+}
+
+/// Up to 20 scalars, each an ASCII letter, digit, space, `.` or `-`, or a basic Cyrillic
+/// or Kazakh letter without a canonical decomposition (not `й`, `ё`): a string of
+/// these is its own NFC and NFD, and ``lowercase(_:)`` is `lowercased()` on them.
+struct InertForm: Hashable {
+    private var words: (UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0)
+    private(set) var count = 0
+
+    static func == (a: InertForm, b: InertForm) -> Bool {
+        a.count == b.count && a.words.0 == b.words.0 && a.words.1 == b.words.1 && a.words.2 == b.words.2
+            && a.words.3 == b.words.3 && a.words.4 == b.words.4
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(words.0)
+        if count > 4 { hasher.combine(words.1) }
+        if count > 8 { hasher.combine(words.2) }
+        if count > 12 { hasher.combine(words.3) }
+        if count > 16 { hasher.combine(words.4) }
+    }
+
+    /// Adds `v`; false when it is not one of the scalars or the form is full.
+    @inline(__always)
+    mutating func append(_ v: UInt32) -> Bool {
+        guard count < 20, Self.lowercase(v) != nil else { return false }
+        let bits = UInt64(v) << (16 * UInt64(count % 4))
+        switch count / 4 {
+        case 0: words.0 |= bits
+        case 1: words.1 |= bits
+        case 2: words.2 |= bits
+        case 3: words.3 |= bits
+        default: words.4 |= bits
+        }
+        count += 1
+        return true
+    }
+
+    /// The lower case of one of the scalars, or nil when `v` is not one of them.
+    @inline(__always)
+    static func lowercase(_ v: UInt32) -> UInt32? {
+        switch v {
+        case 0x20, 0x2D, 0x2E, 0x30...0x39, 0x61...0x7A: return v
+        case 0x41...0x5A: return v + 0x20
+        case 0x430...0x44F where v != 0x439: return v
+        case 0x410...0x42F where v != 0x419: return v + 0x20
+        case 0x406: return 0x456
+        case 0x456: return v
+        case 0x492, 0x49A, 0x4A2, 0x4AE, 0x4B0, 0x4BA, 0x4D8, 0x4E8: return v + 1  // Ғ Қ Ң Ү Ұ Һ Ә Ө
+        case 0x493, 0x49B, 0x4A3, 0x4AF, 0x4B1, 0x4BB, 0x4D9, 0x4E9: return v
+        default: return nil
         }
     }
 }

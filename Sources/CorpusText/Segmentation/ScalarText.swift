@@ -53,7 +53,23 @@ struct ScalarText {
                 text.utf8.withContiguousStorageIfAvailable { b in
                     var k = 0
                     var i = 0
+                    let base = b.baseAddress!
                     while i < n {
+                        if i + 8 <= n {
+                            // Four Cyrillic scalars (leads 0xD0–0xD3, as below) at once.
+                            let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                            if x & 0xC0FC_C0FC_C0FC_C0FC == 0x80D0_80D0_80D0_80D0 {
+                                for j in 0..<4 {
+                                    let lane = x >> UInt64(16 * j)
+                                    let value = UInt32(truncatingIfNeeded: lane & 0x1F) << 6 | UInt32(truncatingIfNeeded: (lane >> 8) & 0x3F)
+                                    (out + k + j).initialize(to: unsafeBitCast(value, to: Unicode.Scalar.self))
+                                    (at + k + j).initialize(to: i + 2 * j)
+                                }
+                                k += 4
+                                i += 8
+                                continue
+                            }
+                        }
                         let lead = b[i]
                         (at + k).initialize(to: i)
                         if lead < 0x80 {

@@ -141,7 +141,7 @@ struct SentenceBoundaryScanner {
         let word = s[ws..<stop]
         // Forms longer than every list entry are never looked up (most words before a stop).
         if abbreviations.mayHold(scalarCount: stop - ws + 1),
-            let role = lookUp(text.string(ws..<stop) + ".", text, wordStart: ws, sentenceStart: sentenceStart)
+            let role = lookUp(text, wordStart: ws, stop: stop, sentenceStart: sentenceStart)
         {
             switch role {
             case .inside: return false
@@ -168,10 +168,11 @@ struct SentenceBoundaryScanner {
     }
 
     /// The abbreviation role of `form`, also trying it with the previous word (`и т.д.`, `et al.`).
-    private func lookUp(_ form: String, _ text: ScalarText, wordStart: Int, sentenceStart: Int) -> AbbreviationList.Role? {
-        if let r = abbreviations.role(of: form) { return r }
-        // Two-word abbreviations.
+    /// The word is `wordStart..<stop`; the form looked up is the word and its full stop.
+    private func lookUp(_ text: ScalarText, wordStart: Int, stop: Int, sentenceStart: Int) -> AbbreviationList.Role? {
         let s = text.scalars
+        if let r = role(s, text, wordStart..<stop) { return r }
+        // Two-word abbreviations.
         var e = wordStart
         guard e > sentenceStart, s[e - 1] == " " else { return nil }
         e -= 1
@@ -179,8 +180,16 @@ struct SentenceBoundaryScanner {
         while b > sentenceStart && !ScalarClass.isSpace(s[b - 1]) { b -= 1 }
         if b == e { return nil }
         // `previous + " " + form`: the form is the word (wordStart up to its stop) and its full stop.
-        guard abbreviations.mayHold(scalarCount: e - b + 1 + form.unicodeScalars.count) else { return nil }
-        return abbreviations.role(of: text.string(b..<e) + " " + form)
+        guard abbreviations.mayHold(scalarCount: e - b + 1 + (stop - wordStart + 1)) else { return nil }
+        return role(s, text, b..<stop)  // `previous + " " + word`: s[e] is the space
+    }
+
+    /// The role of the scalars `range` followed by a full stop: without building a
+    /// `String` when the list can tell (``AbbreviationList/inertRole(ofStopped:)``).
+    @inline(__always)
+    private func role(_ s: [Unicode.Scalar], _ text: ScalarText, _ range: Range<Int>) -> AbbreviationList.Role? {
+        if let decided = abbreviations.inertRole(ofStopped: s[range]) { return decided }
+        return abbreviations.role(of: text.string(range) + ".")
     }
 
     /// A number is a list marker (`1.`) at a sentence start or after `:`/`;`.

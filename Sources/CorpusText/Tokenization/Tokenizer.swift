@@ -22,11 +22,13 @@ public struct Tokenizer: CorpusTransform {
     public func tokenize(_ text: String) -> [Token] {
         let view = ScalarText(text)
         var tokens: [Token] = []
-        scan(view.scalars, space: {
-            if !tokens.isEmpty { tokens[tokens.count - 1].spaceAfter = true }
-        }, token: { range, kind in
-            tokens.append(Token(view.string(range), kind: kind, spaceAfter: false))
-        })
+        view.scalars.withUnsafeBufferPointer { s in
+            scan(s, s.indices, space: {
+                if !tokens.isEmpty { tokens[tokens.count - 1].spaceAfter = true }
+            }, token: { range, kind in
+                tokens.append(Token(view.string(range), kind: kind, spaceAfter: false))
+            })
+        }
         return tokens
     }
 
@@ -42,11 +44,18 @@ public struct Tokenizer: CorpusTransform {
     /// for counting and hashing tokens (`corpuskit stats`).
     /// `range` limits the scan to part of `scalars` (a sentence of a paragraph), as if it were all.
     public func forEachToken(in scalars: [Unicode.Scalar], range: Range<Int>? = nil, _ body: (Range<Int>, TokenKind) -> Void) {
-        scan(scalars, range ?? scalars.indices, space: {}, token: body)
+        scalars.withUnsafeBufferPointer { forEachToken(in: $0, range: range ?? $0.indices, body) }
     }
 
-    private func scan(_ s: [Unicode.Scalar], _ bounds: Range<Int>? = nil, space: () -> Void, token: (Range<Int>, TokenKind) -> Void) {
-        let bounds = bounds ?? s.indices
+    /// ``forEachToken(in:range:_:)`` over scalars the caller already holds in memory
+    /// (no copy, no bounds checks beyond `range`'s own).
+    public func forEachToken(in scalars: UnsafeBufferPointer<Unicode.Scalar>, range: Range<Int>, _ body: (Range<Int>, TokenKind) -> Void) {
+        precondition(range.lowerBound >= 0 && range.upperBound <= scalars.count, "token range outside the scalars")
+        scan(scalars, range, space: {}, token: body)
+    }
+
+    /// The tokenizing rules, once, over `s[bounds]`; `space` is called for each whitespace scalar.
+    private func scan(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ bounds: Range<Int>, space: () -> Void, token: (Range<Int>, TokenKind) -> Void) {
         let n = bounds.upperBound
         // Without `@` or `:` only a `www.` word can be a link: skip the look-ahead for every other word.
         let mayLink = s[bounds].contains { $0 == "@" || $0 == ":" }
@@ -67,7 +76,7 @@ public struct Tokenizer: CorpusTransform {
                 while i < n {
                     let c = s[i]
                     if isWordScalar(c) {
-                        if ScalarClass.isLetter(c) { hasLetter = true }
+                        if !hasLetter && ScalarClass.isLetter(c) { hasLetter = true }
                         i += 1
                     } else if i + 1 < n, isWordScalar(s[i - 1]), joins(c, s[i - 1], s[i + 1]) {
                         i += 1
@@ -100,7 +109,21 @@ public struct Tokenizer: CorpusTransform {
         BlockTransformSink(BlockTokenizer(), downstream: downstream, parallelism: try options.jobs())
     }
 
-    private func isWordScalar(_ c: Unicode.Scalar) -> Bool {
+    /// Whether `c` belongs in a word or number: ``isWordScalarByProperties(_:)``
+    /// with ASCII and the Cyrillic block (most of a Kazakh or Russian text) decided by range.
+    @inline(__always)
+    public static func isWordScalar(_ c: Unicode.Scalar) -> Bool {
+        let v = c.value
+        if v < 0x80 { return (v | 0x20) &- 0x61 < 26 || v &- 0x30 < 10 }
+        if v &- 0x400 < 0x100 { return v != 0x482 }  // letters, and the combining marks U+0483–U+0489
+        return isWordScalarByProperties(c)
+    }
+
+    @inline(__always)
+    private func isWordScalar(_ c: Unicode.Scalar) -> Bool { Self.isWordScalar(c) }
+
+    /// The rule ``isWordScalar(_:)`` applies: a letter, a decimal digit, a mark or a zero-width (non-)joiner.
+    static func isWordScalarByProperties(_ c: Unicode.Scalar) -> Bool {
         if ScalarClass.isLetter(c) || ScalarClass.isDigit(c) { return true }
         if c.value < 0x300 { return false }  // no marks or joiners below U+0300
         switch c.properties.generalCategory {
@@ -109,27 +132,56 @@ public struct Tokenizer: CorpusTransform {
         }
     }
 
-    /// Whether `c` joins the word characters around it into one token.
+    @inline(__always)
     private func joins(_ c: Unicode.Scalar, _ before: Unicode.Scalar, _ after: Unicode.Scalar) -> Bool {
-        guard isWordScalar(after) else { return false }
-        switch c {
-        case "-", "\u{2010}", "\u{2011}": return true
-        case "'", "’", "ʼ": return ScalarClass.isLetter(before) && ScalarClass.isLetter(after)
-        case ".", ",", ":", "/": return ScalarClass.isDigit(before) && ScalarClass.isDigit(after)
+        Self.joins(c, before, after)
+    }
+
+    /// Whether `c`, between the word scalar `before` and `after`, joins them into one token
+    /// (`ақша-несие`, `ТМД'ның`, `3.5`): hyphens before a word scalar, apostrophes between
+    /// letters, `.` `,` `:` `/` between digits.
+    @inline(__always)
+    public static func joins(_ c: Unicode.Scalar, _ before: Unicode.Scalar, _ after: Unicode.Scalar) -> Bool {
+        // A letter or a digit is a word scalar, so only a hyphen needs `after` checked as one.
+        switch c.value {
+        case 0x2D, 0x2010, 0x2011: return isWordScalar(after)  // - ‐ ‑
+        case 0x27, 0x2019, 0x2BC: return ScalarClass.isLetter(before) && ScalarClass.isLetter(after)  // ' ’ ʼ
+        case 0x2E, 0x2C, 0x3A, 0x2F: return ScalarClass.isDigit(before) && ScalarClass.isDigit(after)  // . , : /
         default: return false
         }
     }
 
+    /// Whether `c` lower-cases to the first letter of a URL prefix (h, f, w).
+    static func mayStartURL(_ c: Unicode.Scalar) -> Bool {
+        switch c.value | 0x20 {
+        case 0x68, 0x66, 0x77: return c.value < 0x80
+        default: return false
+        }
+    }
+
+    /// Whitespace between tokens (Unicode White_Space), as the rules see it.
+    public static func isSpace(_ c: Unicode.Scalar) -> Bool { ScalarClass.isSpace(c) }
+
+    /// A decimal digit, as the rules see it (`.` `,` `:` `/` join digits).
+    public static func isDigit(_ c: Unicode.Scalar) -> Bool { ScalarClass.isDigit(c) }
+
+    /// A letter, as the rules see it: a token with one is a word, else a number.
+    public static func isLetter(_ c: Unicode.Scalar) -> Bool { ScalarClass.isLetter(c) }
+
     /// The end of a URL or e-mail address starting at `i`, without trailing punctuation.
-    private func linkEnd(_ s: [Unicode.Scalar], from i: Int, end: Int) -> Int? {
+    private func linkEnd(_ s: UnsafeBufferPointer<Unicode.Scalar>, from i: Int, end: Int) -> Int? {
         guard ScalarClass.isLetter(s[i]) else { return nil }
         var j = i
-        var candidate = false
+        var candidate = false, hasAt = false
         while j < end && !ScalarClass.isSpace(s[j]) {
+            if s[j] == "@" { hasAt = true }
             if s[j] == "@" || s[j] == ":" { candidate = true }
             j += 1
         }
         if !candidate && !(j - i > 4 && (s[i] == "w" || s[i] == "W") && s[i + 3] == ".") { return nil }
+        // Without `@` only a URL prefix (`http://`, `https://`, `ftp://`, `www.`) makes a link, and only
+        // h, f and w lower-case to their first letters: every other word is settled without a string.
+        if !hasAt && !Self.mayStartURL(s[i]) { return nil }
         let word = String(String.UnicodeScalarView(s[i..<j])).lowercased()
         let isURL = word.hasPrefix("http://") || word.hasPrefix("https://") || word.hasPrefix("ftp://") || word.hasPrefix("www.")
         var isMail = false
@@ -150,7 +202,16 @@ public struct Tokenizer: CorpusTransform {
         return j > i ? j : nil
     }
 
-    static func kind(of c: Unicode.Scalar) -> TokenKind {
+    /// The kind of a one-scalar token (punctuation, a symbol or other).
+    @inline(__always)
+    public static func kind(of c: Unicode.Scalar) -> TokenKind {
+        c.value < 0x100 ? latin1Kinds[Int(c.value)] : kindByCategory(c)
+    }
+
+    /// ``kindByCategory(_:)`` of U+0000–U+00FF, looked up instead of asking Unicode's tables.
+    private static let latin1Kinds: [TokenKind] = (0..<0x100).map { kindByCategory(Unicode.Scalar(UInt8($0))) }
+
+    static func kindByCategory(_ c: Unicode.Scalar) -> TokenKind {
         switch c.properties.generalCategory {
         case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
             .initialPunctuation, .finalPunctuation, .otherPunctuation:

@@ -1,0 +1,38 @@
+/// A paragraph decoded once into Unicode scalars and cut into sentences by
+/// ``SentenceSegmenter``'s rules, for callers that count and hash sentences
+/// and tokens without building their strings (`corpuskit stats`).
+///
+/// The sentence ranges are exactly those of
+/// ``SentenceSegmenter/segment(_:language:)`` (the same decoder and scanner);
+/// pass ``scalars`` and a range to ``Tokenizer/forEachToken(in:range:_:)``
+/// for the tokens `tokenize` would give each sentence.
+public struct ParagraphScan: Sendable {
+    /// The paragraph's scalars.
+    public let scalars: [Unicode.Scalar]
+    /// The sentences, as ranges of ``scalars``, trimmed, in order.
+    public let sentences: [Range<Int>]
+    /// The paragraph, for cutting sentences back out (shares the caller's storage).
+    private let paragraph: String
+
+    /// Decodes and segments `text` by the rules for `language` (a BCP 47 tag).
+    /// Throws only when the language's bundled abbreviation list is missing.
+    public init(_ text: String, language: String) throws {
+        let view = ScalarText(text, findingMarks: true)
+        sentences = SentenceBoundaryScanner(abbreviations: try AbbreviationList.bundled(for: language)).sentenceRanges(view)
+        scalars = view.scalars
+        paragraph = text
+    }
+
+    /// The text of scalars `range` (a sentence, for an example in a report): a copy of its
+    /// UTF-8 bytes, found by adding up the widths of the scalars before it (no offsets are kept).
+    public func text(_ range: Range<Int>) -> String {
+        var start = 0
+        for c in scalars[..<range.lowerBound] { start += UTF8.width(c) }
+        var count = 0
+        for c in scalars[range] { count += UTF8.width(c) }
+        let utf8 = paragraph.utf8
+        let from = utf8.index(utf8.startIndex, offsetBy: start)
+        let to = utf8.index(from, offsetBy: count)
+        return String(paragraph[from..<to])
+    }
+}

@@ -1,0 +1,167 @@
+import CorpusModel
+import CorpusTestSupport
+@testable import CorpusText
+import Foundation
+import Testing
+
+@testable import CorpusStats
+
+/// The one-pass sentence scan (``BlockFacts/scanFast(_:_:sentence:alphabet:)``)
+/// gives exactly the figures of the general path — ``Tokenizer`` then
+/// ``WordScan`` per word — and both give the tokens ``Tokenizer/tokenize(_:)``
+/// gives, on generated hostile text and on the samples.
+@Suite struct SentenceScanTests {
+    /// Scalars and pieces chosen to hit every rule: joiners, links, dots, marks,
+    /// scripts, the mis-decoding pre-check, spaces of every kind, the table's edge.
+    static let pieces: [String] = [
+        "Қазақстан", "ақша", "несие", "ТМД", "ның", "мың", "Әлем", "ұлт", "үй", "һ", "і", "Ё", "ў", "ї", "Ђ",
+        "Қaзақ", "Kaзақ", "iPhone", "Hello", "world", "www", "WWW", "http", "https", "ftp", "h", "f", "w", "W", "H",
+        "1", "2", "3.5", "2,5", "10", "30", "0", "٣", "१",
+        "-", "‐", "‑", "'", "’", "ʼ", ".", ",", ":", "/", "@", "...", "....", "…", "!", "?", ";", "(", ")", "«", "»",
+        "“", "”", "—", "–", "%", "$", "№", "+", "§", "€", "™",
+        " ", " ", " ", "  ", "\u{A0}", "\u{2009}", "\u{3000}", "\u{2028}", "\t",
+        "\u{301}", "\u{483}", "\u{488}", "\u{482}", "\u{200D}", "\u{200C}", "\u{FEFF}",
+        "沈伯明", "日本", "😀", "𝔸", "Ω", "ß", "İ", "K", "ǵ", "ń", "ı", "ş", "é", "ª", "µ",
+        "\u{FFFD}", "\u{85}", "\u{9F}", "РљР°Р·Р°Т›", "Ð‘Ò±Ð»", "cafÃ©", "вЂ™", "â€™", "Рў", "Сіз",
+        "info@mail.kz", "https://gov.kz/a", "www.gov.kz", "http://x.y/(a)", "a:b", "ww.x", "wwww.x",
+        "\u{500}", "\u{52F}", "\u{4FF}", "\u{4C0}", "\u{460}",
+    ]
+
+    /// A deterministic mix of `count` pieces (SplitMix64), mostly words and spaces.
+    static func text(seed: UInt64, count: Int) -> String {
+        var state = seed
+        func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        var out = ""
+        for _ in 0..<count {
+            let r = next()
+            if r % 3 == 0 { out += " " }
+            out += pieces[Int((r >> 8) % UInt64(pieces.count))]
+        }
+        return out
+    }
+
+    /// Everything a block's facts hold, as one comparable string.
+    static func digest(_ f: BlockFacts) -> String {
+        [
+            f.sentences.map { "\($0.tokens):\($0.hash)" }.joined(separator: ","),
+            "\(f.wordHashes)", "\(f.tokenKinds)", "\(f.characters)", "\(f.letters)",
+            f.mixed.map { "\($0.sentence)|\($0.token)|\($0.latin)|\($0.fixable)" }.joined(separator: ","),
+            f.foreign.map { "\($0.sentence)|\($0.letter)|\($0.word)" }.joined(separator: ","),
+            f.suspects.map { "\($0.sentence)|\($0.suspect.kind)|\($0.suspect.text)" }.joined(separator: ","),
+        ].joined(separator: "\n")
+    }
+
+    /// Checks one paragraph: fast and general paths agree, and agree with the tokenizer's strings.
+    static func check(_ text: String, alphabet: Alphabet?, language: String = "kk") throws {
+        let block = Block(id: "d.p1", kind: .paragraph, content: .text(text))
+        let fast = try BlockFacts(block, alphabet: alphabet, language: language)
+        let general = try BlockFacts(block, alphabet: alphabet, language: language, fastScan: false)
+        #expect(digest(fast) == digest(general), "\(text.debugDescription)")
+        // Per sentence: the tokenizer's own tokens (as strings) give the same count and word hashes.
+        var words: [UInt64] = []
+        for i in fast.sentences.indices {
+            let sentence = fast.sentenceText(i, of: block)
+            let tokens = Tokenizer().tokenize(sentence)
+            #expect(fast.sentences[i].tokens == tokens.count, "\(sentence.debugDescription)")
+            words += tokens.filter { $0.kind == .word }.map { TextHash.ofFolded($0.form) }
+        }
+        #expect(fast.wordHashes == words, "\(text.debugDescription)")
+    }
+
+    @Test(arguments: [Alphabet.kazakh, .russian, nil])
+    func generatedTextGivesTheSameFiguresBothWays(alphabet: Alphabet?) throws {
+        for seed in UInt64(1)...300 {
+            try Self.check(Self.text(seed: seed, count: Int(seed % 60) + 1), alphabet: alphabet)
+        }
+    }
+
+    @Test func linksColonsAndDotsTakeTheRightPath() throws {
+        for text in [
+            "Жаз: info@mail.kz, сәлем.", "Сағат 10:30-да келді. Мынадай: бір, екі.", "Қара: www.gov.kz сайтын.",
+            "Қара: http://gov.kz/a. Және hello:world деп.", "Flag: wwww.x және ww.x. How: what?", "w: W: h: f: x:",
+            "3.5 2,5 1/2 10:30 ақша-несие ТМД’ның ТМД'ның a ʼb c' 'd -e f- 1-2 a‐b a‑b", "Ол... Сол.... Бұл…",
+            "Мен — сен – ол. «Иә» (жоқ)", "Ё ў ї Ђ і Қaзақ iPhone Kaзақ", "РљР°Р·Р°Т› Ð‘Ò±Ð» cafÃ© вЂ™ \u{FFFD}\u{85}",
+            "日本語 \u{500}а а\u{500} 😀а Ω-а а-Ω", "", "   ", ".", "w", "www.", "wwww",
+            // A lead (`Р С Т У Ð Ñ Ò Ó Â Ã`) just before what may follow one: in a word, after it, across a space.
+            "ҚР… сөз", "Бұл ҚР«жоқ»", "С\u{A0}x", "ТМД’ның", "Сіз келдіңіз", "Ð", "Ð‘", "Ð ‘", "Â\u{A0}", "Т",
+        ] {
+            try Self.check(text, alphabet: .kazakh)
+            try Self.check(text, alphabet: nil, language: "en")
+        }
+    }
+
+    @Test(.enabled(if: ToolGate.shared, "needs ../shared/samples"))
+    func samplesGiveTheSameFiguresBothWays() throws {
+        for name in ["000_41c5c0974157b10e", "004_d576930189d3d379"] {
+            let text = try String(contentsOf: SharedMaterial.file("samples/\(name).txt"), encoding: .utf8)
+            for paragraph in text.components(separatedBy: "\n\n") where !paragraph.isEmpty {
+                try Self.check(paragraph.replacingOccurrences(of: "\n", with: " "), alphabet: .kazakh)
+            }
+        }
+    }
+
+    /// The table facts the scan relies on hold for every scalar.
+    @Test func scalarFactsHoldForEveryScalar() {
+        let counts: UInt64 = 0x3F << 21  // latin … other
+        for v in UInt32(0)...0x10FFFF {
+            guard let c = Unicode.Scalar(v) else { continue }
+            let e = ScalarFacts.entry(v)
+            if v < 0x500 { #expect(ScalarFacts.table[Int(v)] == e) }
+            // Only letters count, so a number token adds no letters; letters never end a run.
+            if e & counts != 0 || e & UInt64(WordScan.hanBit) != 0 { #expect(e & ScalarFacts.letterBit != 0, "U+\(String(v, radix: 16))") }
+            if e & ScalarFacts.letterBit != 0 { #expect(e & UInt64(WordScan.endRunBit) == 0, "U+\(String(v, radix: 16))") }
+            // The tokenizer's fast word test is its rule.
+            if v < 0x3000 { #expect(Tokenizer.isWordScalar(c) == Tokenizer.isWordScalarByProperties(c), "U+\(String(v, radix: 16))") }
+            // Only h, f and w (ASCII) lower-case to the first letter of a URL prefix; nothing lower-cases to `@`.
+            if c.properties.changesWhenLowercased {
+                let lower = String(c).lowercased().unicodeScalars
+                #expect(!["h", "f", "w"].contains(lower.first!) || Tokenizer.mayStartURL(c), "U+\(String(v, radix: 16))")
+                #expect(!lower.contains("@"))
+            }
+        }
+    }
+
+    /// The pre-check's filter never hides a pair ``EncodingSuspects/mayStart(_:_:)`` flags:
+    /// the scalar before is a lead, or the scalar is suspicious alone.
+    @Test func suspectFilterKeepsEveryFlaggedPair() {
+        let previous: [UInt32] = Array(0..<0x500) + [0x2014, 0x20AC, 0xFFFD, 0x10000]
+        let values: [UInt32] = Array(0x80..<0x500) + Array(0x2000..<0x2200) + [0xFFFD, 0x10000]
+        for p in previous {
+            let pe = ScalarFacts.entry(p)
+            for v in values where EncodingSuspects.mayStart(p, v) {
+                let e = ScalarFacts.entry(v)
+                #expect(e & UInt64(WordScan.suspectBit) != 0)
+                #expect(e & ScalarFacts.alwaysBit != 0 || pe & ScalarFacts.leadBit != 0, "U+\(String(p, radix: 16)) U+\(String(v, radix: 16))")
+            }
+        }
+    }
+
+    /// The joiner classes in the table are ``Tokenizer/joins(_:_:_:)`` itself.
+    @Test func joinerClassesAreTheTokenizersRule() {
+        let around: [Unicode.Scalar] = ["a", "Z", "қ", "Ә", "1", "0", "\u{301}", "\u{483}", "-", ".", " ", "ʼ", "ª", "Ω", "٣", "\u{200D}"]
+        for v in UInt32(0)..<UInt32(ScalarFacts.tableSize) {
+            let c = Unicode.Scalar(v)!
+            let e = ScalarFacts.entry(v)
+            let join = (e >> ScalarFacts.joinShift) & 3
+            for before in around where Tokenizer.isWordScalar(before) {
+                for after in around {
+                    let b = ScalarFacts.entry(before.value), a = ScalarFacts.entry(after.value)
+                    let byTable: Bool
+                    switch join {
+                    case 1: byTable = a & ScalarFacts.wordBit != 0
+                    case 2: byTable = b & ScalarFacts.letterBit != 0 && a & ScalarFacts.letterBit != 0
+                    case 3: byTable = b & ScalarFacts.digitBit != 0 && a & ScalarFacts.digitBit != 0
+                    default: byTable = false
+                    }
+                    #expect(Tokenizer.joins(c, before, after) == byTable, "U+\(String(v, radix: 16)) between \(before) and \(after)")
+                }
+            }
+        }
+    }
+}

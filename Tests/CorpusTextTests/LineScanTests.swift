@@ -1,0 +1,59 @@
+import CorpusModel
+import Testing
+
+@testable import CorpusText
+
+/// The reader's one-pass line check must agree with the slow checks it replaces:
+/// ``UTF8Validation`` for validity and ``TextWhitespace/collapse(_:)-(String)`` for
+/// "nothing to collapse", at every alignment of the eight-byte words.
+@Suite("Line scan")
+struct LineScanTests {
+    /// Pieces that put spaces, controls, non-ASCII spaces and broken sequences at word edges.
+    static let pieces: [[UInt8]] = [
+        Array("a".utf8), Array(" ".utf8), Array("  ".utf8), Array("ә".utf8), Array("абвг".utf8), Array("\t".utf8),
+        Array("\u{A0}".utf8), Array("\u{85}".utf8), Array("\u{2003}".utf8), Array("\u{3000}".utf8), Array("\u{1680}".utf8),
+        Array("\u{205F}".utf8), Array("\u{2028}".utf8), Array("«".utf8), Array("—".utf8), Array("…".utf8), Array("😀".utf8),
+        Array("\u{FEFF}".utf8), Array("ABCDEFGH".utf8), [0x0B], [0x1C], [0x00], [0xD0], [0xC1, 0xBF], [0xED, 0xA0, 0x80],
+        [0xE2, 0x82], [0xF4, 0x90, 0x80, 0x80], [0x80],
+    ]
+
+    @Test func agreesWithTheSlowChecks() {
+        var generator = SplitMix(seed: 11)
+        for _ in 0..<20_000 {
+            var line: [UInt8] = []
+            for _ in 0..<Int(generator.next() % 24) { line += Self.pieces[Int(generator.next() % UInt64(Self.pieces.count))] }
+            let scan = line.withUnsafeBufferPointer { LineScan($0) }
+            let invalid = line.withUnsafeBufferPointer { UTF8Validation.firstInvalidByte(in: $0, rejectingNUL: true) }
+            #expect((scan == nil) == (invalid != nil), "validity of \(line)")
+            guard let scan, invalid == nil else { continue }
+            let text = String(decoding: line, as: UTF8.self)
+            #expect(scan.ascii == line.allSatisfy { $0 < 0x80 }, "ASCII-ness of \(line)")
+            if scan.collapsed {
+                #expect(TextWhitespace.collapse(text) == text, "\(line) was taken as collapsed")
+            }
+            #expect(UTF8Check.cleanText(line)?.text == text)
+        }
+    }
+
+    @Test func aPlainLineIsCollapsedAndAMessyOneIsNot() throws {
+        let plain = try #require(Array("Ол келді. Біз кеттік!".utf8).withUnsafeBufferPointer { LineScan($0) })
+        #expect(plain.collapsed && !plain.ascii)
+        for messy in ["Ол  келді.", " Ол", "Ол ", "Ол\u{A0}келді", "Ол\tкелді", "абвгдеж  з"] {
+            let scan = try #require(Array(messy.utf8).withUnsafeBufferPointer { LineScan($0) })
+            #expect(!scan.collapsed, "\(messy)")
+        }
+    }
+}
+
+/// A small deterministic generator, so a failure can be replayed.
+private struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
