@@ -1,6 +1,22 @@
 /// UTF-8 validation shared by the readers: one fast scan (eight ASCII bytes
 /// at a time) that finds the first byte breaking UTF-8.
 public enum UTF8Validation {
+    /// For a lead byte of a three- or four-byte sequence: the sequence's length and
+    /// the range its second byte must fall in (which excludes overlongs, surrogates
+    /// and values above U+10FFFF); nil for any other byte.
+    @inline(__always)
+    public static func longSequence(lead b: UInt8) -> (length: Int, lower: UInt8, upper: UInt8)? {
+        switch b {
+        case 0xE0: return (3, 0xA0, 0xBF)
+        case 0xE1...0xEC, 0xEE...0xEF: return (3, 0x80, 0xBF)
+        case 0xED: return (3, 0x80, 0x9F)
+        case 0xF0: return (4, 0x90, 0xBF)
+        case 0xF1...0xF3: return (4, 0x80, 0xBF)
+        case 0xF4: return (4, 0x80, 0x8F)
+        default: return nil
+        }
+    }
+
     /// The offset of the first byte that breaks UTF-8 (overlongs, surrogates and
     /// values above U+10FFFF included), or nil when all of `bytes` is valid.
     /// With `rejectingNUL`, a NUL byte counts as breaking it (text, not binary).
@@ -29,23 +45,10 @@ public enum UTF8Validation {
                 i += 2
                 continue
             }
-            let length: Int
-            var lower: UInt8 = 0x80
-            var upper: UInt8 = 0xBF
-            switch b {
-            case 0xC2...0xDF: length = 2
-            case 0xE0: length = 3; lower = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED: length = 3; upper = 0x9F
-            case 0xF0: length = 4; lower = 0x90
-            case 0xF1...0xF3: length = 4
-            case 0xF4: length = 4; upper = 0x8F
-            default: return i
-            }
-            guard i + length <= n else { return i }
+            guard let (length, lower, upper) = longSequence(lead: b), i + length <= n else { return i }
             let second = bytes[i + 1]
             if second < lower || second > upper { return i }
-            for k in 2..<max(2, length) where bytes[i + k] & 0xC0 != 0x80 { return i }
+            for k in 2..<length where bytes[i + k] & 0xC0 != 0x80 { return i }
             i += length
         }
         return nil

@@ -243,19 +243,7 @@ struct LineScan {
                 i += 2
                 continue
             }
-            let length: Int
-            var lower: UInt8 = 0x80
-            var upper: UInt8 = 0xBF
-            switch b {
-            case 0xE0: length = 3; lower = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED: length = 3; upper = 0x9F
-            case 0xF0: length = 4; lower = 0x90
-            case 0xF1...0xF3: length = 4
-            case 0xF4: length = 4; upper = 0x8F
-            default: return nil
-            }
-            guard i + length <= n else { return nil }
+            guard let (length, lower, upper) = UTF8Validation.longSequence(lead: b), i + length <= n else { return nil }
             let second = p[i + 1]
             if second < lower || second > upper { return nil }
             for k in 2..<length where p[i + k] & 0xC0 != 0x80 { return nil }
