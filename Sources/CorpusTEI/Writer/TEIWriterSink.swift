@@ -78,7 +78,7 @@ final class TEIWriterSink: CorpusEventSink {
                 return
             }
             heldBlocks.append(block)
-            heldBytes += block.plainText.utf8.count
+            heldBytes += block.approximateTextBytes  // tokens weigh more than their text
             if heldBytes > settings.autoBufferLimit {
                 layout = .single
                 try replayHeld()
