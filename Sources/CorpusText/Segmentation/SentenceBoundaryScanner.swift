@@ -10,14 +10,6 @@
 struct SentenceBoundaryScanner {
     let abbreviations: AbbreviationList
 
-    /// The same for a paragraph already decoded to scalars (`corpuskit stats`):
-    /// its text is rebuilt once and decoded with `findingMarks`, so the rules are the same.
-    func sentenceRanges(_ s: [Unicode.Scalar]) -> [Range<Int>] {
-        var text = ""
-        text.unicodeScalars.append(contentsOf: s)
-        return sentenceRanges(ScalarText(text, findingMarks: true))
-    }
-
     /// Ranges (in scalars) of the sentences of `text` (decoded with `findingMarks`),
     /// trimmed of surrounding whitespace, in order.
     func sentenceRanges(_ text: ScalarText) -> [Range<Int>] {

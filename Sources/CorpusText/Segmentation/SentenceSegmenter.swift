@@ -40,14 +40,6 @@ public struct SentenceSegmenter: CorpusTransform {
         return ranges.map { view.string($0) }
     }
 
-    /// The scalar ranges of the sentences in `scalars` (trimmed, in order) —
-    /// ``segment(_:language:)`` without cutting strings, for callers that
-    /// only count or hash sentences (`corpuskit stats`).
-    /// Throws only when the language's bundled abbreviation list is missing.
-    public func sentenceRanges(in scalars: [Unicode.Scalar], language: String) throws -> [Range<Int>] {
-        SentenceBoundaryScanner(abbreviations: try AbbreviationList.bundled(for: language)).sentenceRanges(scalars)
-    }
-
     public func makeSink(sendingTo downstream: any CorpusEventSink, options: FormatOptions) throws -> any CorpusEventSink {
         _ = try AbbreviationList.bundled(for: options["lang"] ?? "kk")  // a broken install fails before any work
         return BlockTransformSink(BlockSegmenter(language: options["lang"]), downstream: downstream, parallelism: try options.jobs())
