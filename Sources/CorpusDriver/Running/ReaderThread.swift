@@ -10,7 +10,8 @@ import Darwin
 /// Runs a reader on its own thread and hands its events to the calling
 /// thread in batches, so parsing overlaps with transforming and writing
 /// (unless option `jobs` is 1, or the sink already transforms on other
-/// threads (``ThreadedStage``): then the reader runs on the calling thread).
+/// threads (``ThreadedStage``) and the reader is not a ``ParsingBoundReader``:
+/// then the reader runs on the calling thread).
 ///
 /// The queue between them is bounded (`capacity` batches of at most `batchSize`
 /// events and about `batchBytes` of text), so memory stays bounded when the
@@ -24,8 +25,11 @@ enum ReaderThread {
     ) throws {
         // `jobs=1`: the whole conversion on the calling thread. With a threaded transform
         // (segmentation), reading and writing share this thread and the transforms run on
-        // others: measured on 2 cores, a third busy thread only added hand-overs.
-        if (try? options.jobs()) == 1 || (sink as? any ThreadedStage)?.usesOtherThreads == true {
+        // others: measured on 2 cores, a third busy thread only added hand-overs. A reader
+        // that costs more than the rest (TEI: its blocks come segmented, so the transforms
+        // have little to do) keeps its own thread.
+        let transformsUseOtherThreads = (sink as? any ThreadedStage)?.usesOtherThreads == true
+        if (try? options.jobs()) == 1 || (transformsUseOtherThreads && !(reader is any ParsingBoundReader)) {
             try reader.read(input, options: options, into: sink)
             return
         }

@@ -10,6 +10,11 @@ public protocol CorpusReader: Sendable, OptionDeclaring {
     func read(_ input: InputSource, options: FormatOptions, into sink: any CorpusEventSink) throws
 }
 
+/// A reader whose parsing costs more than all that follows it (libxml2 parsing TEI):
+/// the driver keeps it on its own thread even when transforms already run on other
+/// threads, so parsing overlaps writing. Other readers then share the writer's thread.
+public protocol ParsingBoundReader: CorpusReader {}
+
 /// Writes events as bytes of one format.
 public protocol CorpusWriter: Sendable, OptionDeclaring {
     var format: FormatDescription { get }

@@ -41,7 +41,7 @@ import CorpusModel
 /// Safety: no network, no DTD loading, no entity substitution beyond the
 /// document's own internal subset (with libxml2's amplification limits), default
 /// size limits; external entities are an `.unsafe` error.
-public struct TEIReader: CorpusReader {
+public struct TEIReader: ParsingBoundReader {
     /// A reader with no state; options come with each ``read(_:options:into:)``.
     public init() {}
 
