@@ -1,11 +1,13 @@
 import CorpusModel
+import Dispatch
 
 /// The event sink that counts a stream for a report, keeping no text beyond
 /// bounded samples and hashes.
 ///
-/// Blocks are gathered in batches and analysed on all cores (``BlockFacts``),
-/// then added to the tally in stream order, so the figures never depend on
-/// the number of cores.
+/// Blocks are gathered in batches, each analysed on another thread
+/// (``BlockFacts``) while the stream goes on being read, with up to one batch
+/// per core in flight; results are added to the tally in stream order, so the
+/// figures never depend on the number of cores.
 public final class StatsCollector: CorpusEventSink {
     private(set) var tally = CorpusTally()
     private let input: String
@@ -15,6 +17,8 @@ public final class StatsCollector: CorpusEventSink {
     private var pending: [Block] = []
     private var pendingSentences = 0
     private let batchBlocks: Int
+    /// Batches being analysed on other threads, oldest first.
+    private var inFlight: [AnalysedBatch] = []
 
     /// A collector for the events of `input` (a path or `<stdin>`, named in the report).
     /// Text blocks are segmented for `language` (option `lang`), else the
@@ -29,6 +33,7 @@ public final class StatsCollector: CorpusEventSink {
         switch event {
         case .startDocument(let start):
             try flush()
+            try drain()
             tally.begin(start, input: input)
             alphabet = Alphabet.forLanguage(start.metadata.language)
             language = forcedLanguage ?? start.metadata.language ?? "kk"
@@ -41,23 +46,67 @@ public final class StatsCollector: CorpusEventSink {
         }
     }
 
-    public func finish() throws { try flush() }
+    public func finish() throws {
+        try flush()
+        try drain()
+    }
 
-    /// The report of everything received so far.
+    /// The report of everything received so far (call ``finish()`` first).
     public var report: StatsReport { StatsReport(tally) }
 
     /// Adds the counts of a collector that read later inputs (for `--jobs`).
     public func merge(_ other: StatsCollector) { tally.merge(other.tally) }
 
+    /// Starts analysing the pending blocks on another thread, after adding the
+    /// oldest batch when one batch per core is already in flight.
     private func flush() throws {
         guard !pending.isEmpty else { return }
         let blocks = pending
         pending.removeAll(keepingCapacity: true)
         pendingSentences = 0
+        while inFlight.count >= ParallelMap.width { try addOldest() }
         let alphabet = self.alphabet, language = self.language, forced = forcedLanguage
-        let facts = ParallelMap.map(blocks) { block in
+        inFlight.append(AnalysedBatch(blocks) { block in
             Result { try BlockFacts(block, alphabet: alphabet, language: forced ?? block.language ?? language) }
+        })
+    }
+
+    /// Adds every batch in flight, in order.
+    private func drain() throws {
+        while !inFlight.isEmpty { try addOldest() }
+    }
+
+    /// Waits for the oldest batch and adds it; on an error, waits for the others too
+    /// (so no work outlives the stream) and rethrows.
+    private func addOldest() throws {
+        let batch = inFlight.removeFirst()
+        do {
+            for (block, facts) in zip(batch.blocks, batch.wait()) { tally.add(block, try facts.get()) }
+        } catch {
+            for other in inFlight { _ = other.wait() }
+            inFlight.removeAll()
+            throw error
         }
-        for (block, f) in zip(blocks, facts) { tally.add(block, try f.get()) }
+    }
+}
+
+/// One batch of blocks analysed on a global-queue thread; ``wait()`` hands back the facts.
+private final class AnalysedBatch: @unchecked Sendable {
+    let blocks: [Block]
+    private let done = DispatchSemaphore(value: 0)
+    /// Written once by the worker before `done` is signalled; read after waiting.
+    private var facts: [Result<BlockFacts, any Error>] = []
+
+    init(_ blocks: [Block], _ analyse: @escaping @Sendable (Block) -> Result<BlockFacts, any Error>) {
+        self.blocks = blocks
+        DispatchQueue.global().async {
+            self.facts = blocks.map(analyse)
+            self.done.signal()
+        }
+    }
+
+    func wait() -> [Result<BlockFacts, any Error>] {
+        done.wait()
+        return facts
     }
 }
