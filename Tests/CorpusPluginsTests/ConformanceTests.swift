@@ -52,7 +52,7 @@ struct ConformanceTests {
         docs[0].blocks.insert(Block(id: "t", kind: .heading(level: 1), content: .text("Жапония және доллар")), at: 0)
         let sample = docs
         let problems = try await offPool {
-            let found = PluginDiscovery(explicit: [PluginCLI.examples + "/corpuskit-markdown"], environment: [:]).discover()
+            let found = PluginCLI.discovery([PluginCLI.examples + "/corpuskit-markdown"]).discover()
             let reader = PluginReader(found.plugins[0].plugin)
             return FormatConformance(reader: reader, writer: MiniMarkdownWriter(), keepsIDs: false).problems(with: sample)
         }

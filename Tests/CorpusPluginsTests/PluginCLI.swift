@@ -1,3 +1,4 @@
+import CorpusPlugins
 import CorpusTestSupport
 import Foundation
 
@@ -7,6 +8,14 @@ enum PluginCLI {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
     static let examples = root.appendingPathComponent("Examples/plugins").path
+
+    /// Discovery of `paths` with a generous `--describe` timeout: the suite starts many
+    /// Python plugins at once on a 2-core CI machine, where the users' 10 s can pass.
+    static func discovery(_ paths: [String]) -> PluginDiscovery {
+        var discovery = PluginDiscovery(explicit: paths, environment: [:])
+        discovery.describeTimeout = 120
+        return discovery
+    }
     static let broken = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("Fixtures/broken").path
     static let sample = root.appendingPathComponent("samples/004_d576930189d3d379.txt").path

@@ -65,7 +65,7 @@ struct PluginDiscoveryTests {
 
     @Test func plannedIntoChains() async throws {
         let registry = try await offPool {
-            Corpus.standardRegistry.addingPlugins(from: PluginDiscovery(explicit: [PluginCLI.examples], environment: [:])).registry
+            Corpus.standardRegistry.addingPlugins(from: PluginCLI.discovery([PluginCLI.examples])).registry
         }
         let planner = Planner(registry: registry)
         let sentlen = try #require(registry.transform(named: "sentlen"))

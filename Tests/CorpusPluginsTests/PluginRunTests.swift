@@ -130,7 +130,7 @@ struct PluginRunTests {
 
     @Test func libraryUsersConvertThroughPlugins() async throws {
         let html = try await offPool {
-            let registry = Corpus.standardRegistry.addingPlugins(from: PluginDiscovery(explicit: [PluginCLI.examples], environment: [:])).registry
+            let registry = Corpus.standardRegistry.addingPlugins(from: PluginCLI.discovery([PluginCLI.examples])).registry
             return try Corpus.convert("Бұл бірінші сөйлем. Бұл екінші сөйлем.", from: "text", to: "html", registry: registry)
         }
         #expect(html.contains(#"<span class="s" id="doc.p1.s2">Бұл екінші сөйлем.</span>"#))
@@ -202,7 +202,7 @@ struct PluginConcurrencyTests {
     func concurrentConversionsOnThreadsAllFinish() async throws {
         let width = 8
         let results = try await offPool {
-            let registry = Corpus.standardRegistry.addingPlugins(from: PluginDiscovery(explicit: [PluginCLI.examples], environment: [:])).registry
+            let registry = Corpus.standardRegistry.addingPlugins(from: PluginCLI.discovery([PluginCLI.examples])).registry
             let slots = ResultBox(count: width)
             DispatchQueue.concurrentPerform(iterations: width) { i in
                 slots.set(i, Result { try Corpus.convert("Сөйлем \(i). Екінші сөйлем.", from: "text", to: "html", registry: registry) })
