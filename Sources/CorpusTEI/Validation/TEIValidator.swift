@@ -95,10 +95,9 @@ public struct TEIValidator: CorpusValidator {
         let outcome: SchemaCache.Outcome
         do {
             outcome = try SchemaCache.shared.schema(at: schema, kind: kind, names: names, timeout: timeout)
-        } catch let error as CorpusError where names != nil {
+        } catch is CorpusError where names != nil {
             // The cut-down schema did not compile (libxml2 may reject what pruning left,
             // such as a start with nothing allowed): the whole schema decides.
-            _ = error
             outcome = try SchemaCache.shared.schema(at: schema, kind: kind, timeout: timeout)
         }
         switch outcome {
