@@ -25,12 +25,40 @@ struct FieldWriter {
     }
 
     func write(_ value: String, to out: ByteOutput, onlyField: Bool = false) throws {
+        // Native strings (every value the writers see) lend their bytes without a copy.
+        let done: Void? = try value.utf8.withContiguousStorageIfAvailable { bytes in
+            switch dialect {
+            case .csv: try writeCSV(bytes, to: out, onlyField: onlyField)
+            case .tsv: try writeTSV(bytes, to: out)
+            }
+        }
+        if done != nil { return }
         var value = value
         try value.withUTF8 { bytes in
             switch dialect {
             case .csv: try writeCSV(bytes, to: out, onlyField: onlyField)
             case .tsv: try writeTSV(bytes, to: out)
             }
+        }
+    }
+
+    /// A number in decimal: the same bytes as `write(String(number))`, since
+    /// digits and `-` need no quoting or escaping and are never empty.
+    func write(number: Int, to out: ByteOutput) throws {
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: any Int fits
+        try withUnsafeMutableBytes(of: &digits) { buffer in
+            var n = number.magnitude
+            var at = buffer.count
+            repeat {
+                at -= 1
+                buffer[at] = UInt8(truncatingIfNeeded: 0x30 + n % 10)
+                n /= 10
+            } while n > 0
+            if number < 0 {
+                at -= 1
+                buffer[at] = UInt8(ascii: "-")
+            }
+            try out.write(UnsafeRawBufferPointer(rebasing: buffer[at...]))
         }
     }
 

@@ -16,6 +16,8 @@ final class SentenceTableSink: CorpusEventSink {
     private let dialect: TableDialect
     /// Whether a column needs character offsets (counting costs a pass over each text).
     private let needsOffsets: Bool
+    /// `columns` as plain codes for the sentence rows' loop (see ``RowField``).
+    private let rowFields: [RowField]
 
     private var started = false
     private var document: DocumentStart?
@@ -30,6 +32,7 @@ final class SentenceTableSink: CorpusEventSink {
         self.lineEnd = crlf ? [0x0D, 0x0A] : [0x0A]
         self.bom = bom
         self.needsOffsets = columns.contains(.charStart) || columns.contains(.charEnd)
+        self.rowFields = columns.map(RowField.init)
     }
 
     func receive(_ event: CorpusEvent) throws {
@@ -82,12 +85,68 @@ final class SentenceTableSink: CorpusEventSink {
             return try writeRow(Row(document: doc, block: block, sentence: nil))
         }
         var offset = 0
-        for (i, sentence) in sentences.enumerated() {
-            let length = needsOffsets ? Self.scalarCount(sentence.text) : 0
-            try writeRow(
-                Row(document: doc, block: block, sentence: sentence, number: i + 1, start: offset, end: offset + length))
+        for i in sentences.indices {
+            let length = needsOffsets ? Self.scalarCount(sentences[i].text) : 0
+            try writeSentenceRow(doc, block, sentences, i, start: offset, end: offset + length)
             offset += length + 1
         }
+    }
+
+    /// The columns the sentence rows write without building a ``Row``; `other`
+    /// takes ``value(_:_:)``.
+    private enum RowField {
+        case documentID, blockID, blockKind, level, sentenceID, sentenceNumber, text, documentMetadata
+        case charStart, charEnd, other(SentenceColumn)
+
+        init(_ column: SentenceColumn) {
+            switch column {
+            case .documentID: self = .documentID
+            case .blockID: self = .blockID
+            case .blockKind: self = .blockKind
+            case .level: self = .level
+            case .sentenceID: self = .sentenceID
+            case .sentenceNumber: self = .sentenceNumber
+            case .text: self = .text
+            case .documentMetadata: self = .documentMetadata
+            case .charStart: self = .charStart
+            case .charEnd: self = .charEnd
+            default: self = .other(column)
+            }
+        }
+    }
+
+    /// The row of sentence `index` of `block`: the same bytes as ``writeRow(_:)``
+    /// with a ``Row``, without copying the document, block and sentence into one
+    /// (that copy and a `String` per cell were most of the writer's work).
+    private func writeSentenceRow(
+        _ document: DocumentStart, _ block: Block, _ sentences: [Sentence], _ index: Int, start: Int, end: Int
+    ) throws {
+        let onlyField = rowFields.count == 1
+        for i in rowFields.indices {
+            if i > 0 { try out.write(byte: dialect.delimiter) }
+            switch rowFields[i] {
+            case .documentID: try fields.write(document.id, to: out, onlyField: onlyField)
+            case .blockID: try fields.write(block.id, to: out, onlyField: onlyField)
+            case .blockKind: try fields.write(block.kind.name, to: out, onlyField: onlyField)
+            case .level:
+                if let level = block.kind.headingLevel {
+                    try fields.write(number: level, to: out)
+                } else {
+                    try fields.write("", to: out, onlyField: onlyField)
+                }
+            case .sentenceID: try fields.write(sentences[index].id, to: out, onlyField: onlyField)
+            case .sentenceNumber: try fields.write(number: index + 1, to: out)
+            case .text: try fields.write(sentences[index].text, to: out, onlyField: onlyField)
+            case .documentMetadata: try fields.write(documentHasRows ? "" : metadataCell, to: out, onlyField: onlyField)
+            case .charStart: try fields.write(number: start, to: out)
+            case .charEnd: try fields.write(number: end, to: out)
+            case .other(let column):
+                let row = Row(document: document, block: block, sentence: sentences[index], number: index + 1, start: start, end: end)
+                try fields.write(value(column, row), to: out, onlyField: onlyField)
+            }
+        }
+        try out.write(lineEnd)
+        documentHasRows = true
     }
 
     /// The speaker of a row: the block attribute `speaker`, else the sentence attribute.

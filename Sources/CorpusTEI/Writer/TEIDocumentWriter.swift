@@ -207,7 +207,7 @@ final class TEIDocumentWriter {
             throw CorpusError(.invalid, "sentence id '\(id)' is not an XML NCName (needed for xml:id)", file: fileName)
         }
         guard settings.tokens, let tokens = sentence.tokens, !tokens.isEmpty else {
-            try xml.element("s", id: id, text: sentence.text)
+            try xml.sentence(ncNameID: id, text: sentence.text)
             return
         }
         try xml.start("s", [("xml:id", id)])

@@ -81,14 +81,48 @@ final class XMLMarkupWriter {
         try end(name)
     }
 
+    /// `<s xml:id="id">text</s>` (`<s xml:id="id"/>` for empty text), once per
+    /// sentence: the bytes of ``element(_:id:text:)`` for `s`, with `id` copied
+    /// as it is. `id` must be an XML NCName (the caller checks), so nothing in it
+    /// needs escaping.
+    func sentence(ncNameID id: String, text: String) throws {
+        try write(Self.sentenceOpen)
+        try output.write(id)
+        if text.isEmpty {
+            try output.write(byte: 0x22)
+            try output.write(byte: 0x2F)
+            try output.write(byte: 0x3E)
+            return
+        }
+        try output.write(byte: 0x22)
+        try output.write(byte: 0x3E)
+        try escaped(text, attribute: false)
+        try write(Self.sentenceClose)
+    }
+
+    private static let sentenceOpen: StaticString = "<s xml:id=\""
+    private static let sentenceClose: StaticString = "</s>"
+
+    @inline(__always)
+    private func write(_ literal: StaticString) throws {
+        try output.write(UnsafeRawBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+    }
+
     func text(_ s: String) throws { try escaped(s, attribute: false) }
 
     /// Writes `s` with `&`, `<`, `>` (and `"`, TAB, LF in attributes, CR everywhere)
     /// escaped; throws on characters XML 1.0 forbids. Runs of bytes that need
     /// nothing (found with a byte table) are copied whole.
     func escaped(_ s: String, attribute: Bool) throws {
+        // Native strings lend their bytes without the copy `withUTF8` on a `var` makes.
+        let done: Void? = try s.utf8.withContiguousStorageIfAvailable { try escaped(bytes: $0, attribute: attribute) }
+        if done != nil { return }
         var s = s
-        try s.withUTF8 { bytes in
+        try s.withUTF8 { try escaped(bytes: $0, attribute: attribute) }
+    }
+
+    private func escaped(bytes: UnsafeBufferPointer<UInt8>, attribute: Bool) throws {
+        do {
             try (attribute ? Self.attributeBytes : Self.textBytes).withUnsafeBufferPointer { needsLook in
                 var runStart = 0
                 var i = 0

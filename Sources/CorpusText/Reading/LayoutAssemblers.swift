@@ -35,7 +35,10 @@ final class WrappedParagraphAssembler: LayoutAssembler {
     private let indentAlwaysBreaks: Bool
     private let structure: Bool
     private let emit: (AssembledBlock) throws -> Void
-    private var text = ""
+    /// The paragraph so far, as UTF-8: lines are joined here and the paragraph's
+    /// `String` is made once, at its end (appending to a `String` line by line
+    /// cost ~500 instructions a line).
+    private var text = ParagraphBuffer()
     private var pendingBlank = false
     private var inBullet = false
     private var kind: BlockKind = .paragraph
@@ -55,7 +58,7 @@ final class WrappedParagraphAssembler: LayoutAssembler {
             if TextWhitespace.isBlank(line) || !TextWhitespace.startsLowercase(line) {
                 try emit(.text(held.text, .heading(level: held.level)))
             } else {
-                text = held.text  // continued in lower case: an ordinary paragraph after all
+                text.set(held.text)  // continued in lower case: an ordinary paragraph after all
                 kind = .paragraph
             }
         }
@@ -74,15 +77,15 @@ final class WrappedParagraphAssembler: LayoutAssembler {
             startsNew = true
         } else if pendingBlank {
             // A blank line inside a sentence (page or column break) does not end it.
-            startsNew = !(lower && !TextWhitespace.endsWithStop(text))
+            startsNew = !(lower && !text.endsWithStop)
         } else if inBullet {
             startsNew = !lower
-        } else if numbered && TextWhitespace.endsWithListBreak(text) {
+        } else if numbered && text.endsWithListBreak {
             startsNew = true
         } else if TextWhitespace.isIndented(line) && !lower {
-            startsNew = indentAlwaysBreaks || TextWhitespace.endsWithStop(text)
+            startsNew = indentAlwaysBreaks || text.endsWithStop
         }
-        if !startsNew && text.utf8.count > maximumParagraphBytes && TextWhitespace.endsWithStop(text) { startsNew = true }
+        if !startsNew && text.count > maximumParagraphBytes && text.endsWithStop { startsNew = true }
         if startsNew { try flush() }
         if text.isEmpty {
             if structure, !bullet, let level = PlainStructure.headingLevel(content) {
@@ -92,7 +95,7 @@ final class WrappedParagraphAssembler: LayoutAssembler {
             }
             inBullet = bullet || numbered
             kind = structure && inBullet ? .listItem : .paragraph
-            text = content
+            text.set(content)
         } else {
             append(content)
         }
@@ -102,38 +105,35 @@ final class WrappedParagraphAssembler: LayoutAssembler {
     func finish() throws {
         if let held = heading {  // a last short line: nothing follows it, so no heading
             heading = nil
-            text = held.text
+            text.set(held.text)
             kind = .paragraph
         }
         try flush()
     }
 
-    var heldBytes: Int { text.utf8.count }
+    var heldBytes: Int { text.count }
 
     /// Joins a wrapped line: soft hyphens vanish, a `-` between letters stays
     /// without a space (`ақша-` + `несие`), otherwise one space.
     private func append(_ content: String) {
-        let last = text.unicodeScalars.last
-        if last == "\u{AD}" {
-            text.unicodeScalars.removeLast()
-            text += content
+        let last = text.lastScalar(before: text.count)
+        if last?.scalar == "\u{AD}" {
+            text.removeLast(from: last!.start)
+            text.append(content)
             return
         }
-        if last == "-", TextWhitespace.startsLowercase(content) {
-            let scalars = text.unicodeScalars
-            let hyphen = scalars.index(before: scalars.endIndex)
-            if hyphen > scalars.startIndex, ScalarClass.isLetter(scalars[scalars.index(before: hyphen)]) {
-                text += content
+        if let last, last.scalar == "-", TextWhitespace.startsLowercase(content) {
+            if let before = text.lastScalar(before: last.start), ScalarClass.isLetter(before.scalar) {
+                text.append(content)
                 return
             }
         }
-        text += " "
-        text += content
+        text.append(space: content)
     }
 
     private func flush() throws {
-        if !text.isEmpty { try emit(.text(text, kind)) }
-        text = ""
+        if !text.isEmpty { try emit(.text(text.string(), kind)) }
+        text.removeAll()
         pendingBlank = false
         inBullet = false
         kind = .paragraph

@@ -15,6 +15,8 @@ final class TextReadSession {
     private var held: [String] = []
     private var heldBytes = 0
     private var blockCount = 0
+    /// `DOC.pN`, as ``CorpusID/block(_:_:)`` spells them.
+    private let blockIDs: NumberedIDs
     private let structure: Bool
     /// Blocks by kind name, for `--explain`.
     private(set) var kinds: [String: Int] = [:]
@@ -27,6 +29,7 @@ final class TextReadSession {
     init(document: DocumentStart, layout: TextLayout?, language: String, structure: Bool = false,
          paragraphLimit: Int = ReadLimits.maximumUnitBytes, inputName: String = "", sink: any CorpusEventSink) {
         self.document = document
+        self.blockIDs = NumberedIDs(document.id, marker: "p")
         self.structure = structure
         self.layout = layout
         self.language = language
@@ -108,7 +111,7 @@ final class TextReadSession {
             emittedAnything = true
         }
         blockCount += 1
-        let id = CorpusID.block(document.id, blockCount)
+        let id = blockIDs.id(blockCount)
         switch block {
         case .text(_, let kind), .sentences(_, let kind): kinds[kind.name, default: 0] += 1
         }
@@ -116,7 +119,8 @@ final class TextReadSession {
         case .text(let text, let kind):
             try sink.receive(.block(Block(id: id, kind: kind, content: .text(text))))
         case .sentences(let sentences, let kind):
-            let list = sentences.enumerated().map { Sentence(id: CorpusID.sentence(id, $0.offset + 1), text: $0.element) }
+            let ids = NumberedIDs(id, marker: "s")
+            let list = sentences.enumerated().map { Sentence(id: ids.id($0.offset + 1), text: $0.element) }
             try sink.receive(.block(Block(id: id, kind: kind, content: .sentences(list))))
         }
     }

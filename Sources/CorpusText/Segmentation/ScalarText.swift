@@ -142,6 +142,14 @@ struct ScalarText {
     func string(_ range: Range<Int>) -> String {
         let a = offsets[range.lowerBound]
         let b = offsets[range.upperBound]
+        // `text` was made contiguous in `init`; its UTF-8 is valid and the range
+        // runs from a scalar's start to a scalar's start, so the copy is valid too.
+        let copied: String? = text.utf8.withContiguousStorageIfAvailable { buffer in
+            let bytes = UnsafeBufferPointer(rebasing: buffer[a..<b])
+            return String(
+                copying: unsafe UTF8Span(unchecked: Span(_unsafeElements: bytes), isKnownASCII: b - a == range.count))
+        }
+        if let copied { return copied }
         let utf8 = text.utf8
         let from = utf8.index(utf8.startIndex, offsetBy: a)
         let to = utf8.index(from, offsetBy: b - a)

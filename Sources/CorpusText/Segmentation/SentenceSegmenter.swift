@@ -40,6 +40,19 @@ public struct SentenceSegmenter: CorpusTransform {
         return ranges.map { view.string($0) }
     }
 
+    /// The sentences of `text` as the model's values, with ids `blockID.sN`:
+    /// ``segment(_:abbreviations:)`` without the intermediate array of strings.
+    func sentences(_ text: String, blockID: String, abbreviations: AbbreviationList) -> [Sentence] {
+        let view = ScalarText(text, findingMarks: true)
+        let ranges = SentenceBoundaryScanner(abbreviations: abbreviations).sentenceRanges(view)
+        let ids = NumberedIDs(blockID, marker: "s")
+        if ranges.count == 1 && ranges[0] == 0..<view.count { return [Sentence(id: ids.id(1), text: text)] }
+        var out: [Sentence] = []
+        out.reserveCapacity(ranges.count)
+        for (i, range) in ranges.enumerated() { out.append(Sentence(id: ids.id(i + 1), text: view.string(range))) }
+        return out
+    }
+
     public func makeSink(sendingTo downstream: any CorpusEventSink, options: FormatOptions) throws -> any CorpusEventSink {
         _ = try AbbreviationList.bundled(for: options["lang"] ?? "kk")  // a broken install fails before any work
         return BlockTransformSink(BlockSegmenter(language: options["lang"]), downstream: downstream, parallelism: try options.jobs())
@@ -54,10 +67,10 @@ struct BlockSegmenter: BlockTransformer {
     func transform(_ block: Block, in document: DocumentStart) throws -> Block {
         guard case .text(let text) = block.content else { return block }
         let lang = language ?? block.language ?? document.metadata.language ?? "kk"
-        let pieces = try SentenceSegmenter().segment(text, language: lang)
+        let sentences = SentenceSegmenter().sentences(
+            text, blockID: block.id, abbreviations: try AbbreviationList.bundled(for: lang))
         var out = block
-        out.content = .sentences(
-            pieces.enumerated().map { Sentence(id: CorpusID.sentence(block.id, $0.offset + 1), text: $0.element) })
+        out.content = .sentences(sentences)
         return out
     }
 }

@@ -1,0 +1,84 @@
+import CorpusModel
+
+/// The UTF-8 bytes of a paragraph being joined from lines, for
+/// ``WrappedParagraphAssembler``: lines are appended as bytes (the buffer is
+/// reused from paragraph to paragraph) and the `String` is made once.
+///
+/// Everything appended is a `String` (valid UTF-8) or an ASCII space, and
+/// ``removeLast(from:)`` cuts at a scalar's start, so the bytes stay valid UTF-8.
+struct ParagraphBuffer {
+    private var bytes: [UInt8] = []
+
+    var isEmpty: Bool { bytes.isEmpty }
+    /// Bytes held.
+    var count: Int { bytes.count }
+
+    /// Starts over with `text`.
+    mutating func set(_ text: String) {
+        bytes.removeAll(keepingCapacity: true)
+        bytes.append(contentsOf: text.utf8)
+    }
+
+    mutating func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
+
+    /// Appends a space, then `text`.
+    mutating func append(space text: String) {
+        bytes.append(0x20)
+        bytes.append(contentsOf: text.utf8)
+    }
+
+    /// Drops the bytes from `start` (a scalar's first byte) on.
+    mutating func removeLast(from start: Int) { bytes.removeSubrange(start...) }
+
+    mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
+
+    /// The paragraph as a `String` (a copy of the bytes, not validated again).
+    func string() -> String {
+        bytes.withUnsafeBufferPointer { buffer in
+            String(copying: unsafe UTF8Span(unchecked: Span(_unsafeElements: buffer), isKnownASCII: ByteScan.isASCII(buffer)))
+        }
+    }
+
+    /// The scalar that ends before byte `end`, and where it starts; nil at the start.
+    func lastScalar(before end: Int) -> (scalar: Unicode.Scalar, start: Int)? {
+        guard end > 0 else { return nil }
+        var start = end - 1
+        while start > 0 && bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        let lead = UInt32(bytes[start])
+        var value: UInt32
+        switch end - start {
+        case 1: value = lead
+        case 2: value = (lead & 0x1F) << 6
+        case 3: value = (lead & 0x0F) << 12
+        default: value = (lead & 0x07) << 18
+        }
+        var shift = 6 * (end - start - 1)
+        for k in (start + 1)..<max(start + 1, end) {
+            shift -= 6
+            value |= UInt32(bytes[k] & 0x3F) << UInt32(shift)
+        }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", start)
+    }
+
+    /// ``TextWhitespace/endsWithStop(_:)`` of the paragraph.
+    var endsWithStop: Bool { lastMark.map(ScalarClass.isTerminator) ?? false }
+
+    /// ``TextWhitespace/endsWithListBreak(_:)`` of the paragraph.
+    var endsWithListBreak: Bool {
+        guard let c = lastMark else { return false }
+        return ScalarClass.isTerminator(c) || c == ":" || c == ";"
+    }
+
+    /// The last scalar that is neither a space nor a closing quote or bracket.
+    private var lastMark: Unicode.Scalar? {
+        var end = bytes.count
+        while let (c, start) = lastScalar(before: end) {
+            if ScalarClass.isSpace(c) || ScalarClass.isCloser(c) {
+                end = start
+                continue
+            }
+            return c
+        }
+        return nil
+    }
+}
