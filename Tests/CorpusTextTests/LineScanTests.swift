@@ -15,11 +15,13 @@ struct LineScanTests {
         Array("\u{205F}".utf8), Array("\u{2028}".utf8), Array("«".utf8), Array("—".utf8), Array("…".utf8), Array("😀".utf8),
         Array("\u{FEFF}".utf8), Array("ABCDEFGH".utf8), [0x0B], [0x1C], [0x00], [0xD0], [0xC1, 0xBF], [0xED, 0xA0, 0x80],
         [0xE2, 0x82], [0xF4, 0x90, 0x80, 0x80], [0x80],
+        Array("Қазақстан ".utf8), Array("ә,".utf8), Array("» ".utf8), Array("\u{A0}ж".utf8), [0xC2], [0xC2, 0x41], [0xC0, 0x80],
+        [0xDF, 0xBF], [0x7F], [0x1F], [0xD0, 0xD0, 0x80],
     ]
 
     @Test func agreesWithTheSlowChecks() {
         var generator = SplitMix(seed: 11)
-        for _ in 0..<20_000 {
+        for _ in 0..<60_000 {
             var line: [UInt8] = []
             for _ in 0..<Int(generator.next() % 24) { line += Self.pieces[Int(generator.next() % UInt64(Self.pieces.count))] }
             let scan = line.withUnsafeBufferPointer { LineScan($0) }

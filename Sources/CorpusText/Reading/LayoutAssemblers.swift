@@ -35,14 +35,16 @@ final class WrappedParagraphAssembler: LayoutAssembler {
     private let indentAlwaysBreaks: Bool
     private let structure: Bool
     private let emit: (AssembledBlock) throws -> Void
+    // Touched for every line, on the reader's thread only: no dynamic exclusivity checks
+    // (they cost ~20 M instructions on 10 MiB).
     /// The paragraph so far, as UTF-8: lines are joined here and the paragraph's
     /// `String` is made once, at its end (appending to a `String` line by line
     /// cost ~500 instructions a line).
-    private var text = ParagraphBuffer()
-    private var pendingBlank = false
-    private var inBullet = false
-    private var kind: BlockKind = .paragraph
-    private var heading: (text: String, level: Int)?
+    @exclusivity(unchecked) private var text = ParagraphBuffer()
+    @exclusivity(unchecked) private var pendingBlank = false
+    @exclusivity(unchecked) private var inBullet = false
+    @exclusivity(unchecked) private var kind: BlockKind = .paragraph
+    @exclusivity(unchecked) private var heading: (text: String, level: Int)?
 
     /// `indentAlwaysBreaks`: every indented line not in lower case starts a paragraph
     /// (the `indented` layout); otherwise only after a finished sentence.

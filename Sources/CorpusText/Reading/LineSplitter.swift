@@ -187,8 +187,9 @@ enum UTF8Check {
 ///
 /// Validity is exactly ``UTF8Validation/firstInvalidByte(in:rejectingNUL:)``'s
 /// (the same checks per sequence): a line it rejects gets nil, and the reader
-/// then locates the problem the slow way. Words of four two-byte characters
-/// (Cyrillic) and of eight ASCII bytes are checked at once.
+/// then locates the problem the slow way. Words of eight ASCII bytes, of four
+/// two-byte characters (Cyrillic), and of ASCII and two-byte characters mixed
+/// (``mixedWord(_:collapsed:prevSpace:)``) are checked at once.
 struct LineScan {
     var ascii = true
     /// No leading, trailing or doubled space, no control character, no non-ASCII space.
@@ -220,6 +221,12 @@ struct LineScan {
                     if collapsed && (Self.hasLane(x, 0xA0C2) || Self.hasLane(x, 0x85C2)) { collapsed = false }  // NBSP, NEL
                     prevSpace = false
                     i += 8
+                    continue
+                } else if let taken = Self.mixedWord(x, collapsed: &collapsed, prevSpace: &prevSpace) {
+                    // ASCII (no control) and two-byte characters mixed: a word's end, its space
+                    // and punctuation, the next word's start. A lead in byte 7 waits for the next load.
+                    ascii = false
+                    i += taken
                     continue
                 }
             }
@@ -260,6 +267,38 @@ struct LineScan {
             }
             i += length
         }
+    }
+
+    /// How many bytes of the eight in `x` (little-endian: byte 0 first) are
+    /// valid text made of ASCII characters from U+0020 and two-byte characters
+    /// (leads 0xC2–0xDF, each followed by its continuation): 8, or 7 when byte 7
+    /// is a lead whose continuation follows; nil when the word holds anything
+    /// else (a control, a longer sequence, a stray or missing continuation, an
+    /// overlong lead), which the byte-by-byte path then judges. Updates the
+    /// whitespace facts for the bytes taken, as that path would.
+    @inline(__always)
+    static func mixedWord(_ x: UInt64, collapsed: inout Bool, prevSpace: inout Bool) -> Int? {
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let high = x & highs
+        let lead = x & (x << 1) & highs  // 11xxxxxx (`x << 1` moves each byte's bit 6 to its bit 7)
+        // Every continuation (10xxxxxx) right after a lead and every lead before one (a lead in
+        // byte 7 has its continuation in the next word); no 111xxxxx lead (three or four bytes).
+        guard high ^ lead == lead << 8, lead & (x << 2) == 0 else { return nil }
+        // No byte below 0x20 (controls, NUL; bytes from 0x80 never count here), and no lead
+        // 0xC0 or 0xC1 (an overlong form: none of the bits 0x1E).
+        let control = (x &- 0x2020_2020_2020_2020) & ~x
+        let overlong = ~((x & 0x1E1E_1E1E_1E1E_1E1E) &+ 0x7F7F_7F7F_7F7F_7F7F) & lead
+        guard (control | overlong) & highs == 0 else { return nil }
+        let taken = lead >> 63 != 0 ? 7 : 8
+        let spaces = ByteScan.exactlyEqual(x, 0x20)  // byte 7 is never a space when it is a lead
+        if spaces & (spaces >> 8) != 0 || (prevSpace && spaces & 0x80 != 0) { collapsed = false }
+        prevSpace = (spaces >> UInt64(8 * taken - 1)) & 1 != 0
+        // NBSP (C2 A0) and NEL (C2 85) within the bytes taken (C2 also leads « » and °).
+        let c2 = ByteScan.exactlyEqual(x, 0xC2)
+        if c2 != 0 && (c2 << 8) & (ByteScan.exactlyEqual(x, 0xA0) | ByteScan.exactlyEqual(x, 0x85)) != 0 {
+            collapsed = false
+        }
+        return taken
     }
 
     /// Whether one of the four 16-bit lanes of `x` is `lane`.

@@ -32,10 +32,12 @@ struct ParagraphBuffer {
 
     mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
 
-    /// The paragraph as a `String` (a copy of the bytes, not validated again).
+    /// The paragraph as a `String` (a copy of the bytes, not validated again;
+    /// not scanned for ASCII-ness either, which only the standard library's
+    /// shortcuts use: a pass over the bytes cost more than they save here).
     func string() -> String {
         bytes.withUnsafeBufferPointer { buffer in
-            String(copying: unsafe UTF8Span(unchecked: Span(_unsafeElements: buffer), isKnownASCII: ByteScan.isASCII(buffer)))
+            String(copying: unsafe UTF8Span(unchecked: Span(_unsafeElements: buffer), isKnownASCII: false))
         }
     }
 

@@ -40,6 +40,11 @@ struct ScalarText {
         var scalars: [Unicode.Scalar] = []
         var stops: [Int] = []
         var marks: [Int] = []
+        if findingMarks {
+            // Room for a paragraph's usual few: growing from empty reallocated 2–3 times each.
+            stops.reserveCapacity(16)
+            marks.reserveCapacity(16)
+        }
         let asciiMarks = Self.asciiMarks
         // n + 1 offset slots always suffice: there are never more scalars than bytes.
         let offsets = [Int](unsafeUninitializedCapacity: n + 1) { offsetBuffer, offsetCount in

@@ -16,6 +16,7 @@ struct SentenceBoundaryScanner {
         let s = text.scalars
         let n = s.count
         var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(text.stops.count + 1)  // at most one sentence per stop, plus the rest
         var start = skipSpace(s, from: 0)
         if start >= n { return [] }
         let shield = ShieldedSpans(s, marks: text.marks)
@@ -144,15 +145,31 @@ struct SentenceBoundaryScanner {
             return !isListNumber(s, wordStart: ws, sentenceStart: sentenceStart)
         }
         // Initials and unknown dotted abbreviations: `N.`, `Н.Ә.`, `ж.б.`, `Ph.D.`.
-        let pieces = word.split(separator: ".", omittingEmptySubsequences: false)
-        if pieces.count == 1 {
+        if !word.contains(".") {
             // An initial stands alone (`N. Cooper`), not glued to a number or sign (`32,5°С.`).
             let standsAlone = ws == sentenceStart || ScalarClass.isSpace(s[ws - 1]) || ScalarClass.isOpener(s[ws - 1])
             if word.count == 1, let only = word.first, ScalarClass.isLetter(only), standsAlone { return false }
-        } else if pieces.allSatisfy({ !$0.isEmpty && $0.count <= 3 }) {
+        } else if Self.piecesAreShort(word) {
             return false
         }
         return true
+    }
+
+    /// Whether every piece of `word` between full stops (also before the first and
+    /// after the last) has one to three scalars: `split(separator: ".")` keeping
+    /// empty pieces, then a test of each, without the array.
+    private static func piecesAreShort(_ word: ArraySlice<Unicode.Scalar>) -> Bool {
+        var length = 0
+        for c in word {
+            if c == "." {
+                if length == 0 { return false }
+                length = 0
+            } else {
+                length += 1
+                if length > 3 { return false }
+            }
+        }
+        return length > 0
     }
 
     private static func isRomanDigit(_ c: Unicode.Scalar) -> Bool {
