@@ -110,22 +110,65 @@ enum TextWhitespace {
 
     /// Whether a line holds nothing but whitespace.
     static func isBlank(_ s: String) -> Bool {
-        s.unicodeScalars.allSatisfy(ScalarClass.isSpace)
+        // These line tests run on every line: their first scalars are decoded from the
+        // UTF-8 by hand (``firstNonSpace(_:)``), the scalar view's iterator cost several times more.
+        if let found = s.utf8.withContiguousStorageIfAvailable({ firstNonSpace($0) }) { return found == nil }
+        return s.unicodeScalars.allSatisfy(ScalarClass.isSpace)
     }
 
     /// Whether a line begins with whitespace (an indented paragraph start).
     static func isIndented(_ s: String) -> Bool {
+        if let first = s.utf8.withContiguousStorageIfAvailable({ scalar(at: 0, in: $0) }) {
+            return first.map { ScalarClass.isSpace($0.scalar) } ?? false
+        }
         guard let first = s.unicodeScalars.first else { return false }
         return ScalarClass.isSpace(first)
     }
 
     /// Whether the first letter-or-digit of `s` is a lower-case letter (a continuation).
     static func startsLowercase(_ s: String) -> Bool {
+        if let found = s.utf8.withContiguousStorageIfAvailable({ firstNonSpace($0) }) {
+            return found.map(ScalarClass.isLower) ?? false
+        }
         for c in s.unicodeScalars {
             if ScalarClass.isSpace(c) { continue }
             return ScalarClass.isLower(c)
         }
         return false
+    }
+
+    /// The first scalar of valid UTF-8 `b` that is not whitespace, or nil.
+    @inline(__always)
+    private static func firstNonSpace(_ b: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar? {
+        var i = 0
+        while let (c, width) = scalar(at: i, in: b) {
+            if !ScalarClass.isSpace(c) { return c }
+            i += width
+        }
+        return nil
+    }
+
+    /// The scalar starting at byte `i` of valid UTF-8 `b` and its width; nil at the end.
+    @inline(__always)
+    static func scalar(at i: Int, in b: UnsafeBufferPointer<UInt8>) -> (scalar: Unicode.Scalar, width: Int)? {
+        guard i < b.count else { return nil }
+        let lead = b[i]
+        if lead < 0x80 { return (Unicode.Scalar(lead), 1) }
+        let value: UInt32
+        let width: Int
+        if lead < 0xE0 {
+            value = UInt32(lead & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
+            width = 2
+        } else if lead < 0xF0 {
+            value = UInt32(lead & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+            width = 3
+        } else {
+            value = UInt32(lead & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6
+                | UInt32(b[i + 3] & 0x3F)
+            width = 4
+        }
+        // A `String`'s UTF-8 is valid, so `value` is a scalar value.
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", width)
     }
 
     /// Whether `s` ends a sentence: a final `.`, `!`, `?` or `…`, possibly before closing quotes or brackets.
@@ -148,8 +191,20 @@ enum TextWhitespace {
 
     /// The bullet that opens a list-item line (`- `, `• `, `– `…), or nil.
     static func bulletPrefix(_ trimmed: String) -> Bool {
+        let firstTwo: (Unicode.Scalar, Unicode.Scalar)?? = trimmed.utf8.withContiguousStorageIfAvailable { b in
+            guard let (first, width) = scalar(at: 0, in: b), let (second, _) = scalar(at: width, in: b) else { return nil }
+            return (first, second)
+        }
+        if let firstTwo {
+            guard let (first, second) = firstTwo else { return false }
+            return isBullet(first, second)
+        }
         var it = trimmed.unicodeScalars.makeIterator()
         guard let first = it.next(), let second = it.next() else { return false }
+        return isBullet(first, second)
+    }
+
+    private static func isBullet(_ first: Unicode.Scalar, _ second: Unicode.Scalar) -> Bool {
         switch first {
         case "-", "–", "—", "•", "*", "·", "▪", "◦", "‣", "●", "○", "■", "□", "➢", "►":
             return ScalarClass.isSpace(second)
