@@ -11,6 +11,9 @@ protocol LayoutAssembler: AnyObject {
     /// `collapsed`: the line is known to need no ``TextWhitespace/collapse(_:)-(String)`` (the reader's
     /// validating pass found that); false when unknown.
     func feed(_ line: String, collapsed: Bool) throws
+    /// The same for a line given as its UTF-8 (valid, without NUL; `ascii` when all
+    /// of it is ASCII), only valid during the call. By default made a `String`.
+    func feed(utf8 line: UnsafeBufferPointer<UInt8>, ascii: Bool, collapsed: Bool) throws
     func finish() throws
     /// Bytes of the paragraph held now (checked against ``ReadLimits``).
     var heldBytes: Int { get }
@@ -18,6 +21,10 @@ protocol LayoutAssembler: AnyObject {
 
 extension LayoutAssembler {
     func feed(_ line: String) throws { try feed(line, collapsed: false) }
+
+    func feed(utf8 line: UnsafeBufferPointer<UInt8>, ascii: Bool, collapsed: Bool) throws {
+        try feed(String(copying: unsafe UTF8Span(unchecked: Span(_unsafeElements: line), isKnownASCII: ascii)), collapsed: collapsed)
+    }
 }
 
 /// A paragraph that grows past this many bytes without a break (a file with no
@@ -72,23 +79,9 @@ final class WrappedParagraphAssembler: LayoutAssembler {
         let lower = TextWhitespace.startsLowercase(content)
         let bullet = TextWhitespace.bulletPrefix(content)
         let numbered = structure && PlainStructure.isNumberedItem(content)
-        var startsNew = false
-        if text.isEmpty {
-            startsNew = false
-        } else if bullet {
-            startsNew = true
-        } else if pendingBlank {
-            // A blank line inside a sentence (page or column break) does not end it.
-            startsNew = !(lower && !text.endsWithStop)
-        } else if inBullet {
-            startsNew = !lower
-        } else if numbered && text.endsWithListBreak {
-            startsNew = true
-        } else if TextWhitespace.isIndented(line) && !lower {
-            startsNew = indentAlwaysBreaks || text.endsWithStop
+        if startsNewParagraph(lower: lower, bullet: bullet, numbered: numbered, indented: TextWhitespace.isIndented(line)) {
+            try flush()
         }
-        if !startsNew && text.count > maximumParagraphBytes && text.endsWithStop { startsNew = true }
-        if startsNew { try flush() }
         if text.isEmpty {
             if structure, !bullet, let level = PlainStructure.headingLevel(content) {
                 heading = (content, level)
@@ -102,6 +95,53 @@ final class WrappedParagraphAssembler: LayoutAssembler {
             append(content)
         }
         pendingBlank = false
+    }
+
+    /// ``feed(_:collapsed:)`` for a line given as bytes: a collapsed line without
+    /// `structure` (the common case) is placed from its bytes, with no `String` made.
+    /// Such a line holds no whitespace but single inner spaces, so it is blank only
+    /// when empty and never indented.
+    func feed(utf8 line: UnsafeBufferPointer<UInt8>, ascii: Bool, collapsed: Bool) throws {
+        guard collapsed, !structure, heading == nil else {
+            let text = String(copying: unsafe UTF8Span(unchecked: Span(_unsafeElements: line), isKnownASCII: ascii))
+            return try feed(text, collapsed: collapsed)
+        }
+        if line.isEmpty {
+            if !text.isEmpty { pendingBlank = true }
+            return
+        }
+        let lower = TextWhitespace.startsLowercase(utf8: line)
+        let bullet = TextWhitespace.bulletPrefix(utf8: line)
+        if startsNewParagraph(lower: lower, bullet: bullet, numbered: false, indented: false) { try flush() }
+        if text.isEmpty {
+            inBullet = bullet
+            kind = .paragraph
+            text.set(line)
+        } else {
+            append(line, startsLowercase: lower)
+        }
+        pendingBlank = false
+    }
+
+    /// Whether a non-blank line with these facts starts a new paragraph.
+    private func startsNewParagraph(lower: Bool, bullet: Bool, numbered: Bool, indented: Bool) -> Bool {
+        var startsNew = false
+        if text.isEmpty {
+            startsNew = false
+        } else if bullet {
+            startsNew = true
+        } else if pendingBlank {
+            // A blank line inside a sentence (page or column break) does not end it.
+            startsNew = !(lower && !text.endsWithStop)
+        } else if inBullet {
+            startsNew = !lower
+        } else if numbered && text.endsWithListBreak {
+            startsNew = true
+        } else if indented && !lower {
+            startsNew = indentAlwaysBreaks || text.endsWithStop
+        }
+        if !startsNew && text.count > maximumParagraphBytes && text.endsWithStop { startsNew = true }
+        return startsNew
     }
 
     func finish() throws {
@@ -118,19 +158,32 @@ final class WrappedParagraphAssembler: LayoutAssembler {
     /// Joins a wrapped line: soft hyphens vanish, a `-` between letters stays
     /// without a space (`ақша-` + `несие`), otherwise one space.
     private func append(_ content: String) {
+        switch joint(startsLowercase: TextWhitespace.startsLowercase(content)) {
+        case .none: text.append(content)
+        case .space: text.append(space: content)
+        }
+    }
+
+    private func append(_ content: UnsafeBufferPointer<UInt8>, startsLowercase: Bool) {
+        switch joint(startsLowercase: startsLowercase) {
+        case .none: text.append(content)
+        case .space: text.append(space: content)
+        }
+    }
+
+    private enum Joint { case none, space }
+
+    /// How the next line joins the paragraph (dropping a final soft hyphen).
+    private func joint(startsLowercase: Bool) -> Joint {
         let last = text.lastScalar(before: text.count)
         if last?.scalar == "\u{AD}" {
             text.removeLast(from: last!.start)
-            text.append(content)
-            return
+            return .none
         }
-        if let last, last.scalar == "-", TextWhitespace.startsLowercase(content) {
-            if let before = text.lastScalar(before: last.start), ScalarClass.isLetter(before.scalar) {
-                text.append(content)
-                return
-            }
+        if let last, last.scalar == "-", startsLowercase {
+            if let before = text.lastScalar(before: last.start), ScalarClass.isLetter(before.scalar) { return .none }
         }
-        text.append(space: content)
+        return .space
     }
 
     private func flush() throws {

@@ -7,7 +7,13 @@ import CorpusModel
 
 /// One line of the input, without its line end, decoded from UTF-8.
 struct SourceLine {
-    var text: String
+    /// The line as a `String`, or nil when it is given as ``utf8`` only.
+    private var string: String?
+    /// The line's UTF-8, checked valid without NUL, when it came straight from the
+    /// splitter's buffer: valid only during the callback that receives the line.
+    /// (A `String` per line, copied into the paragraph and freed, cost ~30 M
+    /// instructions on 10 MiB: an assembler that can take the bytes skips it.)
+    let utf8: UnsafeBufferPointer<UInt8>?
     /// 1-based line number.
     var number: Int
     /// Byte offset of the line's first byte in the (UTF-8) stream.
@@ -15,6 +21,34 @@ struct SourceLine {
     /// True when the line is known to need no whitespace collapsing (see
     /// ``TextWhitespace/collapse(_:)-(String)``), found in the validating pass; false when unknown.
     var collapsed = false
+
+    init(text: String, number: Int, byteOffset: Int, collapsed: Bool = false) {
+        string = text
+        utf8 = nil
+        self.number = number
+        self.byteOffset = byteOffset
+        self.collapsed = collapsed
+    }
+
+    /// A line known by its bytes (valid UTF-8 without NUL), during the callback only.
+    init(utf8: UnsafeBufferPointer<UInt8>, ascii: Bool, number: Int, byteOffset: Int, collapsed: Bool) {
+        string = nil
+        self.utf8 = utf8
+        self.number = number
+        self.byteOffset = byteOffset
+        self.collapsed = collapsed
+        self.ascii = ascii
+    }
+
+    /// Whether ``utf8`` is all ASCII (false when unknown).
+    private(set) var ascii = false
+
+    /// The line's text.
+    var text: String {
+        if let string { return string }
+        guard let utf8 else { return "" }
+        return String(copying: unsafe UTF8Span(unchecked: Span(_unsafeElements: utf8), isKnownASCII: ascii))
+    }
 }
 
 /// Cuts a UTF-8 byte stream into lines (LF, CRLF or CR), validating each line.
@@ -112,11 +146,18 @@ struct LineSplitter {
 
     private mutating func emit(_ body: (SourceLine) throws -> Void) throws {
         let text: String
-        var collapsed = false
-        if let clean = UTF8Check.cleanText(pending) {
-            text = clean.text
-            collapsed = clean.collapsed
-        } else if let bad = UTF8Check.firstProblem(in: pending) {
+        // The common case: valid UTF-8 without NUL, handed on as the bytes themselves.
+        let scan = pending.withUnsafeBufferPointer { LineScan($0) }
+        if let scan {
+            try pending.withUnsafeBufferPointer { buffer in
+                try body(SourceLine(utf8: buffer, ascii: scan.ascii, number: lineNumber, byteOffset: lineStart,
+                                    collapsed: scan.collapsed))
+            }
+            pending.removeAll(keepingCapacity: true)
+            lineNumber += 1
+            return
+        }
+        if let bad = UTF8Check.firstProblem(in: pending) {
             let location = SourceLocation(
                 line: lineNumber, column: UTF8Check.column(of: bad.offset, in: pending),
                 byteOffset: lineStart + bad.offset)
@@ -133,9 +174,9 @@ struct LineSplitter {
             // NUL bytes are replaced too: no writer can put them in XML, and they are not text.
             text = String(decoding: pending, as: UTF8.self).replacingOccurrences(of: "\u{0}", with: "\u{FFFD}")
         } else {
-            text = String(decoding: pending, as: UTF8.self)  // unreachable: cleanText accepts what firstProblem does
+            text = String(decoding: pending, as: UTF8.self)  // unreachable: LineScan accepts what firstProblem does
         }
-        try body(SourceLine(text: text, number: lineNumber, byteOffset: lineStart, collapsed: collapsed))
+        try body(SourceLine(text: text, number: lineNumber, byteOffset: lineStart))
         pending.removeAll(keepingCapacity: true)
         lineNumber += 1
     }

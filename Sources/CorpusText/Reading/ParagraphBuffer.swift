@@ -21,6 +21,21 @@ struct ParagraphBuffer {
 
     mutating func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
 
+    /// Starts over with `utf8` (valid UTF-8).
+    mutating func set(_ utf8: UnsafeBufferPointer<UInt8>) {
+        bytes.removeAll(keepingCapacity: true)
+        bytes.append(contentsOf: utf8)
+    }
+
+    /// Appends `utf8` (valid UTF-8).
+    mutating func append(_ utf8: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: utf8) }
+
+    /// Appends a space, then `utf8` (valid UTF-8).
+    mutating func append(space utf8: UnsafeBufferPointer<UInt8>) {
+        bytes.append(0x20)
+        bytes.append(contentsOf: utf8)
+    }
+
     /// Appends a space, then `text`.
     mutating func append(space text: String) {
         bytes.append(0x20)

@@ -40,6 +40,11 @@ final class TextReadSession {
 
     func accept(_ line: SourceLine) throws {
         if assembler == nil, let layout { assembler = try makeAssembler(layout) }
+        if let assembler, let utf8 = line.utf8, line.number > 1 || !utf8.starts(with: [0xEF, 0xBB, 0xBF]) {
+            try assembler.feed(utf8: utf8, ascii: line.ascii, collapsed: line.collapsed)
+            try checkHeld(assembler, at: line)
+            return
+        }
         var text = line.text
         var collapsed = line.collapsed
         if line.number == 1 && text.hasPrefix("\u{FEFF}") {

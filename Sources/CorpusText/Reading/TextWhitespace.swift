@@ -127,14 +127,23 @@ enum TextWhitespace {
 
     /// Whether the first letter-or-digit of `s` is a lower-case letter (a continuation).
     static func startsLowercase(_ s: String) -> Bool {
-        if let found = s.utf8.withContiguousStorageIfAvailable({ firstNonSpace($0) }) {
-            return found.map(ScalarClass.isLower) ?? false
-        }
+        if let found = s.utf8.withContiguousStorageIfAvailable({ startsLowercase(utf8: $0) }) { return found }
         for c in s.unicodeScalars {
             if ScalarClass.isSpace(c) { continue }
             return ScalarClass.isLower(c)
         }
         return false
+    }
+
+    /// ``startsLowercase(_:)`` of a line given as valid UTF-8.
+    static func startsLowercase(utf8 b: UnsafeBufferPointer<UInt8>) -> Bool {
+        firstNonSpace(b).map(ScalarClass.isLower) ?? false
+    }
+
+    /// ``bulletPrefix(_:)`` of a line given as valid UTF-8.
+    static func bulletPrefix(utf8 b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let (first, width) = scalar(at: 0, in: b), let (second, _) = scalar(at: width, in: b) else { return false }
+        return isBullet(first, second)
     }
 
     /// The first scalar of valid UTF-8 `b` that is not whitespace, or nil.
@@ -191,14 +200,7 @@ enum TextWhitespace {
 
     /// The bullet that opens a list-item line (`- `, `• `, `– `…), or nil.
     static func bulletPrefix(_ trimmed: String) -> Bool {
-        let firstTwo: (Unicode.Scalar, Unicode.Scalar)?? = trimmed.utf8.withContiguousStorageIfAvailable { b in
-            guard let (first, width) = scalar(at: 0, in: b), let (second, _) = scalar(at: width, in: b) else { return nil }
-            return (first, second)
-        }
-        if let firstTwo {
-            guard let (first, second) = firstTwo else { return false }
-            return isBullet(first, second)
-        }
+        if let found = trimmed.utf8.withContiguousStorageIfAvailable({ bulletPrefix(utf8: $0) }) { return found }
         var it = trimmed.unicodeScalars.makeIterator()
         guard let first = it.next(), let second = it.next() else { return false }
         return isBullet(first, second)
