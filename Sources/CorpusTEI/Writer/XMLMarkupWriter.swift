@@ -183,15 +183,23 @@ final class XMLMarkupWriter {
     private static func skipCleanText(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Int {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
-        var i = start
-        while i + 8 <= end {
-            let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+        @inline(__always) func hit(_ x: UInt64) -> UInt64 {
             let angle = (x | ones &* 0x02) ^ (ones &* 0x3E)
             let amp = x ^ (ones &* 0x26)
             let ef = x ^ (ones &* 0xEF)
-            let hit = ((x &- ones &* 0x20) & ~x) | ((angle &- ones) & ~angle) | ((amp &- ones) & ~amp) | ((ef &- ones) & ~ef)
-            if hit & highs != 0 { return i }
-            i += 8
+            return (((x &- ones &* 0x20) & ~x) | ((angle &- ones) & ~angle) | ((amp &- ones) & ~amp) | ((ef &- ones) & ~ef)) & highs
+        }
+        var i = start
+        // Two words a turn (one test for both), then the word with the hit is found as before.
+        while i &+ 16 <= end {
+            let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+            let y = UnsafeRawPointer(base + i + 8).loadUnaligned(as: UInt64.self)
+            if hit(x) | hit(y) != 0 { return hit(x) != 0 ? i : i &+ 8 }
+            i &+= 16
+        }
+        while i &+ 8 <= end {
+            if hit(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) != 0 { return i }
+            i &+= 8
         }
         return i
     }
