@@ -103,6 +103,7 @@ import Testing
         add("bad comment", tei("<p>\(k)<!-- қ -- қ -->\(k)</p>"))
         add("self-closing root", "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"/>")
         add("xml-stylesheet first", "<?xml-stylesheet href=\"a.xsl\"?><TEI><text><body><p>\(k)</p></body></text></TEI>")
+        add("runs of 1 to 40 two-byte characters", tei((1...40).map { "<p>" + String(repeating: "ө", count: $0) + "</p><p>" + String(repeating: "ә", count: $0) + "x</p>" }.joined()))
         add("long run", tei("<p>" + String(repeating: k + " ", count: 1200) + "</p>"))
         add("many short runs", tei((0..<300).map { "<p xml:id=\"p\($0)\"><s>\(k)</s>\n<s>\($0) \(k)</s></p>" }.joined(separator: "\n")))
         let valid = Array(tei("<p>\(k)<hi>XX</hi>\(k)</p>").utf8)

@@ -28,7 +28,8 @@ import Darwin
 /// this scanner does not follow).
 final class CharacterDataMask {
     // Touched on every byte and text callback, on one thread: no dynamic exclusivity checks.
-    /// What stands for each masked character: any printable ASCII byte that is not markup.
+    /// What stands for each masked character: any printable ASCII byte that is not markup
+    /// (`a`; the four-character path below stores it as 0x61616161).
     static let placeholder = UInt8(ascii: "a")
     /// Longer runs pass unchanged, so libxml2's size limits see the bytes they always saw.
     static let longestRun = 64 << 10
@@ -290,40 +291,68 @@ final class CharacterDataMask {
     private static func maskedLength(
         _ src: UnsafeMutablePointer<UInt8>, _ start: Int, _ end: Int, into out: UnsafeMutablePointer<UInt8>
     ) -> Int {
-        var o = 0
-        var i = start
+        var p = UnsafePointer(src + start)
+        let e = UnsafePointer(src + end)
+        var q = out
         var masked = false
-        // Wrapping arithmetic: indices stay below `end`, which is far from overflowing.
-        while i < end {
-            let b = src[i]
-            if b &- 0xC2 < 0x1E {  // a two-byte character (Cyrillic, Greek, Latin with marks…)
-                guard src[i &+ 1] & 0xC0 == 0x80 else { return 0 }
-                out[o] = placeholder
-                o &+= 1
-                i &+= 2
-                masked = true
-            } else if b &- 0x20 < 0x60 {  // printable ASCII
-                if b == UInt8(ascii: "&") { return 0 }
-                if b == UInt8(ascii: "]") && src[i &+ 1] == UInt8(ascii: "]") && i &+ 2 < end && src[i &+ 2] == UInt8(ascii: ">") {
-                    return 0
-                }
-                out[o] = b
-                o &+= 1
-                i &+= 1
-            } else if b == 0x0A || b == 0x09 {
-                out[o] = b
-                o &+= 1
-                i &+= 1
-            } else {
-                let length = xmlCharacterLength(src, i, end)
-                if length == 0 { return 0 }
-                out[o] = placeholder
-                o &+= 1
-                i &+= length
+        while p < e {
+            // Four two-byte characters at once while eight bytes remain: each a lead
+            // 0xC2–0xDF (0xC0 and 0xC1 have no bit of 0x1E set) and a continuation byte.
+            while e - p >= 8 {
+                let word = UInt64(littleEndian: UnsafeRawPointer(p).loadUnaligned(as: UInt64.self))
+                guard word & 0xC0E0_C0E0_C0E0_C0E0 == 0x80C0_80C0_80C0_80C0 else { break }
+                let leads = word & 0x001E_001E_001E_001E
+                guard (leads &- 0x0001_0001_0001_0001) & ~leads & 0x8000_8000_8000_8000 == 0 else { break }
+                UnsafeMutableRawPointer(q).storeBytes(of: 0x6161_6161 as UInt32, as: UInt32.self)
+                q += 4
+                p += 8
                 masked = true
             }
+            if p == e { break }
+            // Two bytes at once (the second may be the run's `<`): a two-byte character
+            // (Cyrillic, Greek, Latin with marks…) is a lead 0xC2–0xDF and a continuation.
+            let pair = UInt16(littleEndian: UnsafeRawPointer(p).loadUnaligned(as: UInt16.self))
+            if pair & 0xC0E0 == 0x80C0 && pair & 0x1E != 0 {
+                q.pointee = placeholder
+                q += 1
+                p += 2
+                masked = true
+                continue
+            }
+            let b = UInt8(truncatingIfNeeded: pair)
+            if b &- 0x20 < 0x60 && b != UInt8(ascii: "&") && b != UInt8(ascii: "]") {  // printable ASCII
+                q.pointee = b
+                q += 1
+                p += 1
+                continue
+            }
+            let length = otherCharacterLength(p, e)
+            if length == 0 { return 0 }
+            if b >= 0x80 {
+                q.pointee = placeholder
+                masked = true
+            } else {
+                q.pointee = b
+            }
+            q += 1
+            p += length
         }
-        return masked ? o : 0
+        return masked ? q - out : 0
+    }
+
+    /// The length of the character at `p` (before `end`) that is neither a two-byte
+    /// character nor printable ASCII other than `&` and `]`, when libxml2's fast path takes
+    /// it as it is; else 0.
+    @inline(never)
+    private static func otherCharacterLength(_ p: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) -> Int {
+        let b = p[0]
+        if b == 0x0A || b == 0x09 { return 1 }
+        if b == UInt8(ascii: "]") {
+            // `]]>` is an error libxml2 reports: such a run passes unchanged.
+            return p[1] == UInt8(ascii: "]") && p + 2 < end && p[2] == UInt8(ascii: ">") ? 0 : 1
+        }
+        if b < 0x80 { return 0 }  // `&`, CR and control bytes
+        return xmlCharacterLength(UnsafeMutablePointer(mutating: p), 0, end - p)
     }
 
     private func copy(_ p: UnsafeMutablePointer<UInt8>, _ count: Int) {
