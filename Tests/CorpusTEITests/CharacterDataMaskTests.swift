@@ -40,9 +40,9 @@ import Testing
         }
     }
 
-    static func parse(_ bytes: [UInt8], masked: Bool, chunkSize: Int) -> [String] {
+    static func parse(_ bytes: [UInt8], masked: Bool, chunkSize: Int, readsAhead: Bool = false) -> [String] {
         let recorder = Recorder()
-        let parser = SAXPushParser(handler: recorder, fileName: "t.xml", masksText: masked)
+        let parser = SAXPushParser(handler: recorder, fileName: "t.xml", masksText: masked, readsAhead: readsAhead)
         var outcome = "ok"
         do {
             try parser.parse(.bytes(bytes, name: "t.xml"), chunkSize: chunkSize)
@@ -61,6 +61,8 @@ import Testing
         for size in chunkSizes {
             let masked = parse(bytes, masked: true, chunkSize: size)
             #expect(masked == plain, "\(label), chunks of \(size)")
+            let ahead = parse(bytes, masked: true, chunkSize: size, readsAhead: true)
+            #expect(ahead == plain, "\(label), chunks of \(size), read ahead on another thread")
         }
     }
 
@@ -159,8 +161,8 @@ import Testing
         let bytes = Array(Self.tei("<p>\(Self.kazakh)</p>").utf8)
         var fed = 0
         bytes.withUnsafeBytes { raw in
-            mask.mask(raw) { fed += $0.count }
-            mask.finish { fed += $0.count }
+            fed += mask.mask(raw)?.bytes.count ?? 0
+            fed += mask.finish()?.bytes.count ?? 0
         }
         #expect(mask.isActive)
         let title = "Тақырып"  // in the header, also element text
@@ -170,8 +172,8 @@ import Testing
         let declared = Array(Self.tei("<p>\(Self.kazakh)</p>", declaration: #"<?xml version="1.0" encoding="ISO-8859-1"?>"#).utf8)
         fed = 0
         declared.withUnsafeBytes { raw in
-            latin.mask(raw) { fed += $0.count }
-            latin.finish { fed += $0.count }
+            fed += latin.mask(raw)?.bytes.count ?? 0
+            fed += latin.finish()?.bytes.count ?? 0
         }
         #expect(!latin.isActive)
         #expect(fed == declared.count)

@@ -85,7 +85,9 @@ public struct TEIReader: ParsingBoundReader {
         chunkSize: Int = 1 << 20
     ) throws -> Int {
         let handler = TEIStreamHandler(sink: sink, settings: settings, input: input, scope: scope)
-        let parser = SAXPushParser(handler: handler, fileName: input.name)
+        // With more than one job, the input is read and masked a piece ahead on another thread.
+        let parser = SAXPushParser(
+            handler: handler, fileName: input.name, readsAhead: (try? settings.options.jobs()) != 1)
         handler.locate = { [unowned parser] in parser.location }
         try parser.parse(input, chunkSize: chunkSize)
         return handler.skippedIncludes
