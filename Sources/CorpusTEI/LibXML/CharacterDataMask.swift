@@ -1,5 +1,3 @@
-import CorpusModel
-
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -56,12 +54,19 @@ final class CharacterDataMask {
     /// Bytes handed to libxml2 so far: the fed-stream offset of the next output byte.
     @exclusivity(unchecked) private(set) var fed = 0
 
-    /// Buffers of pieces already fed, for the next ones (fresh megabyte buffers allocated on
-    /// one thread and freed on another made glibc's heap grow to 200 MiB).
-    private let pool = BufferPool()
-    /// The runs masked by the current call and their original bytes (they go with its piece).
-    @exclusivity(unchecked) private var runs: [MaskedRun] = []
+    /// A masked run: where it is in the fed stream and where its real bytes are in `originals`.
+    private struct Run {
+        var start: Int
+        var end: Int
+        var original: Int
+        var originalEnd: Int
+    }
+    @exclusivity(unchecked) private var runs: [Run] = []
+    @exclusivity(unchecked) private var firstRun = 0
     @exclusivity(unchecked) private var originals = ByteBuffer()
+    /// Where the last restored text ended, in both streams (a run reported in pieces).
+    @exclusivity(unchecked) private var cursorFed = -1
+    @exclusivity(unchecked) private var cursorOriginal = 0
 
     /// Whether masking is on for this input (false once it is known not to be).
     var isActive: Bool { mode != .off }
@@ -74,31 +79,48 @@ final class CharacterDataMask {
 
     // MARK: feeding
 
-    /// Masks `chunk` (after any bytes held back): what can be fed now, or nil.
-    func mask(_ chunk: UnsafeRawBufferPointer) -> MaskedPiece? {
-        guard let base = chunk.baseAddress, chunk.count > 0 else { return nil }
+    /// Masks `chunk` (after any bytes held back) and passes what can be fed now to `feed`.
+    func mask(_ chunk: UnsafeRawBufferPointer, _ feed: (UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
+        guard let base = chunk.baseAddress, chunk.count > 0 else { return }
         source.append(base.assumingMemoryBound(to: UInt8.self), chunk.count)
-        return run(atEnd: false)
+        try run(atEnd: false, feed)
     }
 
-    /// Whatever is still held back (the input has ended), or nil.
-    func finish() -> MaskedPiece? { run(atEnd: true) }
+    /// Feeds whatever is still held back (the input has ended).
+    func finish(_ feed: (UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
+        try run(atEnd: true, feed)
+    }
 
-    private func run(atEnd: Bool) -> MaskedPiece? {
-        output = pool.take()
-        output.reserve(max(source.count, 1))
-        originals = pool.take()
-        originals.reserve(max(source.count, 1))  // the most a call can mask: no growth while masking
-        runs = []
+    private func run(atEnd: Bool, _ feed: (UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
+        compactRuns()
+        output.count = 0
+        output.reserve(source.count)
         let used = process(atEnd: atEnd)
         source.removeFirst(used)
-        let piece = MaskedPiece(bytes: output, originals: originals, runs: runs, pool: pool)
-        output = ByteBuffer()
-        originals = ByteBuffer()
-        runs = []
-        guard piece.bytes.count > 0 else { return nil }
-        fed += piece.bytes.count
-        return piece
+        guard output.count > 0 else { return }
+        let out = UnsafeBufferPointer(start: output.base, count: output.count)
+        fed += output.count
+        try feed(out)
+    }
+
+    /// Drops the runs libxml2 has reported and the original bytes only they needed.
+    private func compactRuns() {
+        if firstRun >= runs.count {
+            runs.removeAll(keepingCapacity: true)
+            firstRun = 0
+            originals.count = 0
+            return
+        }
+        guard firstRun > 0 else { return }
+        let shift = runs[firstRun].original
+        runs.removeFirst(firstRun)
+        firstRun = 0
+        originals.removeFirst(shift)
+        for i in runs.indices {
+            runs[i].original -= shift
+            runs[i].originalEnd -= shift
+        }
+        cursorOriginal -= shift
     }
 
     /// Masks `source` as far as it can be decided; returns how many bytes were used.
@@ -258,7 +280,7 @@ final class CharacterDataMask {
         }
         let fedStart = fed + output.count
         output.count += length
-        runs.append(MaskedRun(start: fedStart, end: fedStart + length, original: originals.count, originalEnd: originals.count + (end - start)))
+        runs.append(Run(start: fedStart, end: fedStart + length, original: originals.count, originalEnd: originals.count + (end - start)))
         originals.append(src + start, end - start)
     }
 
@@ -337,6 +359,44 @@ final class CharacterDataMask {
         guard count > 0 else { return }
         (output.base! + output.count).update(from: p, count: count)
         output.count += count
+    }
+
+    // MARK: restoring
+
+    /// The real bytes of `text`, which libxml2 passed from `offset` in the fed stream: the
+    /// original of a masked run, else `text` itself (unmasked text, or a copy libxml2 made);
+    /// nil if the text crosses the end of a masked run (the scanner and libxml2 would
+    /// disagree about where text is: never silently passed on).
+    func restore(_ text: UnsafeBufferPointer<UInt8>, at offset: Int) -> UnsafeBufferPointer<UInt8>? {
+        while firstRun < runs.count && runs[firstRun].end <= offset { firstRun += 1 }
+        guard firstRun < runs.count else { return text }
+        let run = runs[firstRun]
+        guard offset >= run.start else { return text }
+        guard offset + text.count <= run.end else { return nil }
+        let origin = originals.base!
+        var from: Int
+        if offset == run.start {
+            from = run.original
+        } else if offset == cursorFed {
+            from = cursorOriginal
+        } else {
+            from = Self.skipCharacters(origin, from: run.original, count: offset - run.start)
+        }
+        let to = offset + text.count == run.end
+            ? run.originalEnd : Self.skipCharacters(origin, from: from, count: text.count)
+        cursorFed = offset + text.count
+        cursorOriginal = to
+        return UnsafeBufferPointer(start: origin + from, count: to - from)
+    }
+
+    /// The index `count` characters after `from` in well-formed UTF-8.
+    private static func skipCharacters(_ p: UnsafeMutablePointer<UInt8>, from: Int, count: Int) -> Int {
+        var i = from
+        for _ in 0..<count {
+            let b = p[i]
+            i += b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+        }
+        return i
     }
 
     // MARK: helpers
@@ -431,133 +491,6 @@ final class CharacterDataMask {
     }
 }
 
-/// A masked run: where it is in the fed stream and where its real bytes are in its piece's `originals`.
-struct MaskedRun {
-    var start: Int
-    var end: Int
-    var original: Int
-    var originalEnd: Int
-}
-
-/// Masked input ready to feed, with the original bytes of the runs it masked; immutable
-/// once made, so it may be made on one thread and fed on another.
-final class MaskedPiece: @unchecked Sendable {
-    fileprivate let storage: ByteBuffer
-    fileprivate let originals: ByteBuffer
-    let runs: [MaskedRun]
-    private let pool: BufferPool
-
-    fileprivate init(bytes: ByteBuffer, originals: ByteBuffer, runs: [MaskedRun], pool: BufferPool) {
-        storage = bytes
-        self.originals = originals
-        self.runs = runs
-        self.pool = pool
-    }
-
-    deinit {
-        pool.give(storage)
-        pool.give(originals)
-    }
-
-    /// The bytes to hand libxml2.
-    var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: storage.base, count: storage.count) }
-}
-
-/// Gives libxml2's text callbacks the real bytes of masked runs, piece after piece in
-/// the order they were fed.
-final class MaskedTextRestorer {
-    // Touched on every text callback, on one thread: no dynamic exclusivity checks.
-    @exclusivity(unchecked) private var pieces: [MaskedPiece] = []
-    @exclusivity(unchecked) private var piece = 0
-    @exclusivity(unchecked) private var run = 0
-    /// Where the last restored text ended, in both streams (a run reported in pieces).
-    @exclusivity(unchecked) private var cursorFed = -1
-    @exclusivity(unchecked) private var cursorOriginal = 0
-
-    /// Whether any masked run may still be reported.
-    var isEmpty: Bool { piece >= pieces.count }
-
-    /// Adds a piece about to be fed (one without masked runs needs nothing).
-    func append(_ next: MaskedPiece) {
-        guard !next.runs.isEmpty else { return }
-        if piece > 0 {
-            pieces.removeFirst(piece)
-            piece = 0
-        }
-        pieces.append(next)
-    }
-
-    /// The real bytes of `text`, which libxml2 passed from `offset` in the fed stream: the
-    /// original of a masked run, else `text` itself (unmasked text, or a copy libxml2 made);
-    /// nil if the text crosses the end of a masked run (the scanner and libxml2 would
-    /// disagree about where text is: never silently passed on).
-    func restore(_ text: UnsafeBufferPointer<UInt8>, at offset: Int) -> UnsafeBufferPointer<UInt8>? {
-        while piece < pieces.count {
-            let runs = pieces[piece].runs
-            while run < runs.count && runs[run].end <= offset { run += 1 }
-            if run < runs.count { break }
-            piece += 1
-            run = 0
-        }
-        guard piece < pieces.count else { return text }
-        let current = pieces[piece]
-        let masked = current.runs[run]
-        guard offset >= masked.start else { return text }
-        guard offset + text.count <= masked.end else { return nil }
-        let origin = current.originals.base!
-        let from: Int
-        if offset == masked.start {
-            from = masked.original
-        } else if offset == cursorFed {
-            from = cursorOriginal
-        } else {
-            from = Self.skipCharacters(origin, from: masked.original, count: offset - masked.start)
-        }
-        let to = offset + text.count == masked.end
-            ? masked.originalEnd : Self.skipCharacters(origin, from: from, count: text.count)
-        cursorFed = offset + text.count
-        cursorOriginal = to
-        return UnsafeBufferPointer(start: origin + from, count: to - from)
-    }
-
-    /// The index `count` characters after `from` in well-formed UTF-8.
-    private static func skipCharacters(_ p: UnsafeMutablePointer<UInt8>, from: Int, count: Int) -> Int {
-        var i = from
-        for _ in 0..<count {
-            let b = p[i]
-            i += b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
-        }
-        return i
-    }
-}
-
-/// A few byte buffers kept for reuse, shared by the thread that masks and the one that parses.
-private final class BufferPool: @unchecked Sendable {
-    private let lock = ConditionLock()
-    private var buffers: [ByteBuffer] = []
-
-    deinit {
-        for b in buffers { b.free() }
-    }
-
-    /// An empty buffer (with the capacity it had, if reused).
-    func take() -> ByteBuffer {
-        lock.withLock { buffers.popLast() } ?? ByteBuffer()
-    }
-
-    /// Keeps `buffer` for reuse (at most four), or frees it.
-    func give(_ buffer: ByteBuffer) {
-        var b = buffer
-        b.count = 0
-        let kept: Bool = lock.withLock {
-            guard buffers.count < 4 else { return false }
-            buffers.append(b)
-            return true
-        }
-        if !kept { b.free() }
-    }
-}
-
 /// Checks UTF-8 one byte at a time, across chunk boundaries.
 private struct UTF8Check {
     var need = 0
@@ -592,14 +525,14 @@ private struct UTF8Check {
 
 /// A growable byte buffer in manually managed memory (its pointer stays valid while
 /// libxml2's callbacks read from it).
-fileprivate struct ByteBuffer {
+private struct ByteBuffer {
     var base: UnsafeMutablePointer<UInt8>?
     var count = 0
     var capacity = 0
 
     mutating func reserve(_ n: Int) {
         guard n > capacity else { return }
-        let newCapacity = max(n, 4096)
+        let newCapacity = max(n, capacity * 2, 4096)
         let p = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
         if let old = base {
             p.update(from: old, count: count)
@@ -610,7 +543,7 @@ fileprivate struct ByteBuffer {
     }
 
     mutating func append(_ p: UnsafePointer<UInt8>, _ n: Int) {
-        if count + n > capacity { reserve(max(count + n, capacity * 2)) }
+        reserve(count + n)
         (base! + count).update(from: p, count: n)
         count += n
     }

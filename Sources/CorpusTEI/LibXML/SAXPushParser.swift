@@ -1,6 +1,5 @@
 internal import CLibXML2
 import CorpusModel
-import Dispatch
 
 /// Receives the events of a ``SAXPushParser``; the methods run inside libxml2 callbacks.
 ///
@@ -36,11 +35,8 @@ final class SAXPushParser {
     @exclusivity(unchecked) private var sawElement = false
     /// Element names already made `String`s, by libxml2's interned name pointer.
     @exclusivity(unchecked) private var names = ElementNames()
-    /// Element text fed to libxml2 as ASCII (nil: fed as it is), restored in the text callback.
+    /// Element text fed to libxml2 as ASCII, restored in the text callback (nil: fed as it is).
     private let mask: CharacterDataMask?
-    @exclusivity(unchecked) private var restorer = MaskedTextRestorer()
-    /// Whether reading and masking run on a thread of their own, a piece ahead of parsing.
-    private let readsAhead: Bool
 
     /// An element whose end tag has not come yet.
     struct OpenElement {
@@ -51,14 +47,12 @@ final class SAXPushParser {
     /// Warnings and non-fatal errors libxml2 reported (namespace errors and the like).
     private(set) var issues: [XMLIssue] = []
 
-    /// `masksText: false` feeds libxml2 the input exactly as read (tests compare both ways);
-    /// `readsAhead` reads and masks the input on another thread while libxml2 parses.
-    init(handler: SAXEventHandler, fileName: String, masksText: Bool = true, readsAhead: Bool = false) {
+    /// `masksText: false` feeds libxml2 the input exactly as read (tests compare both ways).
+    init(handler: SAXEventHandler, fileName: String, masksText: Bool = true) {
         LibXML.ensureInitialised()
         self.handler = handler
         self.fileName = fileName
         mask = masksText ? CharacterDataMask() : nil
-        self.readsAhead = readsAhead && masksText
     }
 
     deinit {
@@ -78,56 +72,21 @@ final class SAXPushParser {
     /// Parses the whole input chunk by chunk; throws the first fatal problem.
     func parse(_ input: InputSource, chunkSize: Int = 1 << 20) throws {
         var total = 0
-        if let mask, readsAhead {
-            // Smaller pieces: the pieces in flight (queued, being masked, being restored) stay small.
-            total = try parseReadingAhead(input, mask: mask, chunkSize: min(chunkSize, 256 << 10))
-        } else {
-            try input.forEachChunk(size: chunkSize) { chunk in
-                guard chunk.count > 0 else { return }
-                total += chunk.count
-                if let mask {
-                    if let piece = mask.mask(chunk) { try feed(piece) }
-                } else {
-                    try feedMasked(UnsafeBufferPointer(start: chunk.baseAddress?.assumingMemoryBound(to: UInt8.self), count: chunk.count))
-                }
+        try input.forEachChunk(size: chunkSize) { chunk in
+            guard chunk.count > 0 else { return }
+            total += chunk.count
+            if let mask {
+                try mask.mask(chunk) { try feedMasked($0) }
+            } else {
+                try feedMasked(UnsafeBufferPointer(start: chunk.baseAddress?.assumingMemoryBound(to: UInt8.self), count: chunk.count))
             }
-            if total > 0, let piece = mask?.finish() { try feed(piece) }
         }
         guard total > 0 else {
             throw CorpusError(.empty, "empty file: no XML document", file: fileName)
         }
+        try mask?.finish { try feedMasked($0) }
         terminating = true
         try feed(nil, count: 0, terminate: true)
-    }
-
-    /// Reads and masks on another thread, at most two pieces ahead; returns the input's size.
-    /// Returns or throws only once that thread has stopped.
-    private func parseReadingAhead(_ input: InputSource, mask: CharacterDataMask, chunkSize: Int) throws -> Int {
-        let channel = PieceChannel(capacity: 2)
-        let reader = MaskingReader(input: input, mask: mask, chunkSize: chunkSize, channel: channel)
-        let done = DispatchSemaphore(value: 0)
-        // A queue of its own gets a thread at once; the global queues' threads may all be
-        // taken (the driver's reader and transform threads), which stalled this one a second.
-        DispatchQueue(label: "corpuskit.tei.masking-reader").async {
-            reader.run()
-            done.signal()
-        }
-        defer {
-            channel.cancel()
-            done.wait()
-        }
-        while true {
-            switch channel.next() {
-            case .piece(let piece): try feed(piece)
-            case .end(let total): return total
-            case .failure(let error): throw error
-            }
-        }
-    }
-
-    private func feed(_ piece: MaskedPiece) throws {
-        restorer.append(piece)
-        try feedMasked(piece.bytes)
     }
 
     private func feedMasked(_ bytes: UnsafeBufferPointer<UInt8>) throws {
@@ -345,11 +304,11 @@ final class SAXPushParser {
     @inline(__always)
     fileprivate func restoredText(_ ch: UnsafePointer<UInt8>, _ count: Int) -> UnsafeBufferPointer<UInt8>? {
         let text = UnsafeBufferPointer(start: ch, count: count)
-        guard !restorer.isEmpty, let ctxt = context, ctxt.pointee.inputNr == 1, let input = ctxt.pointee.input,
+        guard let mask, mask.isActive, let ctxt = context, ctxt.pointee.inputNr == 1, let input = ctxt.pointee.input,
             let base = input.pointee.base, let end = input.pointee.end, ch >= base, ch < end
         else { return text }
         // libxml2 passed text straight from its input buffer: its offset in the fed stream.
-        return restorer.restore(text, at: Int(input.pointee.consumed) + (ch - base))
+        return mask.restore(text, at: Int(input.pointee.consumed) + (ch - base))
     }
 
     fileprivate var eventHandler: SAXEventHandler { handler }
@@ -465,87 +424,5 @@ private struct ElementNames {
         pointers[slot] = p
         strings[slot] = name
         return name
-    }
-}
-
-/// What the reading thread hands the parser: masked pieces in order, then the end.
-private enum PieceMessage {
-    case piece(MaskedPiece)
-    case end(total: Int)
-    case failure(any Error)
-}
-
-/// A bounded queue of pieces between the reading thread and the parser.
-private final class PieceChannel: @unchecked Sendable {
-    private let lock = ConditionLock()
-    /// At most `capacity` messages: a piece is dropped from here when taken.
-    private var queue: [PieceMessage] = []
-    private var cancelled = false
-    private let capacity: Int
-
-    init(capacity: Int) { self.capacity = capacity }
-
-    /// Waits for room; false once the parser has stopped taking pieces.
-    func send(_ message: PieceMessage) -> Bool {
-        lock.withLock {
-            while queue.count >= capacity && !cancelled { lock.wait() }
-            if cancelled { return false }
-            queue.append(message)
-            lock.broadcast()
-            return true
-        }
-    }
-
-    /// The next message (the reading thread always ends with `.end` or `.failure`).
-    func next() -> PieceMessage {
-        lock.withLock {
-            while queue.isEmpty { lock.wait() }
-            let message = queue.removeFirst()
-            lock.broadcast()
-            return message
-        }
-    }
-
-    /// The parser stops taking pieces: the reading thread stops at its next send.
-    func cancel() {
-        lock.withLock {
-            cancelled = true
-            queue.removeAll()
-            lock.broadcast()
-        }
-    }
-}
-
-/// Reads the input and masks it, on the thread ``SAXPushParser`` starts for it; the mask
-/// is used only there until the parse ends.
-private final class MaskingReader: @unchecked Sendable {
-    private let input: InputSource
-    private let mask: CharacterDataMask
-    private let chunkSize: Int
-    private let channel: PieceChannel
-    private struct Stopped: Error {}
-
-    init(input: InputSource, mask: CharacterDataMask, chunkSize: Int, channel: PieceChannel) {
-        self.input = input
-        self.mask = mask
-        self.chunkSize = chunkSize
-        self.channel = channel
-    }
-
-    func run() {
-        var total = 0
-        do {
-            try input.forEachChunk(size: chunkSize) { chunk in
-                guard chunk.count > 0 else { return }
-                total += chunk.count
-                if let piece = mask.mask(chunk), !channel.send(.piece(piece)) { throw Stopped() }
-            }
-            if total > 0, let piece = mask.finish(), !channel.send(.piece(piece)) { return }
-            _ = channel.send(.end(total: total))
-        } catch is Stopped {
-            return
-        } catch {
-            _ = channel.send(.failure(error))
-        }
     }
 }

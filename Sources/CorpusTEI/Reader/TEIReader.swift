@@ -85,9 +85,7 @@ public struct TEIReader: ParsingBoundReader {
         chunkSize: Int = 1 << 20
     ) throws -> Int {
         let handler = TEIStreamHandler(sink: sink, settings: settings, input: input, scope: scope)
-        // With more than one job, the input is read and masked a piece ahead on another thread.
-        let parser = SAXPushParser(
-            handler: handler, fileName: input.name, readsAhead: (try? settings.options.jobs()) != 1)
+        let parser = SAXPushParser(handler: handler, fileName: input.name)
         handler.locate = { [unowned parser] in parser.location }
         try parser.parse(input, chunkSize: chunkSize)
         return handler.skippedIncludes
