@@ -49,8 +49,10 @@ struct BlockFacts: Sendable {
     /// Whether sentences without tokens go through ``scanFast(_:_:sentence:alphabet:)``.
     private var useFastScan = true
 
-    /// The sentences of a text block, cut here (see ``init(_:alphabet:language:)``).
-    private(set) var cut: ParagraphScan?
+    /// The sentences of a text block, cut here (see ``init(_:alphabet:language:fastScan:)``), as ranges of
+    /// its scalars. The decoded scalars themselves are dropped after the analysis: the few
+    /// sentence texts a report quotes are cut again from the block's text.
+    private(set) var cut: [Range<Int>]?
 
     /// Analyses `block`; `alphabet` is the document language's, if known.
     ///
@@ -79,7 +81,7 @@ struct BlockFacts: Sendable {
             for (index, range) in scan.sentences.enumerated() {
                 analyse(scan.scalars, range, tokens: nil, sentence: index, alphabet: alphabet)
             }
-            cut = scan
+            cut = scan.sentences
             shortText = text
         }
         // A paragraph's hash is that of its sentences' hashes in order (each text is hashed once).
@@ -89,7 +91,11 @@ struct BlockFacts: Sendable {
 
     /// The text of sentence `i` of `block` (cut here for text blocks).
     func sentenceText(_ i: Int, of block: Block) -> String {
-        if let cut, i < cut.sentences.count { return cut.text(cut.sentences[i]) }
+        if let cut, i < cut.count, case .text(let text) = block.content {
+            let scalars = text.unicodeScalars
+            let from = scalars.index(scalars.startIndex, offsetBy: cut[i].lowerBound)
+            return String(scalars[from..<scalars.index(from, offsetBy: cut[i].count)])
+        }
         if case .sentences(let list) = block.content, i < list.count { return list[i].text }
         return block.plainText
     }

@@ -7,8 +7,9 @@ import Dispatch
 /// Blocks are gathered in batches, each analysed on another thread
 /// (``BlockFacts``) while the stream goes on being read, with up to one batch
 /// per core in flight; results are added to the tally in stream order, so the
-/// figures never depend on the number of cores.
-public final class StatsCollector: CorpusEventSink {
+/// figures never depend on the number of cores. As a ``ThreadedStage`` it has
+/// the reader run on the calling thread with the tally, as text → CSV does.
+public final class StatsCollector: CorpusEventSink, ThreadedStage {
     private(set) var tally = CorpusTally()
     private let input: String
     private var alphabet: Alphabet?
@@ -19,6 +20,9 @@ public final class StatsCollector: CorpusEventSink {
     private let batchBlocks: Int
     /// Batches being analysed on other threads, oldest first.
     private var inFlight: [AnalysedBatch] = []
+
+    /// The analysis runs on other threads (when there is more than one core).
+    public var usesOtherThreads: Bool { ParallelMap.width > 1 }
 
     /// A collector for the events of `input` (a path or `<stdin>`, named in the report).
     /// Text blocks are segmented for `language` (option `lang`), else the
