@@ -27,7 +27,7 @@ public final class StatsCollector: CorpusEventSink, ThreadedStage {
     /// A collector for the events of `input` (a path or `<stdin>`, named in the report).
     /// Text blocks are segmented for `language` (option `lang`), else the
     /// document's language, else `kk` — as the `segment` transform does.
-    public init(input: String, language: String? = nil, batchBlocks: Int = 512) {
+    public init(input: String, language: String? = nil, batchBlocks: Int = 128) {
         self.input = input
         self.forcedLanguage = language
         self.batchBlocks = max(1, batchBlocks)
