@@ -91,13 +91,38 @@ struct BlockFacts: Sendable {
 
     /// The text of sentence `i` of `block` (cut here for text blocks).
     func sentenceText(_ i: Int, of block: Block) -> String {
-        if let cut, i < cut.count, case .text(let text) = block.content {
-            let scalars = text.unicodeScalars
-            let from = scalars.index(scalars.startIndex, offsetBy: cut[i].lowerBound)
-            return String(scalars[from..<scalars.index(from, offsetBy: cut[i].count)])
-        }
+        if let cut, i < cut.count, case .text(let text) = block.content { return Self.scalars(cut[i], of: text) }
         if case .sentences(let list) = block.content, i < list.count { return list[i].text }
         return block.plainText
+    }
+
+    /// The scalars `range` of `text`, found by counting the scalars' first bytes in its UTF-8
+    /// (eight bytes at a time: a byte starts a scalar unless it is `10xxxxxx`).
+    static func scalars(_ range: Range<Int>, of text: String) -> String {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return "" }
+            let n = bytes.count
+            var i = 0, scalar = 0
+            /// Moves `i` to the first byte of scalar `target` (or the end).
+            func seek(_ target: Int) {
+                while i + 8 <= n {
+                    let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                    let continuations = (x & ~(x << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+                    guard scalar + 8 - continuations <= target else { break }
+                    scalar += 8 - continuations
+                    i += 8
+                }
+                while i < n && (scalar < target || bytes[i] & 0xC0 == 0x80) {
+                    if bytes[i] & 0xC0 != 0x80 { scalar += 1 }
+                    i += 1
+                }
+            }
+            seek(range.lowerBound)
+            let start = i
+            seek(range.upperBound)
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
+        }
     }
 
     /// The id of sentence `i` of `block`: `BLOCK.sN` for text blocks cut here.

@@ -85,7 +85,9 @@ public final class StatsCollector: CorpusEventSink, ThreadedStage {
     private func addOldest() throws {
         let batch = inFlight.removeFirst()
         do {
-            for (block, facts) in zip(batch.blocks, batch.wait()) { tally.add(block, try facts.get()) }
+            let (facts, words) = batch.wait()
+            tally.addWordTypes(words)
+            for (block, facts) in zip(batch.blocks, facts) { tally.add(block, try facts.get()) }
         } catch {
             for other in inFlight { _ = other.wait() }
             inFlight.removeAll()
@@ -94,23 +96,49 @@ public final class StatsCollector: CorpusEventSink, ThreadedStage {
     }
 }
 
-/// One batch of blocks analysed on a global-queue thread; ``wait()`` hands back the facts.
+/// One batch of blocks analysed on a global-queue thread; ``wait()`` hands back the facts
+/// and the batch's word hashes.
+///
+/// The word hashes of all blocks go in one list, with most repeats dropped
+/// already here (a word whose hash is in a small direct-mapped table of the
+/// last ones seen); the blocks' own ``BlockFacts/wordHashes`` are emptied. The
+/// list keeps the first occurrence of every hash, in order, so the tally's
+/// word types (and where a full table stops taking new ones) are unchanged.
 private final class AnalysedBatch: @unchecked Sendable {
     let blocks: [Block]
     private let done = DispatchSemaphore(value: 0)
     /// Written once by the worker before `done` is signalled; read after waiting.
     private var facts: [Result<BlockFacts, any Error>] = []
+    private var words: [UInt64] = []
 
     init(_ blocks: [Block], _ analyse: @escaping @Sendable (Block) -> Result<BlockFacts, any Error>) {
         self.blocks = blocks
         DispatchQueue.global().async {
-            self.facts = blocks.map(analyse)
+            var recent = [UInt64](repeating: 0, count: 4096)  // word hashes are never 0
+            var words: [UInt64] = []
+            self.facts = recent.withUnsafeMutableBufferPointer { recent in
+                blocks.map { block in
+                    analyse(block).map { facts in
+                        var facts = facts
+                        for h in facts.wordHashes {
+                            let slot = Int(truncatingIfNeeded: h) & 4095
+                            if recent[slot] != h {
+                                recent[slot] = h
+                                words.append(h)
+                            }
+                        }
+                        facts.wordHashes = []
+                        return facts
+                    }
+                }
+            }
+            self.words = words
             self.done.signal()
         }
     }
 
-    func wait() -> [Result<BlockFacts, any Error>] {
+    func wait() -> ([Result<BlockFacts, any Error>], [UInt64]) {
         done.wait()
-        return facts
+        return (facts, words)
     }
 }
