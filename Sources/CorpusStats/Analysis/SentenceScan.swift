@@ -204,34 +204,37 @@ extension BlockFacts {
     /// Set in a token's or-ed entries when one of its letter runs mixes Latin and Cyrillic (a bit no entry has).
     private static let mixedFlag: UInt64 = 1 << 63
 
-    /// A word or number token being scanned: its folded hash, its current letter
-    /// run's entries or-ed, and all its entries or-ed (with ``mixedFlag``).
+    /// A word or number token being scanned: its folded hash and all its entries or-ed.
     struct TokenState {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        var run: UInt64 = 0
         var seen: UInt64 = 0
 
-        /// Adds scalar `v` with entry `e` (``WordScan/add(_:table:)``'s rules); its letters go to `packed`.
+        /// Adds scalar `v` with entry `e` (``WordScan/add(_:table:)``'s rules); its letters go to `packed`
+        /// (`lanes` is zero for any scalar that is not a letter).
         @inline(__always)
         mutating func add(_ e: UInt64, lanes: UInt64, packed: inout UInt64) {
             hash = (hash ^ (e & 0x1F_FFFF)) &* 0x100_0000_01b3
+            seen |= e
+            packed &+= lanes
+        }
+    }
+
+    /// Whether a letter run of the token `s[range]` mixes Latin and Cyrillic (``WordScan``'s runs:
+    /// run ends split them, marks continue them). Asked only of tokens with letters of both.
+    @inline(never)
+    private static func hasMixedRun(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>, _ table: UnsafePointer<UInt64>) -> Bool {
+        let runBits = UInt64(WordScan.latinBit | WordScan.cyrillicBit)
+        var run: UInt64 = 0
+        for i in range {
+            let e = ScalarFacts.of(s[i].value, table)
             if e & UInt64(WordScan.endRunBit) != 0 {
-                endRun()
-                seen |= e
+                if run & runBits == runBits { return true }
+                run = 0
             } else {
-                packed &+= lanes
                 run |= e
             }
         }
-
-        /// Ends a letter run: it mixes scripts when it had both Latin and Cyrillic letters.
-        @inline(__always)
-        mutating func endRun() {
-            let runBits = UInt64(WordScan.latinBit | WordScan.cyrillicBit)
-            if run & runBits == runBits { seen |= mixedFlag }
-            seen |= run
-            run = 0
-        }
+        return run & runBits == runBits
     }
 
     /// The word or number token starting at the word scalar `s[i]`, by the tokenizer's rules
@@ -246,6 +249,7 @@ extension BlockFacts {
         lanes: UnsafePointer<UInt64>, packed: inout UInt64, totals: inout LetterTotals, sentenceHash: inout UInt64
     ) -> (end: Int, hash: UInt64, seen: UInt64) {
         var token = TokenState()
+        let start = i
         var i = i
         while true {
             i = scanWordScalars(s, from: i, end: n, table: table, lanes: lanes, token: &token, packed: &packed, totals: &totals,
@@ -270,7 +274,9 @@ extension BlockFacts {
             }
             i += 1
         }
-        token.endRun()
+        // Most words have letters of one script: only a token with both is walked again for its runs.
+        let scripts = UInt64(WordScan.latinBit | WordScan.cyrillicBit)
+        if token.seen & scripts == scripts && hasMixedRun(s, start..<i, table) { token.seen |= mixedFlag }
         return (i, token.hash, token.seen)
     }
 
@@ -284,9 +290,8 @@ extension BlockFacts {
         sentenceHash: inout UInt64
     ) -> Int {
         let limit = UInt32(ScalarFacts.tableSize)
-        let runBits = UInt64(WordScan.latinBit | WordScan.cyrillicBit)
         // ``TokenState/add(_:lanes:packed:)`` with the state in locals (registers).
-        var wordHash = token.hash, run = token.run, seen = token.seen
+        var wordHash = token.hash, seen = token.seen
         var p = packed
         var h = sentenceHash
         var i = i
@@ -306,14 +311,8 @@ extension BlockFacts {
                 }
                 h = (h ^ UInt64(v)) &* 0x100_0000_01b3
                 wordHash = (wordHash ^ (e & 0x1F_FFFF)) &* 0x100_0000_01b3
-                if e & UInt64(WordScan.endRunBit) != 0 {
-                    if run & runBits == runBits { seen |= mixedFlag }
-                    seen |= run | e
-                    run = 0
-                } else {
-                    p &+= lanes[Int(v)]
-                    run |= e
-                }
+                seen |= e
+                p &+= lanes[Int(v)]
                 i &+= 1
             }
             if p & 0x8080_8080_8080 != 0 {
@@ -321,7 +320,7 @@ extension BlockFacts {
                 p = 0
             }
         }
-        token = TokenState(hash: wordHash, run: run, seen: seen)
+        token = TokenState(hash: wordHash, seen: seen)
         packed = p
         sentenceHash = h
         return i
