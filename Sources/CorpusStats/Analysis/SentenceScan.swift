@@ -103,7 +103,8 @@ extension BlockFacts {
         }
         // `all` gathers what the pre-check needs of every scalar.
         var all: UInt64 = 0
-        var kinds = SIMD8<Int>()
+        var kinds = SIMD8<Int>()  // tokens of one scalar, by kind
+        var words = 0, numbers = 0  // counted apart: most tokens (a vector lane update goes through memory)
         var totals = letterTotals
         // Letters of the sentence's words in byte lanes (``lanes``), emptied before one can carry.
         // Only letters count, and a token with a letter is a word: numbers add nothing.
@@ -140,7 +141,7 @@ extension BlockFacts {
                 all |= seen & ScalarFacts.alwaysBit
                 // Letters are never run ends, so `seen` has the letter bit exactly when the token has a letter.
                 if seen & ScalarFacts.letterBit != 0 {
-                    kinds[TokenKind.word.index] &+= 1
+                    words &+= 1
                     wordHashes.append(TextHash.finish(token.hash))
                     let isMixed = seen & Self.mixedFlag != 0, outside = seen & mask != 0
                     if isMixed || outside {
@@ -148,7 +149,7 @@ extension BlockFacts {
                         recordFindings(text, mixed: isMixed, outside: outside, sentence: sentence, alphabet: alphabet)
                     }
                 } else {
-                    kinds[TokenKind.number.index] &+= 1
+                    numbers &+= 1
                 }
                 continue
             }
@@ -176,6 +177,8 @@ extension BlockFacts {
                 suspects.append(Suspect(sentence: sentence, suspect: found))
             }
         }
+        kinds[TokenKind.word.index] &+= words
+        kinds[TokenKind.number.index] &+= numbers
         var count = 0
         for k in tokenKinds.indices {
             tokenKinds[k] += kinds[k]
