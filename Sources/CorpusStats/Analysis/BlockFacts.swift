@@ -29,6 +29,7 @@ struct BlockFacts: Sendable {
 
     var paragraphHash: UInt64 = 0
     var sentences: [SentenceFacts] = []
+    /// The folded hashes of the words, in order (without those ``RecentWords`` knew, when given one).
     var wordHashes: [UInt64] = []
     var tokenKinds = [Int](repeating: 0, count: TokenKind.allCases.count)
     var characters = 0
@@ -45,6 +46,9 @@ struct BlockFacts: Sendable {
     var suspects: [Suspect] = []
     /// The block is a bare page number (`12`, `- 12 -`, `12 бет`): page furniture.
     var isPageNumber = false
+
+    /// The batch's recent word hashes, while the block is analysed.
+    private(set) var recent: RecentWords?
 
     /// Whether sentences without tokens go through ``scanFast(_:_:sentence:alphabet:)``.
     private var useFastScan = true
@@ -63,8 +67,12 @@ struct BlockFacts: Sendable {
     /// decoded once and no sentence or token string is built.
     /// `fastScan: false` analyses every sentence by ``Tokenizer/forEachToken(in:range:_:)`` and
     /// ``WordScan`` (the reference the one-pass ``scanFast(_:_:sentence:alphabet:)`` is tested against).
-    init(_ block: Block, alphabet: Alphabet?, language: String, fastScan: Bool = true) throws {
+    /// With `recentWords`, a word hash it has seen lately is not kept again (the tally needs
+    /// each word type once; the first occurrence of every hash is kept, in order).
+    init(_ block: Block, alphabet: Alphabet?, language: String, fastScan: Bool = true, recentWords: RecentWords? = nil) throws {
         useFastScan = fastScan
+        recent = recentWords
+        defer { recent = nil }
         var shortText: String?
         switch block.content {
         case .sentences(let list):
@@ -207,7 +215,7 @@ struct BlockFacts: Sendable {
     private mutating func record(_ scan: WordScan, sentence: Int, alphabet: Alphabet?, form: () -> String) {
         var scan = scan
         let result = scan.finish()
-        wordHashes.append(result.hash)
+        if recent?.isNew(result.hash) ?? true { wordHashes.append(result.hash) }
         letterTotals.cyrillic += scan.cyrillicLetters
         letterTotals.latin += scan.latinLetters
         letterTotals.other += scan.otherLetters
@@ -460,5 +468,36 @@ enum LetterCounts {
     static func guess(_ l: [Int]) -> String {
         LanguageGuess.guess(cyrillic: l[0], latin: l[1], other: l[2], kazakhSpecific: l[3], kazakhLatin: l[5],
                             nonASCIILatin: l[4], han: l[6])
+    }
+}
+
+/// The word hashes an analysis thread has kept lately: a direct-mapped table
+/// (one slot per low bits of the hash), so a frequent word is handed to the
+/// tally about once a batch instead of at every occurrence. Used by one
+/// thread at a time (unchecked `Sendable`: it is handed over, never shared).
+final class RecentWords: @unchecked Sendable {
+    private static let size = 4096
+    private let slots: UnsafeMutablePointer<UInt64>
+
+    init() {
+        slots = .allocate(capacity: Self.size)
+        slots.initialize(repeating: 0, count: Self.size)  // word hashes are never 0
+    }
+
+    deinit { slots.deallocate() }
+
+    /// Whether `hash` is not among the recent ones; it is from now on.
+    @inline(__always)
+    func isNew(_ hash: UInt64) -> Bool {
+        let slot = slots + (Int(truncatingIfNeeded: hash) & (Self.size - 1))
+        if slot.pointee == hash { return false }
+        slot.pointee = hash
+        return true
+    }
+
+    /// Forgets `hash` (a word whose record was taken back), so it counts as new again.
+    func forget(_ hash: UInt64) {
+        let slot = slots + (Int(truncatingIfNeeded: hash) & (Self.size - 1))
+        if slot.pointee == hash { slot.pointee = 0 }
     }
 }

@@ -40,11 +40,6 @@ struct CorpusTally: Sendable {
         documents.append(DocumentTally(id: start.id, input: input, declared: start.metadata.language))
     }
 
-    /// Adds word types (folded word hashes, repeats allowed; ``add(_:_:)`` adds a block's own too).
-    mutating func addWordTypes(_ hashes: [UInt64]) {
-        for h in hashes { wordTypes.add(h) }
-    }
-
     /// Adds one block and its facts; `document` is the index of the open document.
     mutating func add(_ block: Block, _ facts: BlockFacts) {
         if documents.isEmpty { documents.append(DocumentTally(id: "doc", input: "", declared: nil)) }

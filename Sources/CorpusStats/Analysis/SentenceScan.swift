@@ -96,6 +96,7 @@ extension BlockFacts {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         let hashesBefore = wordHashes.count, mixedBefore = mixed.count, foreignBefore = foreign.count
         func abort() -> Bool {
+            if let recent { for h in wordHashes[hashesBefore...] { recent.forget(h) } }
             wordHashes.removeSubrange(hashesBefore...)
             mixed.removeSubrange(mixedBefore...)
             foreign.removeSubrange(foreignBefore...)
@@ -142,7 +143,8 @@ extension BlockFacts {
                 // Letters are never run ends, so `seen` has the letter bit exactly when the token has a letter.
                 if seen & ScalarFacts.letterBit != 0 {
                     words &+= 1
-                    wordHashes.append(TextHash.finish(token.hash))
+                    let folded = TextHash.finish(token.hash)
+                    if recent?.isNew(folded) ?? true { wordHashes.append(folded) }
                     let isMixed = seen & Self.mixedFlag != 0, outside = seen & mask != 0
                     if isMixed || outside {
                         let text = String(String.UnicodeScalarView(s[start..<i]))

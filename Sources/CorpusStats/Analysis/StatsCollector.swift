@@ -70,8 +70,8 @@ public final class StatsCollector: CorpusEventSink, ThreadedStage {
         pendingSentences = 0
         while inFlight.count >= ParallelMap.width { try addOldest() }
         let alphabet = self.alphabet, language = self.language, forced = forcedLanguage
-        inFlight.append(AnalysedBatch(blocks) { block in
-            Result { try BlockFacts(block, alphabet: alphabet, language: forced ?? block.language ?? language) }
+        inFlight.append(AnalysedBatch(blocks) { block, recent in
+            Result { try BlockFacts(block, alphabet: alphabet, language: forced ?? block.language ?? language, recentWords: recent) }
         })
     }
 
@@ -85,9 +85,7 @@ public final class StatsCollector: CorpusEventSink, ThreadedStage {
     private func addOldest() throws {
         let batch = inFlight.removeFirst()
         do {
-            let (facts, words) = batch.wait()
-            tally.addWordTypes(words)
-            for (block, facts) in zip(batch.blocks, facts) { tally.add(block, try facts.get()) }
+            for (block, facts) in zip(batch.blocks, batch.wait()) { tally.add(block, try facts.get()) }
         } catch {
             for other in inFlight { _ = other.wait() }
             inFlight.removeAll()
@@ -96,49 +94,25 @@ public final class StatsCollector: CorpusEventSink, ThreadedStage {
     }
 }
 
-/// One batch of blocks analysed on a global-queue thread; ``wait()`` hands back the facts
-/// and the batch's word hashes.
-///
-/// The word hashes of all blocks go in one list, with most repeats dropped
-/// already here (a word whose hash is in a small direct-mapped table of the
-/// last ones seen); the blocks' own ``BlockFacts/wordHashes`` are emptied. The
-/// list keeps the first occurrence of every hash, in order, so the tally's
-/// word types (and where a full table stops taking new ones) are unchanged.
+/// One batch of blocks analysed on a global-queue thread; ``wait()`` hands back the facts.
 private final class AnalysedBatch: @unchecked Sendable {
     let blocks: [Block]
     private let done = DispatchSemaphore(value: 0)
     /// Written once by the worker before `done` is signalled; read after waiting.
     private var facts: [Result<BlockFacts, any Error>] = []
-    private var words: [UInt64] = []
 
-    init(_ blocks: [Block], _ analyse: @escaping @Sendable (Block) -> Result<BlockFacts, any Error>) {
+    /// `analyse` gets the batch's ``RecentWords``, so most repeated word hashes never reach the tally.
+    init(_ blocks: [Block], _ analyse: @escaping @Sendable (Block, RecentWords) -> Result<BlockFacts, any Error>) {
         self.blocks = blocks
         DispatchQueue.global().async {
-            var recent = [UInt64](repeating: 0, count: 4096)  // word hashes are never 0
-            var words: [UInt64] = []
-            self.facts = recent.withUnsafeMutableBufferPointer { recent in
-                blocks.map { block in
-                    analyse(block).map { facts in
-                        var facts = facts
-                        for h in facts.wordHashes {
-                            let slot = Int(truncatingIfNeeded: h) & 4095
-                            if recent[slot] != h {
-                                recent[slot] = h
-                                words.append(h)
-                            }
-                        }
-                        facts.wordHashes = []
-                        return facts
-                    }
-                }
-            }
-            self.words = words
+            let recent = RecentWords()
+            self.facts = blocks.map { analyse($0, recent) }
             self.done.signal()
         }
     }
 
-    func wait() -> ([Result<BlockFacts, any Error>], [UInt64]) {
+    func wait() -> [Result<BlockFacts, any Error>] {
         done.wait()
-        return (facts, words)
+        return facts
     }
 }
