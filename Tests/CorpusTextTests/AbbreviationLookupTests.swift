@@ -23,6 +23,23 @@ struct AbbreviationLookupTests {
         #expect(sentences("Бұл cb. Келесі сөйлем.", list) == 2)
     }
 
+    /// The list file format: one entry a line, `#` comments, a trailing `final`,
+    /// and blanks (tabs, no-break and other Zs spaces) around entries ignored, with
+    /// LF or CRLF line ends — what Foundation's `.whitespaces` trimming accepted.
+    @Test func listFilesParseWithTheirCommentsSpacesAndFinalMarks() {
+        let list = AbbreviationList(text: "# a comment\r\n\tж.  \r\n\u{A0}млн.\u{2009}\n\n т.б.  final\r\nfinal\nйыл.\n")
+        #expect(list.count == 5)
+        #expect(list.role(of: "ж.") == .inside)
+        #expect(list.role(of: "млн.") == .inside)
+        #expect(list.role(of: "т.б.") == .final)
+        #expect(list.role(of: "final") == .inside)  // the word alone is an entry, not a mark
+        #expect(list.role(of: "# a comment") == nil)
+        // `й` decomposes (и + U+0306): the bound counts the NFD.
+        #expect(list.mayHold(scalarCount: 5))
+        #expect(!list.mayHold(scalarCount: 6))
+        #expect(sentences("Бұл 2020 йыл. Келесі сөйлем.", list) == 1)
+    }
+
     @Test func theBoundFollowsTheLongestEntry() {
         #expect(list.mayHold(scalarCount: 6))  // "и т.д."
         #expect(!list.mayHold(scalarCount: 7))

@@ -35,6 +35,8 @@ final class SAXPushParser {
     @exclusivity(unchecked) private var sawElement = false
     /// Element names already made `String`s, by libxml2's interned name pointer.
     @exclusivity(unchecked) private var names = ElementNames()
+    /// Element text fed to libxml2 as ASCII, restored in the text callback (nil: fed as it is).
+    private let mask: CharacterDataMask?
 
     /// An element whose end tag has not come yet.
     struct OpenElement {
@@ -45,10 +47,12 @@ final class SAXPushParser {
     /// Warnings and non-fatal errors libxml2 reported (namespace errors and the like).
     private(set) var issues: [XMLIssue] = []
 
-    init(handler: SAXEventHandler, fileName: String) {
+    /// `masksText: false` feeds libxml2 the input exactly as read (tests compare both ways).
+    init(handler: SAXEventHandler, fileName: String, masksText: Bool = true) {
         LibXML.ensureInitialised()
         self.handler = handler
         self.fileName = fileName
+        mask = masksText ? CharacterDataMask() : nil
     }
 
     deinit {
@@ -69,15 +73,27 @@ final class SAXPushParser {
     func parse(_ input: InputSource, chunkSize: Int = 1 << 20) throws {
         var total = 0
         try input.forEachChunk(size: chunkSize) { chunk in
-            guard chunk.count > 0, let base = chunk.baseAddress else { return }
+            guard chunk.count > 0 else { return }
             total += chunk.count
-            try feed(base.assumingMemoryBound(to: CChar.self), count: chunk.count, terminate: false)
+            if let mask {
+                try mask.mask(chunk) { try feedMasked($0) }
+            } else {
+                try feedMasked(UnsafeBufferPointer(start: chunk.baseAddress?.assumingMemoryBound(to: UInt8.self), count: chunk.count))
+            }
         }
         guard total > 0 else {
             throw CorpusError(.empty, "empty file: no XML document", file: fileName)
         }
+        try mask?.finish { try feedMasked($0) }
         terminating = true
         try feed(nil, count: 0, terminate: true)
+    }
+
+    private func feedMasked(_ bytes: UnsafeBufferPointer<UInt8>) throws {
+        guard let base = bytes.baseAddress, bytes.count > 0 else { return }
+        try base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+            try feed($0, count: bytes.count, terminate: false)
+        }
     }
 
     private func feed(_ bytes: UnsafePointer<CChar>?, count: Int, terminate: Bool) throws {
@@ -283,6 +299,18 @@ final class SAXPushParser {
     /// The `String` for an element name libxml2 passed (built once per distinct name).
     fileprivate func elementName(_ localname: UnsafePointer<UInt8>) -> String { names.name(localname) }
 
+    /// The real bytes of text libxml2 passed to a callback (see ``CharacterDataMask``);
+    /// nil stops the parse with an error.
+    @inline(__always)
+    fileprivate func restoredText(_ ch: UnsafePointer<UInt8>, _ count: Int) -> UnsafeBufferPointer<UInt8>? {
+        let text = UnsafeBufferPointer(start: ch, count: count)
+        guard let mask, mask.isActive, let ctxt = context, ctxt.pointee.inputNr == 1, let input = ctxt.pointee.input,
+            let base = input.pointee.base, let end = input.pointee.end, ch >= base, ch < end
+        else { return text }
+        // libxml2 passed text straight from its input buffer: its offset in the fed stream.
+        return mask.restore(text, at: Int(input.pointee.consumed) + (ch - base))
+    }
+
     fileprivate var eventHandler: SAXEventHandler { handler }
     fileprivate var parserContext: xmlParserCtxtPtr? { context }
 }
@@ -323,7 +351,11 @@ private let saxEndElement: endElementNsSAX2Func = { ctx, localname, _, uri in
 
 private let saxCharacters: charactersSAXFunc = { ctx, ch, len in
     guard let p = parser(ctx), !p.isStopped, let ch, len > 0 else { return }
-    do { try p.eventHandler.characters(UnsafeBufferPointer(start: ch, count: Int(len))) } catch { p.stop(error) }
+    guard let text = p.restoredText(ch, Int(len)) else {
+        p.stop(CorpusError(.syntax, "internal error: the XML text at this point could not be mapped back to the input", location: p.location))
+        return
+    }
+    do { try p.eventHandler.characters(text) } catch { p.stop(error) }
 }
 
 private let saxReference: referenceSAXFunc = { ctx, name in

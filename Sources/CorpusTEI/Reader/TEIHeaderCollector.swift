@@ -21,6 +21,11 @@ final class TEIHeaderCollector {
         var text = TextAccumulator()
     }
     private var capture: Capture?
+    /// Text outside any captured element, and the `extra` pair it fills: libxml2 may pass
+    /// one text node in several pieces (it splits at its buffer's end, at the first
+    /// non-ASCII character of some runs, at entities), which make one value.
+    private var loose = TextAccumulator()
+    private var looseIndex: Int?
 
     /// Elements whose whole content is one value (mixed content, names with parts).
     private static let captured: Set<String> = [
@@ -36,6 +41,7 @@ final class TEIHeaderCollector {
     private var key: String { path.joined(separator: "/") }
 
     func start(_ name: String, attributes: XMLAttributes) {
+        endLooseText()
         path.append(name)
         if capture != nil {
             if !Self.inline.contains(name) { capture?.text.boundary() }
@@ -53,16 +59,27 @@ final class TEIHeaderCollector {
     func characters(_ text: UnsafeBufferPointer<UInt8>) {
         if capture != nil {
             capture?.text.append(text)
+        } else if let i = looseIndex {
+            loose.append(text)
+            metadata.extra[i].value = String(decoding: loose.bytes, as: UTF8.self)
         } else if TextAccumulator.hasContent(text) {
-            var t = TextAccumulator()
-            t.append(text)
-            add(key, t.take())
+            loose.reset()
+            loose.append(text)
+            add(key, String(decoding: loose.bytes, as: UTF8.self))
+            looseIndex = metadata.extra.count - 1
         }
     }
 
-    func lineBreak() { capture?.text.boundary() }
+    /// Ends a run of loose text: what follows is another value.
+    func endLooseText() { looseIndex = nil }
+
+    func lineBreak() {
+        endLooseText()
+        capture?.text.boundary()
+    }
 
     func end(_ name: String) {
+        endLooseText()
         if let c = capture {
             if c.depth == path.count {
                 capture = nil
@@ -77,6 +94,7 @@ final class TEIHeaderCollector {
     /// Every free pair goes through here: a key is never empty (text or attributes
     /// directly in `teiHeader` are filed under `teiHeader`).
     private func add(_ key: String, _ value: String) {
+        endLooseText()
         metadata.extra.append(MetadataPair(key.isEmpty ? "teiHeader" : key, value))
     }
 
@@ -167,6 +185,7 @@ final class TEIHeaderCollector {
 
     /// Records a warning pair once.
     func addWarning(_ pair: MetadataPair) {
+        endLooseText()
         if !metadata.extra.contains(pair) { metadata.extra.append(pair) }
     }
 }

@@ -230,6 +230,7 @@ final class TEIStreamHandler: SAXEventHandler {
         let warning = MetadataPair(
             "warning", "entity &\(name); is declared only in an external DTD (not read): kept as the text &\(name);")
         if headerDepth > 0 {
+            activeHeader?.endLooseText()  // the literal stays a value of its own, as it always was
             literal.withUTF8 { activeHeader?.characters($0) }
             activeHeader?.addWarning(warning)
             return
@@ -247,6 +248,9 @@ struct ChoiceCapture {
     mutating func append(_ text: UnsafeBufferPointer<UInt8>) {
         if let i = current {
             alternatives[i].text.append(text)
+        } else if let last = alternatives.indices.last, alternatives[last].name.isEmpty {
+            // More of the same loose text (libxml2 may pass a text node in pieces).
+            alternatives[last].text.append(text)
         } else if TextAccumulator.hasContent(text) {
             var t = TextAccumulator()
             t.append(text)

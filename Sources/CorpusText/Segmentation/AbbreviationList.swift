@@ -21,21 +21,43 @@ public struct AbbreviationList: Sendable {
     private var inertEntries: [InertForm: Role] = [:]
 
     /// An empty list, or one parsed from the text of a list file.
+    ///
+    /// Parsed with the standard library alone: the lists are read on every
+    /// run that segments, and Foundation's trimming and normalization cost
+    /// more start-up time than the rest of a small conversion.
     public init(text: String = "") {
         entries = [:]
-        for raw in text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }) {
-            let line = raw.trimmingCharacters(in: .whitespaces)
-            if line.isEmpty || line.hasPrefix("#") { continue }
+        for raw in text.unicodeScalars.split(whereSeparator: { $0 == "\n" || $0 == "\r" }) {
+            let line = Self.trimmingWhitespace(raw)
+            if line.isEmpty || line.first == "#" { continue }
             var form = line
             var role = Role.inside
-            if line.hasSuffix(" final") {
-                form = String(line.dropLast(" final".count)).trimmingCharacters(in: .whitespaces)
+            let suffix = " final".unicodeScalars
+            if line.count > suffix.count, line.reversed().starts(with: suffix.reversed()) {
+                form = Self.trimmingWhitespace(line.dropLast(suffix.count))
                 role = .final
             }
-            entries[form] = role
+            entries[String(Substring(form))] = role
         }
         longestEntry = Self.longest(entries.keys)
         inertEntries = Self.inertIndex(entries)
+    }
+
+    /// `scalars` without leading and trailing tabs and space separators (Zs): what
+    /// Foundation's `CharacterSet.whitespaces` trims.
+    private static func trimmingWhitespace(_ scalars: Substring.UnicodeScalarView) -> Substring.UnicodeScalarView {
+        func isSpace(_ s: Unicode.Scalar) -> Bool { s == "\t" || s.properties.generalCategory == .spaceSeparator }
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }), let last = scalars.lastIndex(where: { !isSpace($0) })
+        else { return scalars[scalars.endIndex...] }
+        return scalars[first...last]
+    }
+
+    /// The scalars of `form`'s canonical decomposition (NFD). A form written in
+    /// ``InertForm``'s letters is its own NFD, so only the rare other form goes
+    /// through Foundation's normalization.
+    private static func decomposedScalars(_ form: String) -> [Unicode.Scalar] {
+        if form.unicodeScalars.allSatisfy({ InertForm.lowercase($0.value) != nil }) { return Array(form.unicodeScalars) }
+        return Array(form.decomposedStringWithCanonicalMapping.unicodeScalars)
     }
 
     private static func inertIndex(_ entries: [String: Role]) -> [InertForm: Role] {
@@ -43,7 +65,7 @@ public struct AbbreviationList: Sendable {
         for (form, role) in entries {
             var key = InertForm()
             var fits = true
-            for c in form.decomposedStringWithCanonicalMapping.unicodeScalars {
+            for c in decomposedScalars(form) {
                 if !key.append(c.value) { fits = false; break }
             }
             if fits { index[key] = role }
@@ -70,7 +92,7 @@ public struct AbbreviationList: Sendable {
     }
 
     private static func longest(_ keys: Dictionary<String, Role>.Keys) -> Int {
-        keys.map { $0.decomposedStringWithCanonicalMapping.unicodeScalars.count }.max() ?? 0
+        keys.map { decomposedScalars($0).count }.max() ?? 0
     }
 
     /// Whether a form of `scalarCount` scalars could be in the list (also after
