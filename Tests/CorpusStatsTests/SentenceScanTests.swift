@@ -74,6 +74,24 @@ import Testing
         #expect(fast.wordHashes == words, "\(text.debugDescription)")
     }
 
+    /// With a batch's ``RecentWords`` the blocks keep the first occurrence of every word hash, in
+    /// order, and drop repeats — also across sentences that may hold a link (scanned fast, then taken back).
+    @Test func recentWordsKeepEveryFirstOccurrenceInOrder() throws {
+        let recent = RecentWords()
+        var all: [UInt64] = [], kept: [UInt64] = []
+        for seed in UInt64(1)...300 {
+            let block = Block(id: "d.p\(seed)", kind: .paragraph, content: .text(Self.text(seed: seed, count: Int(seed % 60) + 1)))
+            all += try BlockFacts(block, alphabet: .kazakh, language: "kk").wordHashes
+            kept += try BlockFacts(block, alphabet: .kazakh, language: "kk", recentWords: recent).wordHashes
+        }
+        func firsts(_ list: [UInt64]) -> [UInt64] {
+            var seen = Set<UInt64>()
+            return list.filter { seen.insert($0).inserted }
+        }
+        #expect(firsts(kept) == firsts(all))
+        #expect(kept.count < all.count / 2)
+    }
+
     @Test(arguments: [Alphabet.kazakh, .russian, nil])
     func generatedTextGivesTheSameFiguresBothWays(alphabet: Alphabet?) throws {
         for seed in UInt64(1)...300 {

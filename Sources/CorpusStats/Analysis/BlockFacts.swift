@@ -29,6 +29,7 @@ struct BlockFacts: Sendable {
 
     var paragraphHash: UInt64 = 0
     var sentences: [SentenceFacts] = []
+    /// The folded hashes of the words, in order (without those ``RecentWords`` knew, when given one).
     var wordHashes: [UInt64] = []
     var tokenKinds = [Int](repeating: 0, count: TokenKind.allCases.count)
     var characters = 0
@@ -46,11 +47,16 @@ struct BlockFacts: Sendable {
     /// The block is a bare page number (`12`, `- 12 -`, `12 бет`): page furniture.
     var isPageNumber = false
 
+    /// The batch's recent word hashes, while the block is analysed.
+    private(set) var recent: RecentWords?
+
     /// Whether sentences without tokens go through ``scanFast(_:_:sentence:alphabet:)``.
     private var useFastScan = true
 
-    /// The sentences of a text block, cut here (see ``init(_:alphabet:language:)``).
-    private(set) var cut: ParagraphScan?
+    /// The sentences of a text block, cut here (see ``init(_:alphabet:language:fastScan:)``), as ranges of
+    /// its scalars. The decoded scalars themselves are dropped after the analysis: the few
+    /// sentence texts a report quotes are cut again from the block's text.
+    private(set) var cut: [Range<Int>]?
 
     /// Analyses `block`; `alphabet` is the document language's, if known.
     ///
@@ -61,8 +67,12 @@ struct BlockFacts: Sendable {
     /// decoded once and no sentence or token string is built.
     /// `fastScan: false` analyses every sentence by ``Tokenizer/forEachToken(in:range:_:)`` and
     /// ``WordScan`` (the reference the one-pass ``scanFast(_:_:sentence:alphabet:)`` is tested against).
-    init(_ block: Block, alphabet: Alphabet?, language: String, fastScan: Bool = true) throws {
+    /// With `recentWords`, a word hash it has seen lately is not kept again (the tally needs
+    /// each word type once; the first occurrence of every hash is kept, in order).
+    init(_ block: Block, alphabet: Alphabet?, language: String, fastScan: Bool = true, recentWords: RecentWords? = nil) throws {
         useFastScan = fastScan
+        recent = recentWords
+        defer { recent = nil }
         var shortText: String?
         switch block.content {
         case .sentences(let list):
@@ -79,7 +89,7 @@ struct BlockFacts: Sendable {
             for (index, range) in scan.sentences.enumerated() {
                 analyse(scan.scalars, range, tokens: nil, sentence: index, alphabet: alphabet)
             }
-            cut = scan
+            cut = scan.sentences
             shortText = text
         }
         // A paragraph's hash is that of its sentences' hashes in order (each text is hashed once).
@@ -89,9 +99,38 @@ struct BlockFacts: Sendable {
 
     /// The text of sentence `i` of `block` (cut here for text blocks).
     func sentenceText(_ i: Int, of block: Block) -> String {
-        if let cut, i < cut.sentences.count { return cut.text(cut.sentences[i]) }
+        if let cut, i < cut.count, case .text(let text) = block.content { return Self.scalars(cut[i], of: text) }
         if case .sentences(let list) = block.content, i < list.count { return list[i].text }
         return block.plainText
+    }
+
+    /// The scalars `range` of `text`, found by counting the scalars' first bytes in its UTF-8
+    /// (eight bytes at a time: a byte starts a scalar unless it is `10xxxxxx`).
+    static func scalars(_ range: Range<Int>, of text: String) -> String {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return "" }
+            let n = bytes.count
+            var i = 0, scalar = 0
+            /// Moves `i` to the first byte of scalar `target` (or the end).
+            func seek(_ target: Int) {
+                while i + 8 <= n {
+                    let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                    let continuations = (x & ~(x << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+                    guard scalar + 8 - continuations <= target else { break }
+                    scalar += 8 - continuations
+                    i += 8
+                }
+                while i < n && (scalar < target || bytes[i] & 0xC0 == 0x80) {
+                    if bytes[i] & 0xC0 != 0x80 { scalar += 1 }
+                    i += 1
+                }
+            }
+            seek(range.lowerBound)
+            let start = i
+            seek(range.upperBound)
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
+        }
     }
 
     /// The id of sentence `i` of `block`: `BLOCK.sN` for text blocks cut here.
@@ -176,7 +215,7 @@ struct BlockFacts: Sendable {
     private mutating func record(_ scan: WordScan, sentence: Int, alphabet: Alphabet?, form: () -> String) {
         var scan = scan
         let result = scan.finish()
-        wordHashes.append(result.hash)
+        if recent?.isNew(result.hash) ?? true { wordHashes.append(result.hash) }
         letterTotals.cyrillic += scan.cyrillicLetters
         letterTotals.latin += scan.latinLetters
         letterTotals.other += scan.otherLetters
@@ -429,5 +468,36 @@ enum LetterCounts {
     static func guess(_ l: [Int]) -> String {
         LanguageGuess.guess(cyrillic: l[0], latin: l[1], other: l[2], kazakhSpecific: l[3], kazakhLatin: l[5],
                             nonASCIILatin: l[4], han: l[6])
+    }
+}
+
+/// The word hashes an analysis thread has kept lately: a direct-mapped table
+/// (one slot per low bits of the hash), so a frequent word is handed to the
+/// tally about once a batch instead of at every occurrence. Used by one
+/// thread at a time (unchecked `Sendable`: it is handed over, never shared).
+final class RecentWords: @unchecked Sendable {
+    private static let size = 4096
+    private let slots: UnsafeMutablePointer<UInt64>
+
+    init() {
+        slots = .allocate(capacity: Self.size)
+        slots.initialize(repeating: 0, count: Self.size)  // word hashes are never 0
+    }
+
+    deinit { slots.deallocate() }
+
+    /// Whether `hash` is not among the recent ones; it is from now on.
+    @inline(__always)
+    func isNew(_ hash: UInt64) -> Bool {
+        let slot = slots + (Int(truncatingIfNeeded: hash) & (Self.size - 1))
+        if slot.pointee == hash { return false }
+        slot.pointee = hash
+        return true
+    }
+
+    /// Forgets `hash` (a word whose record was taken back), so it counts as new again.
+    func forget(_ hash: UInt64) {
+        let slot = slots + (Int(truncatingIfNeeded: hash) & (Self.size - 1))
+        if slot.pointee == hash { slot.pointee = 0 }
     }
 }

@@ -78,7 +78,7 @@ enum ScalarFacts {
 }
 
 extension BlockFacts {
-    /// Analyses the sentence `s[range]`: its hash, then in one pass its tokens by
+    /// Analyses the sentence `s[range]` in one pass: its hash, its tokens by
     /// ``Tokenizer``'s rules (with the mis-decoding pre-check), and each
     /// word's hash and letters by ``WordScan``'s — the figures of the general
     /// path (``Tokenizer/forEachToken(in:range:_:)`` then ``WordScan`` per
@@ -86,27 +86,26 @@ extension BlockFacts {
     ///
     /// Returns false, having recorded nothing, for a sentence that may hold a
     /// link (``mayBeLink(_:_:_:_:)``): those take the general path.
-    mutating func scanFast(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>, sentence: Int, alphabet: Alphabet?) -> Bool {
+    mutating func scanFast(
+        _ s: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>, sentence: Int, alphabet: Alphabet?
+    ) -> Bool {
         let table = ScalarFacts.table, lanes = ScalarFacts.lanes
         let mask = UInt64(WordScan.mask(for: alphabet))
         let n = range.upperBound
-        // The sentence's hash, over all its scalars.
+        // The sentence's hash, over all its scalars, is taken as the tokens are scanned.
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        var k = range.lowerBound
-        while k < n {
-            h = (h ^ UInt64(s[k].value)) &* 0x100_0000_01b3
-            k &+= 1
-        }
-        // Then the tokens; `all` gathers the entries of every scalar (for `@` and the pre-check).
         let hashesBefore = wordHashes.count, mixedBefore = mixed.count, foreignBefore = foreign.count
         func abort() -> Bool {
+            if let recent { for h in wordHashes[hashesBefore...] { recent.forget(h) } }
             wordHashes.removeSubrange(hashesBefore...)
             mixed.removeSubrange(mixedBefore...)
             foreign.removeSubrange(foreignBefore...)
             return false
         }
+        // `all` gathers what the pre-check needs of every scalar.
         var all: UInt64 = 0
-        var kinds = SIMD8<Int>()
+        var kinds = SIMD8<Int>()  // tokens of one scalar, by kind
+        var words = 0, numbers = 0  // counted apart: most tokens (a vector lane update goes through memory)
         var totals = letterTotals
         // Letters of the sentence's words in byte lanes (``lanes``), emptied before one can carry.
         // Only letters count, and a token with a letter is a word: numbers add nothing.
@@ -117,6 +116,7 @@ extension BlockFacts {
             let e = ScalarFacts.of(v, table)
             all |= e & ScalarFacts.alwaysBit
             if e & ScalarFacts.spaceBit != 0 {
+                h = (h ^ UInt64(v)) &* 0x100_0000_01b3
                 i += 1
                 continue
             }
@@ -125,37 +125,44 @@ extension BlockFacts {
             let start = i
             if e & ScalarFacts.urlStartBit != 0 && Self.mayBeLink(s, i, n, table) { return abort() }
             if e & ScalarFacts.wordBit != 0 {
-                let token = Self.scanWordOrNumber(s, from: i, end: n, table: table, lanes: lanes, packed: &packed, totals: &totals)
+                let token = Self.scanWordOrNumber(s, from: i, end: n, table: table, lanes: lanes, packed: &packed, totals: &totals,
+                                                  sentenceHash: &h)
                 i = token.end
+                let seen = token.seen
                 // The pre-check: a lead and a scalar that may follow one, in the word or just after it.
-                if token.seen & ScalarFacts.leadBit != 0 {
+                if seen & ScalarFacts.leadBit != 0 {
                     let suspect = UInt64(WordScan.suspectBit)
-                    if token.seen & suspect != 0
+                    if seen & suspect != 0
                         || i < n && ScalarFacts.of(s[i - 1].value, table) & ScalarFacts.leadBit != 0
                             && ScalarFacts.of(s[i].value, table) & suspect != 0
                     {
                         all |= ScalarFacts.leadBit
                     }
                 }
-                all |= token.seen & ScalarFacts.alwaysBit
+                all |= seen & ScalarFacts.alwaysBit
                 // Letters are never run ends, so `seen` has the letter bit exactly when the token has a letter.
-                if token.seen & ScalarFacts.letterBit != 0 {
-                    kinds[TokenKind.word.index] &+= 1
-                    wordHashes.append(TextHash.finish(token.hash))
-                    let isMixed = token.seen & Self.mixedFlag != 0, outside = token.seen & mask != 0
+                if seen & ScalarFacts.letterBit != 0 {
+                    words &+= 1
+                    let folded = TextHash.finish(token.hash)
+                    if recent?.isNew(folded) ?? true { wordHashes.append(folded) }
+                    let isMixed = seen & Self.mixedFlag != 0, outside = seen & mask != 0
                     if isMixed || outside {
                         let text = String(String.UnicodeScalarView(s[start..<i]))
                         recordFindings(text, mixed: isMixed, outside: outside, sentence: sentence, alphabet: alphabet)
                     }
                 } else {
-                    kinds[TokenKind.number.index] &+= 1
+                    numbers &+= 1
                 }
                 continue
             }
+            h = (h ^ UInt64(v)) &* 0x100_0000_01b3
             if v == 0x2E && i + 2 < n && s[i + 1] == "." && s[i + 2] == "." {
                 // `...` and longer runs of dots: one token.
-                i += 3
-                while i < n && s[i] == "." { i += 1 }
+                i += 1
+                while i < n && s[i] == "." {
+                    h = (h ^ 0x2E) &* 0x100_0000_01b3
+                    i += 1
+                }
                 kinds[TokenKind.punctuation.index] &+= 1
                 continue
             }
@@ -172,6 +179,8 @@ extension BlockFacts {
                 suspects.append(Suspect(sentence: sentence, suspect: found))
             }
         }
+        kinds[TokenKind.word.index] &+= words
+        kinds[TokenKind.number.index] &+= numbers
         var count = 0
         for k in tokenKinds.indices {
             tokenKinds[k] += kinds[k]
@@ -200,53 +209,60 @@ extension BlockFacts {
     /// Set in a token's or-ed entries when one of its letter runs mixes Latin and Cyrillic (a bit no entry has).
     private static let mixedFlag: UInt64 = 1 << 63
 
-    /// A word or number token being scanned: its folded hash, its current letter
-    /// run's entries or-ed, and all its entries or-ed (with ``mixedFlag``).
+    /// A word or number token being scanned: its folded hash and all its entries or-ed.
     struct TokenState {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        var run: UInt64 = 0
         var seen: UInt64 = 0
 
-        /// Adds scalar `v` with entry `e` (``WordScan/add(_:table:)``'s rules); its letters go to `packed`.
+        /// Adds scalar `v` with entry `e` (``WordScan/add(_:table:)``'s rules); its letters go to `packed`
+        /// (`lanes` is zero for any scalar that is not a letter).
         @inline(__always)
         mutating func add(_ e: UInt64, lanes: UInt64, packed: inout UInt64) {
             hash = (hash ^ (e & 0x1F_FFFF)) &* 0x100_0000_01b3
+            seen |= e
+            packed &+= lanes
+        }
+    }
+
+    /// Whether a letter run of the token `s[range]` mixes Latin and Cyrillic (``WordScan``'s runs:
+    /// run ends split them, marks continue them). Asked only of tokens with letters of both.
+    @inline(never)
+    private static func hasMixedRun(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>, _ table: UnsafePointer<UInt64>) -> Bool {
+        let runBits = UInt64(WordScan.latinBit | WordScan.cyrillicBit)
+        var run: UInt64 = 0
+        for i in range {
+            let e = ScalarFacts.of(s[i].value, table)
             if e & UInt64(WordScan.endRunBit) != 0 {
-                endRun()
-                seen |= e
+                if run & runBits == runBits { return true }
+                run = 0
             } else {
-                packed &+= lanes
                 run |= e
             }
         }
-
-        /// Ends a letter run: it mixes scripts when it had both Latin and Cyrillic letters.
-        @inline(__always)
-        mutating func endRun() {
-            let runBits = UInt64(WordScan.latinBit | WordScan.cyrillicBit)
-            if run & runBits == runBits { seen |= mixedFlag }
-            seen |= run
-            run = 0
-        }
+        return run & runBits == runBits
     }
 
     /// The word or number token starting at the word scalar `s[i]`, by the tokenizer's rules
     /// (word scalars, and joiners between them): where it ends, its hash, its entries or-ed
-    /// (with ``mixedFlag``); its letters go to `packed`/`totals`. Scalars of the table go through
-    /// ``scanWordScalars(_:from:end:table:lanes:token:packed:totals:)``; joiners and scalars above it here.
+    /// (with ``mixedFlag``); its letters go to `packed`/`totals` (whose lanes stay below 128), its
+    /// scalars into `sentenceHash`. Scalars of the table go through
+    /// ``scanWordScalars(_:from:end:table:lanes:token:packed:totals:sentenceHash:)``; joiners and scalars above it here.
     /// Called only for tokens that cannot start a link (see ``mayBeLink(_:_:_:_:)``).
     @inline(__always)
     private static func scanWordOrNumber(
         _ s: UnsafeBufferPointer<Unicode.Scalar>, from i: Int, end n: Int, table: UnsafePointer<UInt64>,
-        lanes: UnsafePointer<UInt64>, packed: inout UInt64, totals: inout LetterTotals
+        lanes: UnsafePointer<UInt64>, packed: inout UInt64, totals: inout LetterTotals, sentenceHash: inout UInt64
     ) -> (end: Int, hash: UInt64, seen: UInt64) {
         var token = TokenState()
+        let start = i
         var i = i
         while true {
-            i = scanWordScalars(s, from: i, end: n, table: table, lanes: lanes, token: &token, packed: &packed, totals: &totals)
+            i = scanWordScalars(s, from: i, end: n, table: table, lanes: lanes, token: &token, packed: &packed, totals: &totals,
+                                sentenceHash: &sentenceHash)
             guard i < n else { break }
             // `s[i]` is above the table, or no word scalar: a joiner may continue the token (``Tokenizer/joins(_:_:_:)``).
-            let e = ScalarFacts.of(s[i].value, table)
+            let v = s[i].value
+            let e = ScalarFacts.of(v, table)
             if e & ScalarFacts.wordBit == 0 {
                 let join = (e >> ScalarFacts.joinShift) & 3
                 guard join != 0 && i + 1 < n else { break }
@@ -254,6 +270,7 @@ extension BlockFacts {
                 let need = join == 1 ? ScalarFacts.wordBit : join == 2 ? ScalarFacts.letterBit : ScalarFacts.digitBit
                 guard before & ScalarFacts.wordBit != 0 && after & need != 0 && (join == 1 || before & need != 0) else { break }
             }
+            sentenceHash = (sentenceHash ^ UInt64(v)) &* 0x100_0000_01b3
             token.add(e, lanes: WordScan.spread[Int((e >> 21) & 63)], packed: &packed)
             if e & UInt64(WordScan.hanBit) != 0 { totals.han += 1 }
             if packed & 0x8080_8080_8080 != 0 {
@@ -262,36 +279,55 @@ extension BlockFacts {
             }
             i += 1
         }
-        token.endRun()
+        // Most words have letters of one script: only a token with both is walked again for its runs.
+        let scripts = UInt64(WordScan.latinBit | WordScan.cyrillicBit)
+        if token.seen & scripts == scripts && hasMixedRun(s, start..<i, table) { token.seen |= mixedFlag }
         return (i, token.hash, token.seen)
     }
 
-    /// Adds the word scalars of the table from `s[i]` on to `token` and returns where they end:
-    /// the hot loop, with no call in it.
+    /// Adds the word scalars of the table from `s[i]` on to `token` and `sentenceHash`, and returns
+    /// where they end: the hot loop, with no call in it. The letter lanes are emptied into `totals`
+    /// once every 100 scalars (they enter below 128, so they never carry in between).
     @inline(never)
     private static func scanWordScalars(
         _ s: UnsafeBufferPointer<Unicode.Scalar>, from i: Int, end n: Int, table: UnsafePointer<UInt64>,
-        lanes: UnsafePointer<UInt64>, token: inout TokenState, packed: inout UInt64, totals: inout LetterTotals
+        lanes: UnsafePointer<UInt64>, token: inout TokenState, packed: inout UInt64, totals: inout LetterTotals,
+        sentenceHash: inout UInt64
     ) -> Int {
         let limit = UInt32(ScalarFacts.tableSize)
-        var t = token
+        // ``TokenState/add(_:lanes:packed:)`` with the state in locals (registers).
+        var wordHash = token.hash, seen = token.seen
         var p = packed
+        var h = sentenceHash
         var i = i
-        while i < n {
-            let v = s[i].value
-            guard v < limit else { break }
-            let e = table[Int(v)]
-            guard e & ScalarFacts.wordBit != 0 else { break }
-            t.add(e, lanes: lanes[Int(v)], packed: &p)
-            // Empty the lanes once one reaches 128, long before it could carry.
+        var more = true
+        while more && i < n {
+            let stop = min(n, i &+ 100)
+            while i < stop {
+                let v = s[i].value
+                guard v < limit else {
+                    more = false
+                    break
+                }
+                let e = table[Int(v)]
+                guard e & ScalarFacts.wordBit != 0 else {
+                    more = false
+                    break
+                }
+                h = (h ^ UInt64(v)) &* 0x100_0000_01b3
+                wordHash = (wordHash ^ (e & 0x1F_FFFF)) &* 0x100_0000_01b3
+                seen |= e
+                p &+= lanes[Int(v)]
+                i &+= 1
+            }
             if p & 0x8080_8080_8080 != 0 {
                 unpack(p, into: &totals)
                 p = 0
             }
-            i &+= 1
         }
-        token = t
+        token = TokenState(hash: wordHash, seen: seen)
         packed = p
+        sentenceHash = h
         return i
     }
 

@@ -7,8 +7,9 @@ import Dispatch
 /// Blocks are gathered in batches, each analysed on another thread
 /// (``BlockFacts``) while the stream goes on being read, with up to one batch
 /// per core in flight; results are added to the tally in stream order, so the
-/// figures never depend on the number of cores.
-public final class StatsCollector: CorpusEventSink {
+/// figures never depend on the number of cores. As a ``ThreadedStage`` it has
+/// the reader run on the calling thread with the tally, as text → CSV does.
+public final class StatsCollector: CorpusEventSink, ThreadedStage {
     private(set) var tally = CorpusTally()
     private let input: String
     private var alphabet: Alphabet?
@@ -20,10 +21,13 @@ public final class StatsCollector: CorpusEventSink {
     /// Batches being analysed on other threads, oldest first.
     private var inFlight: [AnalysedBatch] = []
 
+    /// The analysis runs on other threads (when there is more than one core).
+    public var usesOtherThreads: Bool { ParallelMap.width > 1 }
+
     /// A collector for the events of `input` (a path or `<stdin>`, named in the report).
     /// Text blocks are segmented for `language` (option `lang`), else the
     /// document's language, else `kk` — as the `segment` transform does.
-    public init(input: String, language: String? = nil, batchBlocks: Int = 512) {
+    public init(input: String, language: String? = nil, batchBlocks: Int = 128) {
         self.input = input
         self.forcedLanguage = language
         self.batchBlocks = max(1, batchBlocks)
@@ -66,8 +70,8 @@ public final class StatsCollector: CorpusEventSink {
         pendingSentences = 0
         while inFlight.count >= ParallelMap.width { try addOldest() }
         let alphabet = self.alphabet, language = self.language, forced = forcedLanguage
-        inFlight.append(AnalysedBatch(blocks) { block in
-            Result { try BlockFacts(block, alphabet: alphabet, language: forced ?? block.language ?? language) }
+        inFlight.append(AnalysedBatch(blocks) { block, recent in
+            Result { try BlockFacts(block, alphabet: alphabet, language: forced ?? block.language ?? language, recentWords: recent) }
         })
     }
 
@@ -97,10 +101,12 @@ private final class AnalysedBatch: @unchecked Sendable {
     /// Written once by the worker before `done` is signalled; read after waiting.
     private var facts: [Result<BlockFacts, any Error>] = []
 
-    init(_ blocks: [Block], _ analyse: @escaping @Sendable (Block) -> Result<BlockFacts, any Error>) {
+    /// `analyse` gets the batch's ``RecentWords``, so most repeated word hashes never reach the tally.
+    init(_ blocks: [Block], _ analyse: @escaping @Sendable (Block, RecentWords) -> Result<BlockFacts, any Error>) {
         self.blocks = blocks
         DispatchQueue.global().async {
-            self.facts = blocks.map(analyse)
+            let recent = RecentWords()
+            self.facts = blocks.map { analyse($0, recent) }
             self.done.signal()
         }
     }

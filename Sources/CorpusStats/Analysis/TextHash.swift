@@ -77,63 +77,69 @@ public enum TextHash {
 
 /// An open-addressing table from 64-bit hashes to a count and the place of
 /// the first occurrence: the memory for duplicate detection and word types
-/// (about 24 bytes a distinct key), without hashing the hashes again.
+/// (about 24 bytes a distinct key, one slot holding all three, so a probe of
+/// a large table touches one cache line), without hashing the hashes again.
 ///
 /// It stops taking new keys at `limit` (counts of known keys still grow), and
 /// says so with ``saturated``, so memory stays bounded on any corpus.
 struct HashCounter: Sendable {
-    private(set) var keys: [UInt64]
-    private(set) var counts: [UInt32]
-    private(set) var firsts: [UInt64]
+    private struct Slot {
+        var key: UInt64
+        var first: UInt64
+        var count: UInt32
+    }
+
+    private var slots: [Slot]
     private(set) var count = 0
     private(set) var saturated = false
     let limit: Int
 
     init(limit: Int, capacity: Int = 1024) {
         self.limit = limit
-        keys = Array(repeating: 0, count: capacity)
-        counts = Array(repeating: 0, count: capacity)
-        firsts = Array(repeating: 0, count: capacity)
+        slots = Array(repeating: Slot(key: 0, first: 0, count: 0), count: capacity)
     }
 
     /// Counts one occurrence of `key` first seen at `place`; returns the new count (0 when not taken).
     @discardableResult
     mutating func add(_ key: UInt64, place: UInt64 = 0, times: UInt32 = 1) -> UInt32 {
-        var slot = Int(truncatingIfNeeded: key) & (keys.count - 1)
-        while true {
-            let k = keys[slot]
-            if k == key {
-                counts[slot] &+= times
-                return counts[slot]
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: key) & mask
+        let taken: UInt32? = slots.withUnsafeMutableBufferPointer { slots in
+            while true {
+                let k = slots[slot].key
+                if k == key {
+                    slots[slot].count &+= times
+                    return slots[slot].count
+                }
+                if k == 0 { return nil }
+                slot = (slot + 1) & mask
             }
-            if k == 0 { break }
-            slot = (slot + 1) & (keys.count - 1)
         }
+        if let taken { return taken }
         if count >= limit {
             saturated = true
             return 0
         }
-        keys[slot] = key
-        counts[slot] = times
-        firsts[slot] = place
+        slots[slot] = Slot(key: key, first: place, count: times)
         count += 1
-        if count * 10 > keys.count * 7 { grow() }
+        if count * 10 > slots.count * 7 { grow() }
         return times
     }
 
     /// The count and first place of `key`, if known.
     func lookup(_ key: UInt64) -> (count: UInt32, first: UInt64)? {
-        var slot = Int(truncatingIfNeeded: key) & (keys.count - 1)
-        while keys[slot] != 0 {
-            if keys[slot] == key { return (counts[slot], firsts[slot]) }
-            slot = (slot + 1) & (keys.count - 1)
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: key) & mask
+        while slots[slot].key != 0 {
+            if slots[slot].key == key { return (slots[slot].count, slots[slot].first) }
+            slot = (slot + 1) & mask
         }
         return nil
     }
 
     /// Every key with its count and first place.
     func forEach(_ body: (UInt64, UInt32, UInt64) -> Void) {
-        for i in 0..<keys.count where keys[i] != 0 { body(keys[i], counts[i], firsts[i]) }
+        for s in slots where s.key != 0 { body(s.key, s.count, s.first) }
     }
 
     /// Adds every key of `other`, whose places are moved by `placeShift` documents.
@@ -143,17 +149,13 @@ struct HashCounter: Sendable {
     }
 
     private mutating func grow() {
-        let oldKeys = keys, oldCounts = counts, oldFirsts = firsts
-        let capacity = keys.count * 2
-        keys = Array(repeating: 0, count: capacity)
-        counts = Array(repeating: 0, count: capacity)
-        firsts = Array(repeating: 0, count: capacity)
-        for i in 0..<oldKeys.count where oldKeys[i] != 0 {
-            var slot = Int(truncatingIfNeeded: oldKeys[i]) & (capacity - 1)
-            while keys[slot] != 0 { slot = (slot + 1) & (capacity - 1) }
-            keys[slot] = oldKeys[i]
-            counts[slot] = oldCounts[i]
-            firsts[slot] = oldFirsts[i]
+        let old = slots
+        let capacity = slots.count * 2
+        slots = Array(repeating: Slot(key: 0, first: 0, count: 0), count: capacity)
+        for s in old where s.key != 0 {
+            var slot = Int(truncatingIfNeeded: s.key) & (capacity - 1)
+            while slots[slot].key != 0 { slot = (slot + 1) & (capacity - 1) }
+            slots[slot] = s
         }
     }
 }

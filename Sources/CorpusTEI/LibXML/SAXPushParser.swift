@@ -154,7 +154,7 @@ final class SAXPushParser {
         sax.startElementNs = saxStartElement
         sax.endElementNs = saxEndElement
         sax.characters = saxCharacters
-        sax.cdataBlock = saxCharacters
+        sax.cdataBlock = saxCDATA  // CDATA sections are never masked
         sax.ignorableWhitespace = saxCharacters
         sax.reference = saxReference
         sax.serror = saxError
@@ -305,10 +305,18 @@ final class SAXPushParser {
     fileprivate func restoredText(_ ch: UnsafePointer<UInt8>, _ count: Int) -> UnsafeBufferPointer<UInt8>? {
         let text = UnsafeBufferPointer(start: ch, count: count)
         guard let mask, mask.isActive, let ctxt = context, ctxt.pointee.inputNr == 1, let input = ctxt.pointee.input,
-            let base = input.pointee.base, let end = input.pointee.end, ch >= base, ch < end
+            let base = input.pointee.base, let end = input.pointee.end, let cur = input.pointee.cur
         else { return text }
-        // libxml2 passed text straight from its input buffer: its offset in the fed stream.
-        return mask.restore(text, at: Int(input.pointee.consumed) + (ch - base))
+        let consumed = Int(input.pointee.consumed)
+        if ch >= base && ch < end {
+            // libxml2 passed text straight from its input buffer: its offset in the fed stream.
+            return mask.restore(text, at: consumed + (ch - base))
+        }
+        // Text copied out of the buffer (libxml2's character-by-character path) ends where
+        // the parser stands. Masked runs never take that path (they are plain ASCII up to a
+        // `<`), but were one to, its bytes are one per character: find them by that end
+        // rather than pass placeholders on. Unmasked text is returned as it is.
+        return mask.restore(text, at: consumed + (cur - base) - count)
     }
 
     fileprivate var eventHandler: SAXEventHandler { handler }
@@ -356,6 +364,11 @@ private let saxCharacters: charactersSAXFunc = { ctx, ch, len in
         return
     }
     do { try p.eventHandler.characters(text) } catch { p.stop(error) }
+}
+
+private let saxCDATA: cdataBlockSAXFunc = { ctx, ch, len in
+    guard let p = parser(ctx), !p.isStopped, let ch, len > 0 else { return }
+    do { try p.eventHandler.characters(UnsafeBufferPointer(start: ch, count: Int(len))) } catch { p.stop(error) }
 }
 
 private let saxReference: referenceSAXFunc = { ctx, name in
