@@ -13,8 +13,13 @@ import CorpusModel
 /// `interrupted: N of M converted; no partial files`, so the user knows that
 /// `--resume` will do only the rest.
 ///
-/// Paths and counters live in fixed C memory so the handler only reads
-/// memory and calls `unlink`, `write` and `_exit`, all async-signal-safe.
+/// The signal handler itself only records the signal and posts a semaphore
+/// (async-signal-safe); a thread of its own then takes the lock that every
+/// temporary file is created under, removes the files, says so and exits
+/// while holding it. So no other thread can create a temporary file after the
+/// sweep: a handler that swept by itself raced a worker's `mkstemp`, and
+/// under load a batch interrupted with `--jobs 2` once kept a `.corpuskit-`
+/// file. Paths and counters live in fixed C memory.
 public enum InterruptCleanup {
     private static let slots = 256
     private static let pathBytes = 4096
@@ -43,6 +48,7 @@ public enum InterruptCleanup {
             isInstalled = true
         }
         signal(SIGXFSZ, SIG_IGN)
+        startSweeper()
         // A parent may have left these blocked (spawned processes inherit the mask).
         var set = sigset_t()
         sigemptyset(&set)
@@ -50,14 +56,48 @@ public enum InterruptCleanup {
         sigprocmask(SIG_UNBLOCK, &set, nil)
         for sig in [SIGINT, SIGTERM, SIGHUP] {
             signal(sig) { sig in
-                for i in 0..<InterruptCleanup.slots {
-                    let p = InterruptCleanup.table + i * InterruptCleanup.pathBytes
-                    if p.pointee != 0 { unlink(p) }
-                }
-                InterruptCleanup.sayInterrupted()
-                _exit(128 + sig)
+                // Only async-signal-safe calls: the sweeper thread does the rest.
+                if InterruptCleanup.caught.pointee == 0 { InterruptCleanup.caught.pointee = sig }
+                sem_post(InterruptCleanup.wakeUp)
             }
         }
+    }
+
+    /// The first signal caught (0: none yet), for the exit status.
+    nonisolated(unsafe) private static let caught: UnsafeMutablePointer<Int32> = {
+        let p = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
+        p.initialize(to: 0)
+        return p
+    }()
+    /// Posted by the signal handler.
+    nonisolated(unsafe) private static let wakeUp: UnsafeMutablePointer<sem_t> = {
+        let p = UnsafeMutablePointer<sem_t>.allocate(capacity: 1)
+        sem_init(p, 0, 0)
+        return p
+    }()
+    nonisolated(unsafe) private static var sweeperStarted = false
+
+    /// The thread that waits for a signal, then sweeps and exits under the lock.
+    private static func startSweeper() {
+        let start = lock.withLock { () -> Bool in
+            defer { sweeperStarted = true }
+            return !sweeperStarted
+        }
+        guard start else { return }
+        _ = wakeUp
+        _ = caught
+        var thread = pthread_t()
+        let made = pthread_create(&thread, nil, { _ in
+            while sem_wait(InterruptCleanup.wakeUp) != 0 {}  // EINTR: wait again
+            InterruptCleanup.lock.lock()  // held until _exit: no temporary file is made after the sweep
+            for i in 0..<InterruptCleanup.slots {
+                let p = InterruptCleanup.table + i * InterruptCleanup.pathBytes
+                if p.pointee != 0 { unlink(p) }
+            }
+            InterruptCleanup.sayInterrupted()
+            _exit(128 + InterruptCleanup.caught.pointee)
+        }, nil)
+        if made == 0 { pthread_detach(thread) }
     }
 
     /// Starts counting a run of `total` inputs, `done` of them already (up to date), for the interrupt message.
@@ -113,19 +153,23 @@ public enum InterruptCleanup {
     /// when the file exists but an interrupt would not remove it. Returns the
     /// descriptor (-1 on failure, with `errno` set), the path and the slot.
     static func makeTemporary(_ template: String) -> (Int32, String, Int?) {
-        let slot: Int? = lock.withLock {
+        // mkstemp runs under the lock the interrupt sweep takes: a file is either made
+        // before the sweep (and removed by it) or not at all.
+        let made: (Int32, String, Int)? = lock.withLock {
             guard isInstalled, template.utf8.count < pathBytes else { return nil }
             for i in 0..<slots where table[i * pathBytes] == 0 {
-                _ = template.withCString { strcpy(table + i * pathBytes, $0) }
-                return i
+                let memory = table + i * pathBytes
+                _ = template.withCString { strcpy(memory, $0) }
+                let fd = mkstemp(memory)
+                let code = errno
+                let path = String(cString: memory)
+                if fd < 0 { memory.pointee = 0 }
+                errno = code
+                return (fd, path, i)
             }
             return nil
         }
-        if let slot {
-            let memory = table + slot * pathBytes
-            let fd = mkstemp(memory)
-            return (fd, String(cString: memory), slot)
-        }
+        if let (fd, path, slot) = made { return (fd, path, fd >= 0 ? slot : nil) }
         var buffer = Array(template.utf8CString)
         let fd = buffer.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         return (fd, buffer.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }, nil)
