@@ -153,18 +153,6 @@ struct FieldWriter {
             let comma = x ^ (ones &* 0x2C)
             return (((x &- ones &* 0x0E) & ~x) | ((quote &- ones) & ~quote) | ((comma &- ones) & ~comma)) & 0x8080_8080_8080_8080
         }
-        var i = start
-        // Two words a turn (one test for both), then the word with the hit is found as before.
-        while i &+ 16 <= end {
-            let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-            let y = UnsafeRawPointer(base + i + 8).loadUnaligned(as: UInt64.self)
-            if hit(x) | hit(y) != 0 { return hit(x) != 0 ? i : i &+ 8 }
-            i &+= 16
-        }
-        while i &+ 8 <= end {
-            if hit(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) != 0 { return i }
-            i &+= 8
-        }
-        return i
+        return ByteScan.firstWord(base, from: start, to: end, where: hit)
     }
 }

@@ -58,6 +58,29 @@ public enum ByteScan {
         return i
     }
 
+    /// The offset, at or after `start`, of the first eight-byte word of
+    /// `base[start..<end]` for which `hit` is non-zero; `end`'s last whole word
+    /// boundary when none is (the tail is the caller's). Two words a turn, one
+    /// test for both: the writers' escaping and quoting scans, each with its own
+    /// word test, share this loop.
+    @inlinable @inline(__always)
+    public static func firstWord(
+        _ base: UnsafePointer<UInt8>, from start: Int, to end: Int, where hit: (UInt64) -> UInt64
+    ) -> Int {
+        var i = start
+        while i &+ 16 <= end {
+            let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+            let y = UnsafeRawPointer(base + i + 8).loadUnaligned(as: UInt64.self)
+            if hit(x) | hit(y) != 0 { return hit(x) != 0 ? i : i &+ 8 }
+            i &+= 16
+        }
+        while i &+ 8 <= end {
+            if hit(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) != 0 { return i }
+            i &+= 8
+        }
+        return i
+    }
+
     /// Whether every byte of `bytes` is ASCII (below 0x80).
     @inlinable
     public static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {

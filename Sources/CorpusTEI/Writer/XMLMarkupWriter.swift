@@ -189,19 +189,7 @@ final class XMLMarkupWriter {
             let ef = x ^ (ones &* 0xEF)
             return (((x &- ones &* 0x20) & ~x) | ((angle &- ones) & ~angle) | ((amp &- ones) & ~amp) | ((ef &- ones) & ~ef)) & highs
         }
-        var i = start
-        // Two words a turn (one test for both), then the word with the hit is found as before.
-        while i &+ 16 <= end {
-            let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-            let y = UnsafeRawPointer(base + i + 8).loadUnaligned(as: UInt64.self)
-            if hit(x) | hit(y) != 0 { return hit(x) != 0 ? i : i &+ 8 }
-            i &+= 16
-        }
-        while i &+ 8 <= end {
-            if hit(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) != 0 { return i }
-            i &+= 8
-        }
-        return i
+        return ByteScan.firstWord(base, from: start, to: end, where: hit)
     }
 
     /// 1 for the bytes ``escaped(_:attribute:)`` must look at in text: C0 controls,
