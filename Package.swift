@@ -88,7 +88,7 @@ let package = Package(
         .target(name: "CorpusTestSupport", path: "Tests/CorpusTestSupport"),
         .testTarget(name: "CorpusModelTests", dependencies: ["CorpusModel"]),
         .testTarget(name: "CorpusJSONTests", dependencies: ["CorpusTestSupport", "CorpusJSON", "CorpusModel"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "CorpusTextTests", dependencies: ["CorpusText", "CorpusModel"], resources: [.copy("Gold")]),
+        .testTarget(name: "CorpusTextTests", dependencies: ["CorpusTestSupport", "CorpusText", "CorpusModel"], resources: [.copy("Gold")]),
         .testTarget(name: "CorpusTEITests", dependencies: ["CorpusTestSupport", "CorpusTEI", "CorpusModel"], exclude: ["Fixtures"]),
         .testTarget(name: "CorpusCSVTests", dependencies: ["CorpusTestSupport", "CorpusCSV", "CorpusModel"], exclude: ["check_csv_python.py", "BENCHMARKS.md"]),
         .testTarget(name: "CorpusVRTTests", dependencies: ["CorpusTestSupport", "CorpusVRT", "CorpusModel"]),

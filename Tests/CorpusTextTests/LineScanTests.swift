@@ -1,4 +1,5 @@
 import CorpusModel
+import CorpusTestSupport
 import Testing
 
 @testable import CorpusText
@@ -20,7 +21,7 @@ struct LineScanTests {
     ]
 
     @Test func agreesWithTheSlowChecks() {
-        var generator = SplitMix(seed: 11)
+        var generator = SplitMix64(seed: 11)
         for _ in 0..<60_000 {
             var line: [UInt8] = []
             for _ in 0..<Int(generator.next() % 24) { line += Self.pieces[Int(generator.next() % UInt64(Self.pieces.count))] }
@@ -44,18 +45,5 @@ struct LineScanTests {
             let scan = try #require(Array(messy.utf8).withUnsafeBufferPointer { LineScan($0) })
             #expect(!scan.collapsed, "\(messy)")
         }
-    }
-}
-
-/// A small deterministic generator, so a failure can be replayed.
-private struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

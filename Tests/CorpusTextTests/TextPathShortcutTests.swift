@@ -1,4 +1,5 @@
 import CorpusModel
+import CorpusTestSupport
 import Testing
 
 @testable import CorpusText
@@ -24,7 +25,7 @@ struct TextPathShortcutTests {
     static let lineStarts = ["сөз", "Сөз", "word", "Word", "• item", "- dash", "1. item", "«Дәйек", "ә", "x"]
 
     @Test func paragraphBufferAgreesWithTheStringTests() {
-        var generator = SplitMix(seed: 5)
+        var generator = SplitMix64(seed: 5)
         for _ in 0..<5_000 {
             var text = ""
             for _ in 0..<Int(generator.next() % 4) {
@@ -57,7 +58,7 @@ struct TextPathShortcutTests {
     /// (as before) emits the same blocks, for both wrapped layouts.
     @Test(arguments: [false, true])
     func assemblerGivesTheSameBlocksFromBytes(indented: Bool) throws {
-        var generator = SplitMix(seed: indented ? 2 : 1)
+        var generator = SplitMix64(seed: indented ? 2 : 1)
         var lines: [String] = []
         for _ in 0..<3_000 {
             switch generator.next() % 10 {
@@ -85,18 +86,5 @@ struct TextPathShortcutTests {
         try b.finish()
         #expect(fromStrings.count > 100)
         #expect(fromBytes == fromStrings)
-    }
-}
-
-/// A small deterministic generator, so a failure can be replayed.
-private struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
