@@ -44,23 +44,7 @@ struct FieldWriter {
 
     /// A number in decimal: the same bytes as `write(String(number))`, since
     /// digits and `-` need no quoting or escaping and are never empty.
-    func write(number: Int, to out: ByteOutput) throws {
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: any Int fits
-        try withUnsafeMutableBytes(of: &digits) { buffer in
-            var n = number.magnitude
-            var at = buffer.count
-            repeat {
-                at -= 1
-                buffer[at] = UInt8(truncatingIfNeeded: 0x30 + n % 10)
-                n /= 10
-            } while n > 0
-            if number < 0 {
-                at -= 1
-                buffer[at] = UInt8(ascii: "-")
-            }
-            try out.write(UnsafeRawBufferPointer(rebasing: buffer[at...]))
-        }
-    }
+    func write(number: Int, to out: ByteOutput) throws { try out.write(decimal: number) }
 
     private func writeCSV(_ bytes: UnsafeBufferPointer<UInt8>, to out: ByteOutput, onlyField: Bool) throws {
         if bytes.isEmpty {

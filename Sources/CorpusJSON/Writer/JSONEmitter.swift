@@ -53,27 +53,7 @@ struct JSONEmitter {
     func bool(_ value: Bool) throws { try raw(value ? "true" : "false") }
 
     /// Writes the decimal digits of `value` from a stack buffer (no `String`).
-    func int(_ value: Int) throws {
-        if value >= 0 && value < 10 {
-            try output.write(byte: 0x30 + UInt8(value))
-            return
-        }
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: 20 digits and a sign fit
-        try withUnsafeMutableBytes(of: &digits) { buffer in
-            var i = buffer.count
-            var v = value.magnitude
-            repeat {
-                i -= 1
-                buffer[i] = 0x30 + UInt8(v % 10)
-                v /= 10
-            } while v > 0
-            if value < 0 {
-                i -= 1
-                buffer[i] = UInt8(ascii: "-")
-            }
-            try output.write(UnsafeRawBufferPointer(rebasing: buffer[i...]))
-        }
-    }
+    func int(_ value: Int) throws { try output.write(decimal: value) }
 
     /// Emits `"key": "value"` when value is non-nil.
     mutating func member(_ name: StaticString, _ value: String?) throws {

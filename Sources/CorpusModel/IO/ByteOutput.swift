@@ -72,6 +72,31 @@ public final class ByteOutput {
         if count >= capacity { try flush() }
     }
 
+    /// `value` in decimal, the bytes of `String(value)`, from a stack buffer:
+    /// the writers emit numbers (ids' counts, offsets, CSV columns) per sentence.
+    @inline(__always)
+    public func write(decimal value: Int) throws {
+        if value >= 0 && value < 10 {
+            try write(byte: 0x30 + UInt8(value))
+            return
+        }
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: 20 digits and a sign fit
+        try withUnsafeMutableBytes(of: &digits) { buffer in
+            var i = buffer.count
+            var v = value.magnitude
+            repeat {
+                i -= 1
+                buffer[i] = 0x30 + UInt8(v % 10)
+                v /= 10
+            } while v > 0
+            if value < 0 {
+                i -= 1
+                buffer[i] = UInt8(ascii: "-")
+            }
+            try write(UnsafeRawBufferPointer(rebasing: buffer[i...]))
+        }
+    }
+
     public func write(_ bytes: [UInt8]) throws {
         try bytes.withUnsafeBytes { try write($0) }
     }

@@ -197,9 +197,7 @@ final class CharacterDataMask {
                 while j < n {
                     let b = src[j]
                     j += 1
-                    if b >= 0x80 || utf8.need > 0 {
-                        if !utf8.take(b) { tainted = true }
-                    }
+                    checkUTF8(b)
                     if quote != 0 {
                         if b == quote { quote = 0 }
                     } else if b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") {
@@ -232,9 +230,7 @@ final class CharacterDataMask {
                 while j < n {
                     let b = src[j]
                     j += 1
-                    if b >= 0x80 || utf8.need > 0 {
-                        if !utf8.take(b) { tainted = true }
-                    }
+                    checkUTF8(b)
                     if b == closing {
                         matched = min(matched + 1, needed)
                     } else if b == UInt8(ascii: ">") && matched == needed {
@@ -261,12 +257,14 @@ final class CharacterDataMask {
     }
 
     private func checkUTF8(_ src: UnsafeMutablePointer<UInt8>, _ from: Int, _ to: Int) {
-        for j in from..<to {
-            let b = src[j]
-            if b >= 0x80 || utf8.need > 0 {
-                if !utf8.take(b) { tainted = true }
-            }
-        }
+        for j in from..<to { checkUTF8(src[j]) }
+    }
+
+    /// Follows one byte of markup through the UTF-8 check; a byte that breaks it
+    /// taints the markup (the next run then passes unchanged).
+    @inline(__always)
+    private func checkUTF8(_ b: UInt8) {
+        if b >= 0x80 || utf8.need > 0, !utf8.take(b) { tainted = true }
     }
 
     /// Masks the run `src[start..<end]` (end: its `<`), or copies it unchanged when libxml2
