@@ -114,6 +114,20 @@ import Testing
         }
     }
 
+    /// Tokens of 127, 128 and more scalars: the letter lanes of the one-pass scan would carry,
+    /// so such a token's letters are counted again one by one (and a short token after it still fits).
+    @Test func longTokensCountTheirLettersExactly() throws {
+        for length in [126, 127, 128, 129, 255, 256, 300, 1000] {
+            let cyrillic = String(repeating: "қазақ", count: length / 5 + 1).prefix(length)
+            let latin = String(repeating: "abcde", count: length / 5 + 1).prefix(length)
+            let mixed = String(repeating: "аa-", count: length / 3 + 1).prefix(length)
+            for word in [String(cyrillic), String(latin), String(mixed), "12-" + cyrillic, String(repeating: "日", count: length)] {
+                try Self.check("Бұл \(word) сөз. \(word)\(word) және ақша-несие.", alphabet: .kazakh)
+                try Self.check(word + " " + word, alphabet: nil, language: "en")
+            }
+        }
+    }
+
     @Test(.enabled(if: ToolGate.shared, "needs ../shared/samples"))
     func samplesGiveTheSameFiguresBothWays() throws {
         for name in ["000_41c5c0974157b10e", "004_d576930189d3d379"] {
@@ -126,14 +140,18 @@ import Testing
 
     /// The table facts the scan relies on hold for every scalar.
     @Test func scalarFactsHoldForEveryScalar() {
-        let counts: UInt64 = 0x3F << 21  // latin … other
+        let counts: UInt64 = 0x3F << ScalarFacts.countShift  // latin … other
         for v in UInt32(0)...0x10FFFF {
             guard let c = Unicode.Scalar(v) else { continue }
             let e = ScalarFacts.entry(v)
             if v < 0x500 { #expect(ScalarFacts.table[Int(v)] == e) }
             // Only letters count, so a number token adds no letters; letters never end a run.
-            if e & counts != 0 || e & UInt64(WordScan.hanBit) != 0 { #expect(e & ScalarFacts.letterBit != 0, "U+\(String(v, radix: 16))") }
-            if e & ScalarFacts.letterBit != 0 { #expect(e & UInt64(WordScan.endRunBit) == 0, "U+\(String(v, radix: 16))") }
+            if e & counts != 0 || e & ScalarFacts.hanBit != 0 { #expect(e & ScalarFacts.letterBit != 0, "U+\(String(v, radix: 16))") }
+            if e & ScalarFacts.letterBit != 0 { #expect(e & ScalarFacts.endRunBit == 0, "U+\(String(v, radix: 16))") }
+            // The scan's own marks are in no entry; the word hash takes the folded scalar from the low half alone.
+            #expect(e & ScalarFacts.leadPairBit == 0)
+            #expect(e & 0xFFFF_FFFF == UInt64(TextHash.lowered(v)), "U+\(String(v, radix: 16))")
+            #expect(ScalarFacts.isWord(e) == Tokenizer.isWordScalar(c), "U+\(String(v, radix: 16))")
             // The tokenizer's fast word test is its rule.
             if v < 0x3000 { #expect(Tokenizer.isWordScalar(c) == Tokenizer.isWordScalarByProperties(c), "U+\(String(v, radix: 16))") }
             // Only h, f and w (ASCII) lower-case to the first letter of a URL prefix; nothing lower-cases to `@`.
@@ -154,7 +172,7 @@ import Testing
             let pe = ScalarFacts.entry(p)
             for v in values where EncodingSuspects.mayStart(p, v) {
                 let e = ScalarFacts.entry(v)
-                #expect(e & UInt64(WordScan.suspectBit) != 0)
+                #expect(e & ScalarFacts.suspectBit != 0)
                 #expect(e & ScalarFacts.alwaysBit != 0 || pe & ScalarFacts.leadBit != 0, "U+\(String(p, radix: 16)) U+\(String(v, radix: 16))")
             }
         }

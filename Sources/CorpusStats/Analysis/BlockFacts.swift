@@ -476,8 +476,9 @@ enum LetterCounts {
 /// tally about once a batch instead of at every occurrence. Used by one
 /// thread at a time (unchecked `Sendable`: it is handed over, never shared).
 final class RecentWords: @unchecked Sendable {
-    private static let size = 4096
-    private let slots: UnsafeMutablePointer<UInt64>
+    static let size = 4096
+    /// One hash per slot (0: empty); the sentence scan probes them itself, as ``isNew(_:)`` does.
+    let slots: UnsafeMutablePointer<UInt64>
 
     init() {
         slots = .allocate(capacity: Self.size)

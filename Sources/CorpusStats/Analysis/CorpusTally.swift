@@ -15,7 +15,14 @@ struct CorpusTally: Sendable {
     static let lengthCells = 1001
 
     var documents: [DocumentTally] = []
-    var blocksByKind: [String: Int] = [:]
+    /// Blocks by kind, in ``BlockKind/allNames`` order (counted by position: no string hashing per block).
+    var kindCounts = [Int](repeating: 0, count: BlockKind.allNames.count)
+    /// Blocks by kind name, for the kinds seen.
+    var blocksByKind: [String: Int] {
+        var out: [String: Int] = [:]
+        for (name, n) in zip(BlockKind.allNames, kindCounts) where n > 0 { out[name] = n }
+        return out
+    }
     var sentences = 0
     var tokenKinds = [Int](repeating: 0, count: TokenKind.allCases.count)
     var characters = 0
@@ -46,7 +53,7 @@ struct CorpusTally: Sendable {
         let d = documents.count - 1
         documents[d].blocks += 1
         let ordinal = documents[d].blocks
-        blocksByKind[block.kind.name, default: 0] += 1
+        kindCounts[block.kind.index] += 1
         if facts.isPageNumber { pageNumberBlocks += 1 }
         sentences += facts.sentences.count
         documents[d].sentences += facts.sentences.count
@@ -58,11 +65,19 @@ struct CorpusTally: Sendable {
         documents[d].tokens += tokens
         characters += facts.characters
         documents[d].characters += facts.characters
-        let blockLetters = facts.letters
-        for i in 0..<LetterCounts.width {
-            letters[i] += blockLetters[i]
-            documents[d].letters[i] += blockLetters[i]
+        let t = facts.letterTotals
+        /// Adds the block's letters in the ``LetterCounts`` layout (no array made per block).
+        func addLetters(to l: inout [Int]) {
+            l[0] += t.cyrillic
+            l[1] += t.latin
+            l[2] += t.other
+            l[3] += t.kazakhSpecific
+            l[4] += t.latinWide
+            l[5] += t.kazakhLatin
+            l[6] += t.han
         }
+        addLetters(to: &letters)
+        addLetters(to: &documents[d].letters)
         for h in facts.wordHashes { wordTypes.add(h) }
 
         func text(_ i: Int) -> String { facts.sentenceText(i, of: block) }
@@ -116,7 +131,7 @@ struct CorpusTally: Sendable {
     mutating func merge(_ other: CorpusTally) {
         let offset = UInt64(documents.count)
         documents += other.documents
-        for (k, n) in other.blocksByKind { blocksByKind[k, default: 0] += n }
+        for i in kindCounts.indices { kindCounts[i] += other.kindCounts[i] }
         sentences += other.sentences
         for i in tokenKinds.indices { tokenKinds[i] += other.tokenKinds[i] }
         characters += other.characters
@@ -154,6 +169,19 @@ struct CorpusTally: Sendable {
         else { return clip(text, to: 80) }
         let from = max(0, at - 30), to = min(hay.count, at + pin.count + 30)
         return String(String.UnicodeScalarView(hay[from..<to]))
+    }
+}
+
+extension BlockKind {
+    /// The kind's position in ``BlockKind/allNames``, for counting by kind.
+    var index: Int {
+        switch self {
+        case .heading: 0
+        case .paragraph: 1
+        case .quote: 2
+        case .listItem: 3
+        case .note: 4
+        }
     }
 }
 
@@ -213,7 +241,9 @@ struct DuplicateTally: Sendable {
     var groups: [UInt64: Group] = [:]
     mutating func add(_ hash: UInt64, place: UInt64, id: () -> String, text: () -> String) {
         let n = counter.add(hash, place: place)
-        guard n >= 2 else { return }
+        // A group is made at the second occurrence (or never, once there are `sampleLimit`), and takes the
+        // id of each later one up to `idsPerGroup`: from the `idsPerGroup + 2`nd on there is nothing to do.
+        guard n >= 2 && n <= Self.idsPerGroup + 1 else { return }
         if var g = groups[hash] {
             if g.ids.count < Self.idsPerGroup {
                 g.ids.append(id())

@@ -2,15 +2,18 @@ import CorpusModel
 import CorpusText
 
 /// What the one-pass sentence scan needs to know of a scalar, in one 64-bit
-/// entry: the low 32 bits are ``WordScan``'s entry (folded value, letter
-/// counts, run ends, the mis-decoding pre-check), the high bits the
-/// ``Tokenizer``'s classes. Scalars below U+0500 are looked up in ``table``;
-/// the rest are computed by ``entry(_:)`` each time (they are rare in the texts this is tuned for).
+/// entry: the folded scalar (``TextHash``'s lower case) in the low 32 bits,
+/// then ``WordScan``'s classes (letter counts, run ends, the mis-decoding
+/// pre-check) and the ``Tokenizer``'s. The word bit is the sign bit and the
+/// folded value fills a 32-bit half alone, so the hot loop tests and hashes
+/// an entry without loading a mask. Scalars below U+0500 are looked up in
+/// ``table``; the rest are computed by ``entry(_:)`` each time (they are rare
+/// in the texts this is tuned for).
 enum ScalarFacts {
     /// ``Tokenizer/isSpace(_:)``.
     static let spaceBit: UInt64 = 1 << 32
-    /// ``Tokenizer/isWordScalar(_:)``.
-    static let wordBit: UInt64 = 1 << 33
+    /// ``Tokenizer/isWordScalar(_:)``: the sign bit.
+    static let wordBit: UInt64 = 1 << 63
     /// ``Tokenizer/isLetter(_:)``: a token with one is a word, else a number.
     static let letterBit: UInt64 = 1 << 34
     /// `@`: with one, any word may be an e-mail address.
@@ -27,6 +30,8 @@ enum ScalarFacts {
     /// A scalar ``EncodingSuspects/mayStart(_:_:)`` may be true for without a lead before it
     /// (C1 controls, U+FFFD; `Ђ` and `€`, which follow `в` and `â`).
     static let alwaysBit: UInt64 = 1 << 47
+    /// No entry has this bit: the sentence scan sets it for a token holding a lead and a scalar that may follow one.
+    static let leadPairBit: UInt64 = 1 << 33
 
     /// How the scalar joins word scalars around it (2 bits, ``Tokenizer/joins(_:_:_:)`` sampled):
     /// 0 never, 1 before any word scalar (hyphens), 2 between letters (apostrophes), 3 between digits.
@@ -35,24 +40,42 @@ enum ScalarFacts {
     /// ``Tokenizer/kind(of:)`` of the scalar alone, as ``TokenKind/index``, from this bit up (3 bits).
     static let kindShift: UInt64 = 40
 
+    /// ``WordScan``'s bits 21…31 (its letter counts and classes) sit here, from bit 52 up.
+    static let wordScanShift: UInt64 = 31
+    /// The six letter-count bits (``WordScan/latinBit`` … ``WordScan/otherBit``) start here.
+    static let countShift: UInt64 = 52
+    static let latinBit = UInt64(WordScan.latinBit) << wordScanShift
+    static let cyrillicBit = UInt64(WordScan.cyrillicBit) << wordScanShift
+    static let endRunBit = UInt64(WordScan.endRunBit) << wordScanShift
+    static let suspectBit = UInt64(WordScan.suspectBit) << wordScanShift
+    static let hanBit = UInt64(WordScan.hanBit) << wordScanShift
+
+    /// ``WordScan/mask(for:)`` in this layout (0: no alphabet check).
+    static func mask(for alphabet: Alphabet?) -> UInt64 { UInt64(WordScan.mask(for: alphabet)) << wordScanShift }
+
     static let tableSize = 0x500
 
-    /// Per scalar below U+0500: its letter counts in ``WordScan/spread``'s byte lanes.
-    nonisolated(unsafe) static let lanes: UnsafePointer<UInt64> = {
-        let memory = UnsafeMutablePointer<UInt64>.allocate(capacity: tableSize)
-        for v in 0..<tableSize { (memory + v).initialize(to: WordScan.spread[Int((table[v] >> 21) & 63)]) }
+    /// The entries of the scalars below U+0500, then (at ``lanesOffset``) their letter counts in
+    /// ``WordScan/spread``'s byte lanes: one block of memory, never freed, so the hot loop reaches
+    /// both from one pointer.
+    nonisolated(unsafe) static let table: UnsafePointer<UInt64> = {
+        let memory = UnsafeMutablePointer<UInt64>.allocate(capacity: 2 * tableSize)
+        for v in 0..<UInt32(tableSize) { (memory + Int(v)).initialize(to: entry(v)) }
+        for v in 0..<tableSize { (memory + lanesOffset + v).initialize(to: WordScan.spread[Int((memory[v] >> countShift) & 63)]) }
         return UnsafePointer(memory)
     }()
 
-    nonisolated(unsafe) static let table: UnsafePointer<UInt64> = {
-        let memory = UnsafeMutablePointer<UInt64>.allocate(capacity: tableSize)
-        for v in 0..<UInt32(tableSize) { (memory + Int(v)).initialize(to: entry(v)) }
-        return UnsafePointer(memory)
-    }()
+    /// Where ``table``'s letter lanes start.
+    static let lanesOffset = tableSize
+
+    /// The letter lanes of scalar `v` below U+0500.
+    @inline(__always)
+    static func lanes(_ v: UInt32, _ table: UnsafePointer<UInt64>) -> UInt64 { table[lanesOffset &+ Int(v)] }
 
     /// The entry of scalar value `v`, from the tokenizer's and ``WordScan``'s own rules.
     static func entry(_ v: UInt32) -> UInt64 {
-        var e = UInt64(WordScan.entry(v))
+        let w = UInt64(WordScan.entry(v))
+        var e = (w & 0x1F_FFFF) | (w >> 21) << (21 + wordScanShift)
         guard let c = Unicode.Scalar(v) else { return e }
         if Tokenizer.isSpace(c) { e |= spaceBit }
         if Tokenizer.isWordScalar(c) { e |= wordBit }
@@ -75,6 +98,10 @@ enum ScalarFacts {
     static func of(_ v: UInt32, _ table: UnsafePointer<UInt64>) -> UInt64 {
         v < UInt32(tableSize) ? table[Int(v)] : entry(v)
     }
+
+    /// Whether the entry is a word scalar's (its sign bit).
+    @inline(__always)
+    static func isWord(_ e: UInt64) -> Bool { Int64(bitPattern: e) < 0 }
 }
 
 extension BlockFacts {
@@ -89,96 +116,161 @@ extension BlockFacts {
     mutating func scanFast(
         _ s: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>, sentence: Int, alphabet: Alphabet?
     ) -> Bool {
-        let table = ScalarFacts.table, lanes = ScalarFacts.lanes
-        let mask = UInt64(WordScan.mask(for: alphabet))
+        guard let base = s.baseAddress, !range.isEmpty else {
+            sentences.append(SentenceFacts(tokens: 0, hash: TextHash.finish(0xcbf2_9ce4_8422_2325)))
+            return true
+        }
+        // Two words have a scalar between them, so a sentence has at most `count / 2 + 1`:
+        // their hashes are gathered on the stack and appended once.
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: range.count / 2 + 1) { kept in
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: 8) { kinds in
+                kinds.initialize(repeating: 0)
+                return scanFast(s, base, range, sentence: sentence, alphabet: alphabet, kept: kept.baseAddress!, kinds: kinds.baseAddress!)
+            }
+        }
+    }
+
+    /// ``scanFast(_:_:sentence:alphabet:)`` with room for the sentence's word hashes at `kept`.
+    ///
+    /// One loop, its state in locals. The scalar at `i` is classified once (`v`, `e`): a
+    /// space or a one-scalar token is settled at once; a word or number runs the inner
+    /// loop over word scalars of the table (two hash steps, an or and one addition each),
+    /// which leaves it at a joiner, a scalar above the table or the token's end (handing
+    /// that scalar on, classified). The letter lanes in `packed` are emptied after a token
+    /// when one reaches 128, so a token shorter than 128 scalars cannot make them carry.
+    private mutating func scanFast(
+        _ s: UnsafeBufferPointer<Unicode.Scalar>, _ p: UnsafePointer<Unicode.Scalar>, _ range: Range<Int>, sentence: Int,
+        alphabet: Alphabet?, kept: UnsafeMutablePointer<UInt64>, kinds: UnsafeMutablePointer<Int>
+    ) -> Bool {
+        let table = ScalarFacts.table
+        let mask = ScalarFacts.mask(for: alphabet)
+        let recentSlots = recent?.slots
+        let prime: UInt64 = 0x100_0000_01b3
         let n = range.upperBound
         // The sentence's hash, over all its scalars, is taken as the tokens are scanned.
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        let hashesBefore = wordHashes.count, mixedBefore = mixed.count, foreignBefore = foreign.count
-        func abort() -> Bool {
-            if let recent { for h in wordHashes[hashesBefore...] { recent.forget(h) } }
-            wordHashes.removeSubrange(hashesBefore...)
-            mixed.removeSubrange(mixedBefore...)
-            foreign.removeSubrange(foreignBefore...)
-            return false
-        }
-        // `all` gathers what the pre-check needs of every scalar.
+        // Every entry or-ed (what the pre-check needs of every scalar), and ``ScalarFacts/leadPairBit`` for a
+        // token that holds a lead and a scalar that may follow one.
         var all: UInt64 = 0
-        var kinds = SIMD8<Int>()  // tokens of one scalar, by kind
-        var words = 0, numbers = 0  // counted apart: most tokens (a vector lane update goes through memory)
-        var totals = letterTotals
-        // Letters of the sentence's words in byte lanes (``lanes``), emptied before one can carry.
-        // Only letters count, and a token with a letter is a word: numbers add nothing.
-        var packed: UInt64 = 0
+        // `kinds`: tokens of one scalar, by kind; they and the letter totals stay in memory, out of the loop's registers.
+        var words = 0, numbers = 0, keptCount = 0
+        // Letters in byte lanes (``ScalarFacts/lanes(_:_:)``): only letters count, and a token with a letter is a word.
+        var loop = WordLoop(table: table)
+        let end = p + n
+        let mixedBefore = mixed.count, foreignBefore = foreign.count, totalsBefore = letterTotals
         var i = range.lowerBound
-        while i < n {
-            let v = s[i].value
-            let e = ScalarFacts.of(v, table)
-            all |= e & ScalarFacts.alwaysBit
+        var v = p[i].value
+        var e = ScalarFacts.of(v, table)
+        scan: while true {
+            all |= e
             if e & ScalarFacts.spaceBit != 0 {
-                h = (h ^ UInt64(v)) &* 0x100_0000_01b3
-                i += 1
-                continue
+                h = (h ^ UInt64(v)) &* prime
+                i &+= 1
+                guard i < n else { break scan }
+                v = p[i].value
+                e = ScalarFacts.of(v, table)
+                continue scan
             }
             // With an `@` anywhere the tokenizer looks for a link at every letter: the general path.
-            if e & ScalarFacts.atBit != 0 { return abort() }
-            let start = i
-            if e & ScalarFacts.urlStartBit != 0 && Self.mayBeLink(s, i, n, table) { return abort() }
-            if e & ScalarFacts.wordBit != 0 {
-                let token = Self.scanWordOrNumber(s, from: i, end: n, table: table, lanes: lanes, packed: &packed, totals: &totals,
-                                                  sentenceHash: &h)
-                i = token.end
-                let seen = token.seen
-                // The pre-check: a lead and a scalar that may follow one, in the word or just after it.
-                if seen & ScalarFacts.leadBit != 0 {
-                    let suspect = UInt64(WordScan.suspectBit)
-                    if seen & suspect != 0
-                        || i < n && ScalarFacts.of(s[i - 1].value, table) & ScalarFacts.leadBit != 0
-                            && ScalarFacts.of(s[i].value, table) & suspect != 0
-                    {
-                        all |= ScalarFacts.leadBit
+            if e & (ScalarFacts.atBit | ScalarFacts.urlStartBit) != 0
+                && (e & ScalarFacts.atBit != 0 || Self.mayBeLink(s, i, n, table))
+            {
+                if let recent { for k in 0..<keptCount { recent.forget(kept[k]) } }
+                mixed.removeSubrange(mixedBefore...)
+                foreign.removeSubrange(foreignBefore...)
+                letterTotals = totalsBefore
+                return false
+            }
+            guard ScalarFacts.isWord(e) else {
+                h = (h ^ UInt64(v)) &* prime
+                i &+= 1
+                if v == 0x2E && i + 1 < n && p[i].value == 0x2E && p[i + 1].value == 0x2E {
+                    // `...` and longer runs of dots: one token.
+                    while i < n && p[i].value == 0x2E {
+                        h = (h ^ 0x2E) &* prime
+                        i &+= 1
                     }
-                }
-                all |= seen & ScalarFacts.alwaysBit
-                // Letters are never run ends, so `seen` has the letter bit exactly when the token has a letter.
-                if seen & ScalarFacts.letterBit != 0 {
-                    words &+= 1
-                    let folded = TextHash.finish(token.hash)
-                    if recent?.isNew(folded) ?? true { wordHashes.append(folded) }
-                    let isMixed = seen & Self.mixedFlag != 0, outside = seen & mask != 0
-                    if isMixed || outside {
-                        let text = String(String.UnicodeScalarView(s[start..<i]))
-                        recordFindings(text, mixed: isMixed, outside: outside, sentence: sentence, alphabet: alphabet)
-                    }
+                    kinds[TokenKind.punctuation.index] &+= 1
                 } else {
-                    numbers &+= 1
+                    kinds[Int((e >> ScalarFacts.kindShift) & 7)] &+= 1
                 }
-                continue
+                guard i < n else { break scan }
+                v = p[i].value
+                e = ScalarFacts.of(v, table)
+                continue scan
             }
-            h = (h ^ UInt64(v)) &* 0x100_0000_01b3
-            if v == 0x2E && i + 2 < n && s[i + 1] == "." && s[i + 2] == "." {
-                // `...` and longer runs of dots: one token.
-                i += 1
-                while i < n && s[i] == "." {
-                    h = (h ^ 0x2E) &* 0x100_0000_01b3
-                    i += 1
+            // A word or number: word scalars, and joiners between them (``Tokenizer/joins(_:_:_:)``).
+            let start = i, packedBefore = loop.packed
+            var wordHash: UInt64 = 0xcbf2_9ce4_8422_2325
+            var seen: UInt64 = 0
+            var q = p + i
+            var atEnd = false
+            token: while true {
+                (q, h, wordHash, seen) = Self.wordScalars(q, end, h, wordHash, seen, &loop)
+                guard q < end else {
+                    atEnd = true
+                    break token
                 }
-                kinds[TokenKind.punctuation.index] &+= 1
-                continue
+                // `q` (`v`, `e`) is above the table, or no word scalar: a joiner may continue the token.
+                v = q.pointee.value
+                e = ScalarFacts.of(v, table)
+                guard _slowPath(ScalarFacts.isWord(e) || (e >> ScalarFacts.joinShift) & 3 != 0 && Self.joins(p, q - p, n, e, table))
+                else { break token }
+                (h, wordHash, seen, loop.packed) = addOne(v, e, h, wordHash, seen, loop.packed)
+                q += 1
             }
-            i += 1
-            kinds[Int((e >> ScalarFacts.kindShift) & 7)] &+= 1
+            i = q - p
+            // The letter lanes were below 128 at the token's start; a token of fewer than 128 scalars cannot
+            // make them carry. A longer one (rare) has its letters counted again, one by one.
+            if _slowPath(i &- start >= 128) {
+                loop.packed = packedBefore
+                countLetters(p, start..<i)
+            }
+            if loop.packed & 0x8080_8080_8080 != 0 {
+                Self.unpack(loop.packed, into: &letterTotals)
+                loop.packed = 0
+            }
+            all |= seen
+            // The pre-check: a lead and a scalar that may follow one, in the word or just after it.
+            if seen & ScalarFacts.leadBit != 0 {
+                if seen & ScalarFacts.suspectBit != 0
+                    || !atEnd && ScalarFacts.of(p[i - 1].value, table) & ScalarFacts.leadBit != 0 && e & ScalarFacts.suspectBit != 0
+                {
+                    all |= ScalarFacts.leadPairBit
+                }
+            }
+            // Letters are never run ends, so `seen` has the letter bit exactly when the token has a letter.
+            if seen & ScalarFacts.letterBit != 0 {
+                words &+= 1
+                let folded = TextHash.finish(wordHash)
+                var isNew = true
+                if let recentSlots {
+                    let slot = recentSlots + (Int(truncatingIfNeeded: folded) & (RecentWords.size - 1))
+                    if slot.pointee == folded { isNew = false } else { slot.pointee = folded }
+                }
+                if isNew {
+                    kept[keptCount] = folded
+                    keptCount &+= 1
+                }
+                // Most words have letters of one script: only a token with both is walked again for its runs.
+                if _slowPath(seen & ScalarFacts.latinBit != 0 && seen & ScalarFacts.cyrillicBit != 0 || seen & mask != 0) {
+                    recordWord(s, start..<i, seen: seen, mask: mask, sentence: sentence, alphabet: alphabet)
+                }
+            } else {
+                numbers &+= 1
+            }
+            if atEnd { break scan }
         }
-        Self.unpack(packed, into: &totals)
-        letterTotals = totals
+        Self.unpack(loop.packed, into: &letterTotals)
         // The mis-decoding pre-check (``EncodingSuspects/mayStart(_:_:)``) can hold only at a scalar that may
         // follow a lead right after one (leads are letters: in a word, next to its last scalar) or at an
-        // always-suspicious scalar; `all` has ``ScalarFacts/leadBit`` only when a word has both.
-        if all & (ScalarFacts.leadBit | ScalarFacts.alwaysBit) != 0 && Self.mayBeMisdecoded(s, range, table) {
+        // always-suspicious scalar; `all` has ``ScalarFacts/leadPairBit`` only when a word has both.
+        if all & (ScalarFacts.leadPairBit | ScalarFacts.alwaysBit) != 0 && Self.mayBeMisdecoded(s, range, table) {
             for found in EncodingSuspects.find(in: String(String.UnicodeScalarView(s[range]))) {
                 suspects.append(Suspect(sentence: sentence, suspect: found))
             }
         }
+        wordHashes.append(contentsOf: UnsafeBufferPointer(start: kept, count: keptCount))
         kinds[TokenKind.word.index] &+= words
         kinds[TokenKind.number.index] &+= numbers
         var count = 0
@@ -188,6 +280,82 @@ extension BlockFacts {
         }
         sentences.append(SentenceFacts(tokens: count, hash: TextHash.finish(h)))
         return true
+    }
+
+    /// What ``wordScalars(_:_:_:_:_:_:)`` keeps in memory: the letter lanes, and the table.
+    struct WordLoop {
+        var packed: UInt64 = 0
+        let table: UnsafePointer<UInt64>
+    }
+
+    /// The hot loop: adds the word scalars of the table from `q` on (up to `end`) to the sentence
+    /// hash `h`, the word hash, the or-ed entries and `loop`'s letter lanes, and returns where they
+    /// stop with the three values. Out of line, its state in arguments and results (registers):
+    /// inlined, it lost registers to the scan around it.
+    @inline(never)
+    private static func wordScalars(
+        _ q: UnsafePointer<Unicode.Scalar>, _ end: UnsafePointer<Unicode.Scalar>, _ h: UInt64, _ wordHash: UInt64, _ seen: UInt64,
+        _ loop: inout WordLoop
+    ) -> (UnsafePointer<Unicode.Scalar>, UInt64, UInt64, UInt64) {
+        let table = loop.table
+        let prime: UInt64 = 0x100_0000_01b3
+        var q = q, h = h, wordHash = wordHash, seen = seen, packed = loop.packed
+        while q < end {
+            let v = q.pointee.value
+            guard v < UInt32(ScalarFacts.tableSize) else { break }
+            let e = table[Int(v)]
+            guard ScalarFacts.isWord(e) else { break }
+            h = (h ^ UInt64(v)) &* prime
+            wordHash = (wordHash ^ UInt64(UInt32(truncatingIfNeeded: e))) &* prime
+            seen |= e
+            packed &+= ScalarFacts.lanes(v, table)
+            q += 1
+        }
+        loop.packed = packed
+        return (q, h, wordHash, seen)
+    }
+
+    /// Whether the non-word scalar `p[i]` (entry `e`) joins the word scalars around it (``Tokenizer/joins(_:_:_:)``).
+    @inline(never)
+    private static func joins(_ p: UnsafePointer<Unicode.Scalar>, _ i: Int, _ n: Int, _ e: UInt64, _ table: UnsafePointer<UInt64>) -> Bool {
+        let join = (e >> ScalarFacts.joinShift) & 3
+        guard join != 0 && i + 1 < n else { return false }
+        let before = ScalarFacts.of(p[i - 1].value, table), after = ScalarFacts.of(p[i + 1].value, table)
+        let need = join == 1 ? ScalarFacts.wordBit : join == 2 ? ScalarFacts.letterBit : ScalarFacts.digitBit
+        return ScalarFacts.isWord(before) && after & need != 0 && (join == 1 || before & need != 0)
+    }
+
+    /// The scan's step for a joiner or a word scalar above the table (out of line, so the hot loop stays apart):
+    /// the sentence hash, the word hash, the or-ed entries and the letter lanes after scalar `v` (entry `e`).
+    @inline(never)
+    private mutating func addOne(
+        _ v: UInt32, _ e: UInt64, _ h: UInt64, _ wordHash: UInt64, _ seen: UInt64, _ packed: UInt64
+    ) -> (UInt64, UInt64, UInt64, UInt64) {
+        if e & ScalarFacts.hanBit != 0 { letterTotals.han += 1 }
+        let prime: UInt64 = 0x100_0000_01b3
+        return ((h ^ UInt64(v)) &* prime, (wordHash ^ UInt64(UInt32(truncatingIfNeeded: e))) &* prime, seen | e,
+                packed &+ WordScan.spread[Int((e >> ScalarFacts.countShift) & 63)])
+    }
+
+    /// Adds the letters of the scalars `p[range]` to ``letterTotals`` one by one (for a token too long for the lanes).
+    @inline(never)
+    private mutating func countLetters(_ p: UnsafePointer<Unicode.Scalar>, _ range: Range<Int>) {
+        for i in range {
+            let e = ScalarFacts.of(p[i].value, ScalarFacts.table)
+            Self.unpack(WordScan.spread[Int((e >> ScalarFacts.countShift) & 63)], into: &letterTotals)
+        }
+    }
+
+    /// Records the word `s[range]` when a letter run mixes Latin and Cyrillic or a letter is outside the alphabet.
+    @inline(never)
+    private mutating func recordWord(
+        _ s: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>, seen: UInt64, mask: UInt64, sentence: Int, alphabet: Alphabet?
+    ) {
+        let scripts = ScalarFacts.latinBit | ScalarFacts.cyrillicBit
+        let isMixed = seen & scripts == scripts && Self.hasMixedRun(s, range, ScalarFacts.table)
+        let outside = seen & mask != 0
+        guard isMixed || outside else { return }
+        recordFindings(String(String.UnicodeScalarView(s[range])), mixed: isMixed, outside: outside, sentence: sentence, alphabet: alphabet)
     }
 
     /// The pre-check over `s[range]`: ``EncodingSuspects/mayStart(_:_:)`` at a scalar after a lead or at an always-suspicious one.
@@ -206,33 +374,15 @@ extension BlockFacts {
         return false
     }
 
-    /// Set in a token's or-ed entries when one of its letter runs mixes Latin and Cyrillic (a bit no entry has).
-    private static let mixedFlag: UInt64 = 1 << 63
-
-    /// A word or number token being scanned: its folded hash and all its entries or-ed.
-    struct TokenState {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        var seen: UInt64 = 0
-
-        /// Adds scalar `v` with entry `e` (``WordScan/add(_:table:)``'s rules); its letters go to `packed`
-        /// (`lanes` is zero for any scalar that is not a letter).
-        @inline(__always)
-        mutating func add(_ e: UInt64, lanes: UInt64, packed: inout UInt64) {
-            hash = (hash ^ (e & 0x1F_FFFF)) &* 0x100_0000_01b3
-            seen |= e
-            packed &+= lanes
-        }
-    }
-
     /// Whether a letter run of the token `s[range]` mixes Latin and Cyrillic (``WordScan``'s runs:
     /// run ends split them, marks continue them). Asked only of tokens with letters of both.
     @inline(never)
     private static func hasMixedRun(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>, _ table: UnsafePointer<UInt64>) -> Bool {
-        let runBits = UInt64(WordScan.latinBit | WordScan.cyrillicBit)
+        let runBits = ScalarFacts.latinBit | ScalarFacts.cyrillicBit
         var run: UInt64 = 0
         for i in range {
             let e = ScalarFacts.of(s[i].value, table)
-            if e & UInt64(WordScan.endRunBit) != 0 {
+            if e & ScalarFacts.endRunBit != 0 {
                 if run & runBits == runBits { return true }
                 run = 0
             } else {
@@ -240,95 +390,6 @@ extension BlockFacts {
             }
         }
         return run & runBits == runBits
-    }
-
-    /// The word or number token starting at the word scalar `s[i]`, by the tokenizer's rules
-    /// (word scalars, and joiners between them): where it ends, its hash, its entries or-ed
-    /// (with ``mixedFlag``); its letters go to `packed`/`totals` (whose lanes stay below 128), its
-    /// scalars into `sentenceHash`. Scalars of the table go through
-    /// ``scanWordScalars(_:from:end:table:lanes:token:packed:totals:sentenceHash:)``; joiners and scalars above it here.
-    /// Called only for tokens that cannot start a link (see ``mayBeLink(_:_:_:_:)``).
-    @inline(__always)
-    private static func scanWordOrNumber(
-        _ s: UnsafeBufferPointer<Unicode.Scalar>, from i: Int, end n: Int, table: UnsafePointer<UInt64>,
-        lanes: UnsafePointer<UInt64>, packed: inout UInt64, totals: inout LetterTotals, sentenceHash: inout UInt64
-    ) -> (end: Int, hash: UInt64, seen: UInt64) {
-        var token = TokenState()
-        let start = i
-        var i = i
-        while true {
-            i = scanWordScalars(s, from: i, end: n, table: table, lanes: lanes, token: &token, packed: &packed, totals: &totals,
-                                sentenceHash: &sentenceHash)
-            guard i < n else { break }
-            // `s[i]` is above the table, or no word scalar: a joiner may continue the token (``Tokenizer/joins(_:_:_:)``).
-            let v = s[i].value
-            let e = ScalarFacts.of(v, table)
-            if e & ScalarFacts.wordBit == 0 {
-                let join = (e >> ScalarFacts.joinShift) & 3
-                guard join != 0 && i + 1 < n else { break }
-                let before = ScalarFacts.of(s[i - 1].value, table), after = ScalarFacts.of(s[i + 1].value, table)
-                let need = join == 1 ? ScalarFacts.wordBit : join == 2 ? ScalarFacts.letterBit : ScalarFacts.digitBit
-                guard before & ScalarFacts.wordBit != 0 && after & need != 0 && (join == 1 || before & need != 0) else { break }
-            }
-            sentenceHash = (sentenceHash ^ UInt64(v)) &* 0x100_0000_01b3
-            token.add(e, lanes: WordScan.spread[Int((e >> 21) & 63)], packed: &packed)
-            if e & UInt64(WordScan.hanBit) != 0 { totals.han += 1 }
-            if packed & 0x8080_8080_8080 != 0 {
-                unpack(packed, into: &totals)
-                packed = 0
-            }
-            i += 1
-        }
-        // Most words have letters of one script: only a token with both is walked again for its runs.
-        let scripts = UInt64(WordScan.latinBit | WordScan.cyrillicBit)
-        if token.seen & scripts == scripts && hasMixedRun(s, start..<i, table) { token.seen |= mixedFlag }
-        return (i, token.hash, token.seen)
-    }
-
-    /// Adds the word scalars of the table from `s[i]` on to `token` and `sentenceHash`, and returns
-    /// where they end: the hot loop, with no call in it. The letter lanes are emptied into `totals`
-    /// once every 100 scalars (they enter below 128, so they never carry in between).
-    @inline(never)
-    private static func scanWordScalars(
-        _ s: UnsafeBufferPointer<Unicode.Scalar>, from i: Int, end n: Int, table: UnsafePointer<UInt64>,
-        lanes: UnsafePointer<UInt64>, token: inout TokenState, packed: inout UInt64, totals: inout LetterTotals,
-        sentenceHash: inout UInt64
-    ) -> Int {
-        let limit = UInt32(ScalarFacts.tableSize)
-        // ``TokenState/add(_:lanes:packed:)`` with the state in locals (registers).
-        var wordHash = token.hash, seen = token.seen
-        var p = packed
-        var h = sentenceHash
-        var i = i
-        var more = true
-        while more && i < n {
-            let stop = min(n, i &+ 100)
-            while i < stop {
-                let v = s[i].value
-                guard v < limit else {
-                    more = false
-                    break
-                }
-                let e = table[Int(v)]
-                guard e & ScalarFacts.wordBit != 0 else {
-                    more = false
-                    break
-                }
-                h = (h ^ UInt64(v)) &* 0x100_0000_01b3
-                wordHash = (wordHash ^ (e & 0x1F_FFFF)) &* 0x100_0000_01b3
-                seen |= e
-                p &+= lanes[Int(v)]
-                i &+= 1
-            }
-            if p & 0x8080_8080_8080 != 0 {
-                unpack(p, into: &totals)
-                p = 0
-            }
-        }
-        token = TokenState(hash: wordHash, seen: seen)
-        packed = p
-        sentenceHash = h
-        return i
     }
 
     /// Whether a link may start at the letter `s[i]` (``Tokenizer``'s `linkEnd`): its run of

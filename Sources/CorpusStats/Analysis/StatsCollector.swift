@@ -71,7 +71,7 @@ public final class StatsCollector: CorpusEventSink, ThreadedStage {
         while inFlight.count >= ParallelMap.width { try addOldest() }
         let alphabet = self.alphabet, language = self.language, forced = forcedLanguage
         inFlight.append(AnalysedBatch(blocks) { block, recent in
-            Result { try BlockFacts(block, alphabet: alphabet, language: forced ?? block.language ?? language, recentWords: recent) }
+            try BlockFacts(block, alphabet: alphabet, language: forced ?? block.language ?? language, recentWords: recent)
         })
     }
 
@@ -84,12 +84,17 @@ public final class StatsCollector: CorpusEventSink, ThreadedStage {
     /// (so no work outlives the stream) and rethrows.
     private func addOldest() throws {
         let batch = inFlight.removeFirst()
-        do {
-            for (block, facts) in zip(batch.blocks, batch.wait()) { tally.add(block, try facts.get()) }
-        } catch {
+        let (facts, failure) = batch.wait()
+        // Borrowed in place: no copy (and retain) of each block and its facts.
+        batch.blocks.withUnsafeBufferPointer { blocks in
+            facts.withUnsafeBufferPointer { facts in
+                for i in facts.indices { tally.add(blocks[i], facts[i]) }
+            }
+        }
+        if let failure {
             for other in inFlight { _ = other.wait() }
             inFlight.removeAll()
-            throw error
+            throw failure
         }
     }
 }
@@ -99,20 +104,32 @@ private final class AnalysedBatch: @unchecked Sendable {
     let blocks: [Block]
     private let done = DispatchSemaphore(value: 0)
     /// Written once by the worker before `done` is signalled; read after waiting.
-    private var facts: [Result<BlockFacts, any Error>] = []
+    private var facts: [BlockFacts] = []
+    private var failure: (any Error)?
 
     /// `analyse` gets the batch's ``RecentWords``, so most repeated word hashes never reach the tally.
-    init(_ blocks: [Block], _ analyse: @escaping @Sendable (Block, RecentWords) -> Result<BlockFacts, any Error>) {
+    /// The blocks are analysed in order up to the first that fails.
+    init(_ blocks: [Block], _ analyse: @escaping @Sendable (Block, RecentWords) throws -> BlockFacts) {
         self.blocks = blocks
         DispatchQueue.global().async {
             let recent = RecentWords()
-            self.facts = blocks.map { analyse($0, recent) }
+            var facts: [BlockFacts] = []
+            facts.reserveCapacity(blocks.count)
+            blocks.withUnsafeBufferPointer { blocks in
+                do {
+                    for i in blocks.indices { facts.append(try analyse(blocks[i], recent)) }
+                } catch {
+                    self.failure = error
+                }
+            }
+            self.facts = facts
             self.done.signal()
         }
     }
 
-    func wait() -> [Result<BlockFacts, any Error>] {
+    /// The facts of the blocks before the first failure, and that failure.
+    func wait() -> (facts: [BlockFacts], failure: (any Error)?) {
         done.wait()
-        return facts
+        return (facts, failure)
     }
 }
