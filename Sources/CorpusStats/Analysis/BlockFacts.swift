@@ -31,7 +31,10 @@ struct BlockFacts: Sendable {
     var sentences: [SentenceFacts] = []
     /// The folded hashes of the words, in order (without those ``RecentWords`` knew, when given one).
     var wordHashes: [UInt64] = []
-    var tokenKinds = [Int](repeating: 0, count: TokenKind.allCases.count)
+    /// Tokens by ``TokenKind/index`` (lanes 6 and 7 unused): a value, so no array per block.
+    var kindCounts = SIMD8<Int>()
+    /// ``kindCounts`` as an array in `TokenKind.allCases` order.
+    var tokenKinds: [Int] { (0..<TokenKind.allCases.count).map { kindCounts[$0] } }
     var characters = 0
     /// Letters: cyrillic, latin, other, Kazakh-specific Cyrillic, non-ASCII Latin, Kazakh Latin, Han.
     var letters: [Int] {
@@ -85,7 +88,6 @@ struct BlockFacts: Sendable {
         case .text(let text):
             let scan = try ParagraphScan(text, language: language)
             sentences.reserveCapacity(scan.sentences.count)
-            wordHashes.reserveCapacity(scan.scalars.count / 5 + 4)  // about one word in 9 scalars
             for (index, range) in scan.sentences.enumerated() {
                 analyse(scan.scalars, range, tokens: nil, sentence: index, alphabet: alphabet)
             }
@@ -171,7 +173,7 @@ struct BlockFacts: Sendable {
         if let tokens {
             count = tokens.count
             for token in tokens {
-                tokenKinds[token.kind.index] += 1
+                kindCounts[token.kind.index] += 1
                 guard token.kind == .word else { continue }
                 word(token.form.unicodeScalars, sentence: sentence, mask: mask, alphabet: alphabet)
             }
@@ -181,10 +183,8 @@ struct BlockFacts: Sendable {
                 kinds[kind.index] &+= 1
                 if kind == .word { word(s, token, sentence: sentence, mask: mask, table: table, alphabet: alphabet) }
             }
-            for k in tokenKinds.indices {
-                tokenKinds[k] += kinds[k]
-                count += kinds[k]
-            }
+            kindCounts &+= kinds
+            count = kinds.wrappedSum()
         }
         sentences.append(SentenceFacts(tokens: count, hash: TextHash.finish(h)))
     }

@@ -58,9 +58,9 @@ struct CorpusTally: Sendable {
         sentences += facts.sentences.count
         documents[d].sentences += facts.sentences.count
         var tokens = 0
-        for (i, n) in facts.tokenKinds.enumerated() {
-            tokenKinds[i] += n
-            tokens += n
+        for i in tokenKinds.indices {
+            tokenKinds[i] += facts.kindCounts[i]
+            tokens += facts.kindCounts[i]
         }
         documents[d].tokens += tokens
         characters += facts.characters

@@ -120,17 +120,14 @@ extension BlockFacts {
             sentences.append(SentenceFacts(tokens: 0, hash: TextHash.finish(0xcbf2_9ce4_8422_2325)))
             return true
         }
-        // Two words have a scalar between them, so a sentence has at most `count / 2 + 1`:
-        // their hashes are gathered on the stack and appended once.
-        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: range.count / 2 + 1) { kept in
-            withUnsafeTemporaryAllocation(of: Int.self, capacity: 8) { kinds in
-                kinds.initialize(repeating: 0)
-                return scanFast(s, base, range, sentence: sentence, alphabet: alphabet, kept: kept.baseAddress!, kinds: kinds.baseAddress!)
-            }
+        // The one-scalar tokens are counted on the stack, out of the loop's registers.
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 8) { kinds in
+            kinds.initialize(repeating: 0)
+            return scanFast(s, base, range, sentence: sentence, alphabet: alphabet, kinds: kinds.baseAddress!)
         }
     }
 
-    /// ``scanFast(_:_:sentence:alphabet:)`` with room for the sentence's word hashes at `kept`.
+    /// ``scanFast(_:_:sentence:alphabet:)`` counting one-scalar tokens at `kinds`.
     ///
     /// One loop, its state in locals. The scalar at `i` is classified once (`v`, `e`): a
     /// space or a one-scalar token is settled at once; a word or number runs the inner
@@ -140,7 +137,7 @@ extension BlockFacts {
     /// when one reaches 128, so a token shorter than 128 scalars cannot make them carry.
     private mutating func scanFast(
         _ s: UnsafeBufferPointer<Unicode.Scalar>, _ p: UnsafePointer<Unicode.Scalar>, _ range: Range<Int>, sentence: Int,
-        alphabet: Alphabet?, kept: UnsafeMutablePointer<UInt64>, kinds: UnsafeMutablePointer<Int>
+        alphabet: Alphabet?, kinds: UnsafeMutablePointer<Int>
     ) -> Bool {
         let table = ScalarFacts.table
         let mask = ScalarFacts.mask(for: alphabet)
@@ -153,11 +150,12 @@ extension BlockFacts {
         // token that holds a lead and a scalar that may follow one.
         var all: UInt64 = 0
         // `kinds`: tokens of one scalar, by kind; they and the letter totals stay in memory, out of the loop's registers.
-        var words = 0, numbers = 0, keptCount = 0
+        var words = 0, numbers = 0
         // Letters in byte lanes (``ScalarFacts/lanes(_:_:)``): only letters count, and a token with a letter is a word.
         var loop = WordLoop(table: table)
         let end = p + n
-        let mixedBefore = mixed.count, foreignBefore = foreign.count, totalsBefore = letterTotals
+        let hashesBefore = wordHashes.count, mixedBefore = mixed.count, foreignBefore = foreign.count
+        let totalsBefore = letterTotals
         var i = range.lowerBound
         var v = p[i].value
         var e = ScalarFacts.of(v, table)
@@ -175,7 +173,8 @@ extension BlockFacts {
             if e & (ScalarFacts.atBit | ScalarFacts.urlStartBit) != 0
                 && (e & ScalarFacts.atBit != 0 || Self.mayBeLink(s, i, n, table))
             {
-                if let recent { for k in 0..<keptCount { recent.forget(kept[k]) } }
+                if let recent { for h in wordHashes[hashesBefore...] { recent.forget(h) } }
+                wordHashes.removeSubrange(hashesBefore...)
                 mixed.removeSubrange(mixedBefore...)
                 foreign.removeSubrange(foreignBefore...)
                 letterTotals = totalsBefore
@@ -248,10 +247,8 @@ extension BlockFacts {
                     let slot = recentSlots + (Int(truncatingIfNeeded: folded) & (RecentWords.size - 1))
                     if slot.pointee == folded { isNew = false } else { slot.pointee = folded }
                 }
-                if isNew {
-                    kept[keptCount] = folded
-                    keptCount &+= 1
-                }
+                // Few words are new to the batch: most never reach the array.
+                if isNew { wordHashes.append(folded) }
                 // Most words have letters of one script: only a token with both is walked again for its runs.
                 if _slowPath(seen & ScalarFacts.latinBit != 0 && seen & ScalarFacts.cyrillicBit != 0 || seen & mask != 0) {
                     recordWord(s, start..<i, seen: seen, mask: mask, sentence: sentence, alphabet: alphabet)
@@ -270,13 +267,12 @@ extension BlockFacts {
                 suspects.append(Suspect(sentence: sentence, suspect: found))
             }
         }
-        wordHashes.append(contentsOf: UnsafeBufferPointer(start: kept, count: keptCount))
         kinds[TokenKind.word.index] &+= words
         kinds[TokenKind.number.index] &+= numbers
         var count = 0
-        for k in tokenKinds.indices {
-            tokenKinds[k] += kinds[k]
-            count += kinds[k]
+        for k in 0..<TokenKind.allCases.count {
+            kindCounts[k] &+= kinds[k]
+            count &+= kinds[k]
         }
         sentences.append(SentenceFacts(tokens: count, hash: TextHash.finish(h)))
         return true

@@ -20,6 +20,13 @@ public final class StatsCollector: CorpusEventSink, ThreadedStage {
     private let batchBlocks: Int
     /// Batches being analysed on other threads, oldest first.
     private var inFlight: [AnalysedBatch] = []
+    /// One ``RecentWords`` per batch that can be in flight, handed round: batch k uses
+    /// `recents[k % count]`, whose previous batch (k − count) has been added before batch k
+    /// starts. Kept across batches, they pass a frequent word to the tally about once per table,
+    /// not once per batch (the tally needs each word hash at least once; its count does not
+    /// depend on the order or the repeats).
+    private let recents = (0..<ParallelMap.width).map { _ in RecentWords() }
+    private var batches = 0
 
     /// The analysis runs on other threads (when there is more than one core).
     public var usesOtherThreads: Bool { ParallelMap.width > 1 }
@@ -70,7 +77,9 @@ public final class StatsCollector: CorpusEventSink, ThreadedStage {
         pendingSentences = 0
         while inFlight.count >= ParallelMap.width { try addOldest() }
         let alphabet = self.alphabet, language = self.language, forced = forcedLanguage
-        inFlight.append(AnalysedBatch(blocks) { block, recent in
+        let recent = recents[batches % recents.count]
+        batches += 1
+        inFlight.append(AnalysedBatch(blocks, recent: recent) { block, recent in
             try BlockFacts(block, alphabet: alphabet, language: forced ?? block.language ?? language, recentWords: recent)
         })
     }
@@ -107,12 +116,11 @@ private final class AnalysedBatch: @unchecked Sendable {
     private var facts: [BlockFacts] = []
     private var failure: (any Error)?
 
-    /// `analyse` gets the batch's ``RecentWords``, so most repeated word hashes never reach the tally.
+    /// `analyse` gets `recent`, which no other batch uses meanwhile, so most repeated word hashes never reach the tally.
     /// The blocks are analysed in order up to the first that fails.
-    init(_ blocks: [Block], _ analyse: @escaping @Sendable (Block, RecentWords) throws -> BlockFacts) {
+    init(_ blocks: [Block], recent: RecentWords, _ analyse: @escaping @Sendable (Block, RecentWords) throws -> BlockFacts) {
         self.blocks = blocks
         DispatchQueue.global().async {
-            let recent = RecentWords()
             var facts: [BlockFacts] = []
             facts.reserveCapacity(blocks.count)
             blocks.withUnsafeBufferPointer { blocks in
