@@ -68,6 +68,17 @@ enum ScalarFacts {
     /// Where ``table``'s letter lanes start.
     static let lanesOffset = tableSize
 
+    /// The second table's block: U+2000–U+21FF (dashes, quotes, `…`, `€`, `№`: common in Kazakh and
+    /// Russian text), whose entries would otherwise be computed at every occurrence.
+    static let punctuationStart: UInt32 = 0x2000, punctuationSize = 0x200
+
+    /// The entries of U+2000–U+21FF, in memory that is never freed.
+    nonisolated(unsafe) static let punctuation: UnsafePointer<UInt64> = {
+        let memory = UnsafeMutablePointer<UInt64>.allocate(capacity: punctuationSize)
+        for k in 0..<punctuationSize { (memory + k).initialize(to: entry(punctuationStart + UInt32(k))) }
+        return UnsafePointer(memory)
+    }()
+
     /// The letter lanes of scalar `v` below U+0500.
     @inline(__always)
     static func lanes(_ v: UInt32, _ table: UnsafePointer<UInt64>) -> UInt64 { table[lanesOffset &+ Int(v)] }
@@ -96,7 +107,14 @@ enum ScalarFacts {
 
     @inline(__always)
     static func of(_ v: UInt32, _ table: UnsafePointer<UInt64>) -> UInt64 {
-        v < UInt32(tableSize) ? table[Int(v)] : entry(v)
+        v < UInt32(tableSize) ? table[Int(v)] : above(v)
+    }
+
+    /// The entry of a scalar from U+0500 up: looked up in ``punctuation``, else computed.
+    @inline(never)
+    static func above(_ v: UInt32) -> UInt64 {
+        let k = v &- punctuationStart
+        return k < UInt32(punctuationSize) ? punctuation[Int(k)] : entry(v)
     }
 
     /// Whether the entry is a word scalar's (its sign bit).
@@ -247,8 +265,11 @@ extension BlockFacts {
                     let slot = recentSlots + (Int(truncatingIfNeeded: folded) & (RecentWords.size - 1))
                     if slot.pointee == folded { isNew = false } else { slot.pointee = folded }
                 }
-                // Few words are new to the batch: most never reach the array.
-                if isNew { wordHashes.append(folded) }
+                // Few words are new to the batch: most never reach the array (which starts with room for 16).
+                if isNew {
+                    if wordHashes.capacity == 0 { wordHashes.reserveCapacity(16) }
+                    wordHashes.append(folded)
+                }
                 // Most words have letters of one script: only a token with both is walked again for its runs.
                 if _slowPath(seen & ScalarFacts.latinBit != 0 && seen & ScalarFacts.cyrillicBit != 0 || seen & mask != 0) {
                     recordWord(s, start..<i, seen: seen, mask: mask, sentence: sentence, alphabet: alphabet)
