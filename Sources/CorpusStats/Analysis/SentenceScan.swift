@@ -231,12 +231,12 @@ extension BlockFacts {
                 // `q` (`v`, `e`) is above the table, or no word scalar: a joiner may continue the token.
                 v = q.pointee.value
                 e = ScalarFacts.of(v, table)
-                guard _slowPath(ScalarFacts.isWord(e) || (e >> ScalarFacts.joinShift) & 3 != 0 && Self.joins(p, q - p, n, e, table))
+                guard _slowPath(ScalarFacts.isWord(e) || (e >> ScalarFacts.joinShift) & 3 != 0 && Self.joins(p, Self.index(of: q, in: p), n, e, table))
                 else { break token }
                 (h, wordHash, seen, loop.packed) = addOne(v, e, h, wordHash, seen, loop.packed)
                 q += 1
             }
-            i = q - p
+            i = Self.index(of: q, in: p)
             // The letter lanes were below 128 at the token's start; a token of fewer than 128 scalars cannot
             // make them carry. A longer one (rare) has its letters counted again, one by one.
             if _slowPath(i &- start >= 128) {
@@ -297,6 +297,12 @@ extension BlockFacts {
         }
         sentences.append(SentenceFacts(tokens: count, hash: TextHash.finish(h)))
         return true
+    }
+
+    /// The index of `q` in `p` (`q - p` without the signed division's rounding steps: `q` is never before `p`).
+    @inline(__always)
+    private static func index(of q: UnsafePointer<Unicode.Scalar>, in p: UnsafePointer<Unicode.Scalar>) -> Int {
+        Int(bitPattern: (UInt(bitPattern: q) &- UInt(bitPattern: p)) >> 2)
     }
 
     /// What ``wordScalars(_:_:_:_:_:_:)`` keeps in memory: the letter lanes, and the table.
