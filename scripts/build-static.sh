@@ -10,8 +10,8 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 out=${1:-$root/dist}
 cd "$root"
-swift build -c release --static-swift-stdlib --product corpuskit
-bin=$(swift build -c release --static-swift-stdlib --show-bin-path)/corpuskit
+swift build -c release --static-swift-stdlib --build-path .build-static --product corpuskit
+bin=$(swift build -c release --static-swift-stdlib --build-path .build-static --show-bin-path)/corpuskit
 mkdir -p "$out"
 cp "$bin" "$out/corpuskit"
 strip "$out/corpuskit" 2>/dev/null || true
