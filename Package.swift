@@ -31,7 +31,13 @@ let package = Package(
         .target(
             name: "CorpusText",
             dependencies: ["CorpusModel"],
-            resources: [.copy("Resources/Abbreviations")]
+            // Compiled into the binary: a `corpuskit` copied alone to a cluster
+            // worker (scripts/build-static.sh) has no resource folder beside it.
+            resources: [
+                .embedInCode("Resources/Abbreviations/kk.txt"),
+                .embedInCode("Resources/Abbreviations/ru.txt"),
+                .embedInCode("Resources/Abbreviations/en.txt"),
+            ]
         ),
         .target(
             name: "CorpusTEI",
