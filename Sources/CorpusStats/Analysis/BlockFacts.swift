@@ -215,7 +215,7 @@ struct BlockFacts: Sendable {
     private mutating func record(_ scan: WordScan, sentence: Int, alphabet: Alphabet?, form: () -> String) {
         var scan = scan
         let result = scan.finish()
-        if recent?.isNew(result.hash) ?? true { wordHashes.append(result.hash) }
+        if recent?.isNew(scan.rawHash) ?? true { wordHashes.append(result.hash) }
         letterTotals.cyrillic += scan.cyrillicLetters
         letterTotals.latin += scan.latinLetters
         letterTotals.other += scan.otherLetters
@@ -435,6 +435,9 @@ struct WordScan {
         endRun()
         return (TextHash.finish(h), mixed, outside)
     }
+
+    /// The word's folded FNV value before ``TextHash/finish(_:)`` (what ``RecentWords`` holds).
+    var rawHash: UInt64 { h }
 }
 
 extension TokenKind {
@@ -473,32 +476,58 @@ enum LetterCounts {
 
 /// The word hashes an analysis thread has kept lately: a direct-mapped table
 /// (one slot per low bits of the hash), so a frequent word is handed to the
-/// tally about once a batch instead of at every occurrence. Used by one
-/// thread at a time (unchecked `Sendable`: it is handed over, never shared).
+/// tally about once per table instead of at every occurrence. It holds the
+/// raw (unfinished) folded FNV values, so a word seen lately costs no
+/// ``TextHash/finish(_:)``; equal raw values give equal word hashes, and a
+/// raw 0 is never taken as seen. Used by one thread at a time (unchecked
+/// `Sendable`: it is handed over, never shared).
 final class RecentWords: @unchecked Sendable {
     static let size = 4096
-    /// One hash per slot (0: empty); the sentence scan probes them itself, as ``isNew(_:)`` does.
+    /// One raw hash per slot (0: empty); the sentence scan probes them itself, as ``isNew(_:)`` does.
     let slots: UnsafeMutablePointer<UInt64>
+    /// The raw hashes the sentence being scanned put in, so a sentence taken back forgets them (``log(_:at:)``).
+    private(set) var journal: UnsafeMutablePointer<UInt64>
+    private var journalCapacity = 64
 
     init() {
         slots = .allocate(capacity: Self.size)
-        slots.initialize(repeating: 0, count: Self.size)  // word hashes are never 0
+        slots.initialize(repeating: 0, count: Self.size)
+        journal = .allocate(capacity: journalCapacity)
     }
 
-    deinit { slots.deallocate() }
+    deinit {
+        slots.deallocate()
+        journal.deallocate()
+    }
 
-    /// Whether `hash` is not among the recent ones; it is from now on.
+    /// Whether the raw hash `raw` is not among the recent ones; it is from now on.
     @inline(__always)
-    func isNew(_ hash: UInt64) -> Bool {
-        let slot = slots + (Int(truncatingIfNeeded: hash) & (Self.size - 1))
-        if slot.pointee == hash { return false }
-        slot.pointee = hash
+    func isNew(_ raw: UInt64) -> Bool {
+        let slot = slots + (Int(truncatingIfNeeded: raw) & (Self.size - 1))
+        if raw != 0 && slot.pointee == raw { return false }
+        slot.pointee = raw
         return true
     }
 
-    /// Forgets `hash` (a word whose record was taken back), so it counts as new again.
-    func forget(_ hash: UInt64) {
-        let slot = slots + (Int(truncatingIfNeeded: hash) & (Self.size - 1))
-        if slot.pointee == hash { slot.pointee = 0 }
+    /// Forgets `raw` (a word whose record was taken back), so it counts as new again.
+    func forget(_ raw: UInt64) {
+        let slot = slots + (Int(truncatingIfNeeded: raw) & (Self.size - 1))
+        if slot.pointee == raw { slot.pointee = 0 }
+    }
+
+    /// Keeps `raw` as the sentence's `index`th new word (the journal grows as needed).
+    @inline(__always)
+    func log(_ raw: UInt64, at index: Int) {
+        if index >= journalCapacity { growJournal() }
+        journal[index] = raw
+    }
+
+    @inline(never)
+    private func growJournal() {
+        let bigger = UnsafeMutablePointer<UInt64>.allocate(capacity: journalCapacity * 2)
+        bigger.moveInitialize(from: journal, count: journalCapacity)
+        journal.deallocate()
+        journal = bigger
+        journalCapacity *= 2
     }
 }

@@ -169,6 +169,7 @@ extension BlockFacts {
         var all: UInt64 = 0
         // `kinds`: tokens of one scalar, by kind; they and the letter totals stay in memory, out of the loop's registers.
         var words = 0, numbers = 0
+        var logged = 0  // new words put in `recent` (its journal), forgotten if the sentence is taken back
         // Letters in byte lanes (``ScalarFacts/lanes(_:_:)``): only letters count, and a token with a letter is a word.
         var loop = WordLoop(table: table)
         let end = p + n
@@ -191,7 +192,7 @@ extension BlockFacts {
             if e & (ScalarFacts.atBit | ScalarFacts.urlStartBit) != 0
                 && (e & ScalarFacts.atBit != 0 || Self.mayBeLink(s, i, n, table))
             {
-                if let recent { for h in wordHashes[hashesBefore...] { recent.forget(h) } }
+                if let recent { for k in 0..<logged { recent.forget(recent.journal[k]) } }
                 wordHashes.removeSubrange(hashesBefore...)
                 mixed.removeSubrange(mixedBefore...)
                 foreign.removeSubrange(foreignBefore...)
@@ -259,16 +260,20 @@ extension BlockFacts {
             // Letters are never run ends, so `seen` has the letter bit exactly when the token has a letter.
             if seen & ScalarFacts.letterBit != 0 {
                 words &+= 1
-                let folded = TextHash.finish(wordHash)
+                // ``RecentWords/isNew(_:)`` on the raw hash: a word seen lately is not finished at all.
                 var isNew = true
                 if let recentSlots {
-                    let slot = recentSlots + (Int(truncatingIfNeeded: folded) & (RecentWords.size - 1))
-                    if slot.pointee == folded { isNew = false } else { slot.pointee = folded }
+                    let slot = recentSlots + (Int(truncatingIfNeeded: wordHash) & (RecentWords.size - 1))
+                    if wordHash != 0 && slot.pointee == wordHash { isNew = false } else { slot.pointee = wordHash }
                 }
-                // Few words are new to the batch: most never reach the array (which starts with room for 16).
+                // Few words are new lately: most never reach the array (which starts with room for 16).
                 if isNew {
+                    if let recent {
+                        recent.log(wordHash, at: logged)
+                        logged &+= 1
+                    }
                     if wordHashes.capacity == 0 { wordHashes.reserveCapacity(16) }
-                    wordHashes.append(folded)
+                    wordHashes.append(TextHash.finish(wordHash))
                 }
                 // Most words have letters of one script: only a token with both is walked again for its runs.
                 if _slowPath(seen & ScalarFacts.latinBit != 0 && seen & ScalarFacts.cyrillicBit != 0 || seen & mask != 0) {
