@@ -95,7 +95,7 @@ struct BlockFacts: Sendable {
             shortText = text
         }
         // A paragraph's hash is that of its sentences' hashes in order (each text is hashed once).
-        paragraphHash = sentences.count == 1 ? sentences[0].hash : TextHash.combine(sentences.map(\.hash))
+        paragraphHash = sentences.count == 1 ? sentences[0].hash : TextHash.combine(sentences.lazy.map(\.hash))
         if let shortText, shortText.utf8.count <= 96 { isPageNumber = PageFurniture.isPageNumber(shortText) }
     }
 

@@ -62,7 +62,7 @@ public enum TextHash {
     }
 
     /// One hash for a sequence of hashes (a paragraph from its sentences), order-sensitive.
-    static func combine(_ hashes: [UInt64]) -> UInt64 {
+    static func combine<S: Sequence<UInt64>>(_ hashes: S) -> UInt64 {
         var h: UInt64 = 0x9E37_79B9_7F4A_7C15
         for x in hashes { h = finish(h ^ x) &+ 0x9E37_79B9_7F4A_7C15 }
         return finish(h)
