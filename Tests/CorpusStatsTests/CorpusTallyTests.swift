@@ -56,4 +56,19 @@ import Testing
         #expect(d.groups[999_999_999] == nil)
         #expect(d.counter.lookup(999_999_999)?.count == 10)
     }
+
+    /// A paragraph's quoted text, cut in one pass, is its sentences joined by spaces as far as a report quotes it.
+    @Test func paragraphTextIsTheJoinedSentencesAsFarAsQuoted() throws {
+        for seed in UInt64(1)...120 {
+            let text = SentenceScanTests.text(seed: seed, count: Int(seed % 90) + 1) + " Екінші сөйлем. Үшінші!  Төртінші?"
+            let block = Block(id: "d.p\(seed)", kind: .paragraph, content: .text(text))
+            let facts = try BlockFacts(block, alphabet: .kazakh, language: "kk")
+            let whole = (0..<facts.sentences.count).map { facts.sentenceText($0, of: block) }.joined(separator: " ")
+            #expect(facts.paragraphText(of: block, limit: Int.max) == whole)
+            for limit in [1, 2, 3, 10, 40, 200] {
+                #expect(CorpusTally.clip(facts.paragraphText(of: block, limit: limit + 1), to: limit) == CorpusTally.clip(whole, to: limit),
+                        "\(text.debugDescription) limit \(limit)")
+            }
+        }
+    }
 }

@@ -106,6 +106,40 @@ struct BlockFacts: Sendable {
         return block.plainText
     }
 
+    /// The block's sentences joined by single spaces, cut after `limit` scalars (a report quotes at most
+    /// `limit - 1` of them, then `…`, so it cannot tell the cut text from the whole). For text blocks one
+    /// pass over the block's UTF-8, instead of a seek from its start for each sentence.
+    func paragraphText(of block: Block, limit: Int) -> String {
+        guard let cut, case .text(var text) = block.content else {
+            return (0..<sentences.count).map { sentenceText($0, of: block) }.joined(separator: " ")
+        }
+        return text.withUTF8 { bytes in
+            var out: [UInt8] = []
+            var i = 0, scalar = 0, emitted = 0
+            let n = bytes.count
+            /// Moves `i` past one scalar (its first byte and its continuation bytes).
+            func step() {
+                i += 1
+                while i < n && bytes[i] & 0xC0 == 0x80 { i += 1 }
+                scalar += 1
+            }
+            for (k, range) in cut.enumerated() where emitted < limit {
+                if k > 0 {
+                    out.append(0x20)
+                    emitted += 1
+                }
+                while scalar < range.lowerBound && i < n { step() }
+                let from = i
+                while scalar < range.upperBound && emitted < limit && i < n {
+                    step()
+                    emitted += 1
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[from..<i]))
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+
     /// The scalars `range` of `text`, found by counting the scalars' first bytes in its UTF-8
     /// (eight bytes at a time: a byte starts a scalar unless it is `10xxxxxx`).
     static func scalars(_ range: Range<Int>, of text: String) -> String {

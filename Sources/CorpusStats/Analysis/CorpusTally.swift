@@ -84,7 +84,7 @@ struct CorpusTally: Sendable {
         func id(_ i: Int) -> String { facts.sentenceID(i, of: block) }
 
         paragraphs.add(facts.paragraphHash, place: Place.pack(document: d, block: ordinal, sentence: 0),
-                       id: { block.id }, text: { (0..<facts.sentences.count).map { text($0) }.joined(separator: " ") })
+                       id: { block.id }, text: { facts.paragraphText(of: block, limit: DuplicateTally.textLimit + 1) })
         for (i, s) in facts.sentences.enumerated() {
             lengthCounts[min(s.tokens, Self.lengthCells - 1)] += 1
             considerExtreme(s.tokens, i, text: text, id: id)
@@ -231,6 +231,8 @@ struct EncodingExample: Sendable { var id, kind, text, context: String }
 struct DuplicateTally: Sendable {
     static let sampleLimit = 10_000
     static let idsPerGroup = 5
+    /// A group's text is cut to this many scalars (``CorpusTally/clip(_:to:)``).
+    static let textLimit = 200
 
     struct Group: Sendable {
         var text: String?
@@ -250,7 +252,7 @@ struct DuplicateTally: Sendable {
                 groups[hash] = g
             }
         } else if groups.count < Self.sampleLimit {
-            groups[hash] = Group(text: CorpusTally.clip(text(), to: 200), ids: [id()])
+            groups[hash] = Group(text: CorpusTally.clip(text(), to: Self.textLimit), ids: [id()])
         }
     }
 
