@@ -73,6 +73,10 @@ struct SegmenterDifferentialTests {
             let scan = try ParagraphScan(text, language: language)
             let reference = ReferenceParagraph(text)
             let ranges = ScalarBoundaryScanner(abbreviations: list).sentenceRanges(reference)
+            if scan.scalars != reference.scalars || ScalarText.scalars(of: text) != reference.scalars {
+                failures += 1
+                Issue.record("decoder: \(text.debugDescription)")
+            }
             if scan.sentences != ranges {
                 failures += 1
                 if failures <= 5 { Issue.record("\(language) ParagraphScan: \(text.debugDescription)\n got \(scan.sentences)\n expected \(ranges)") }

@@ -17,7 +17,8 @@ struct ScalarText {
             // n + 1 offset slots always suffice: there are never more scalars than bytes.
             offsets = [Int](unsafeUninitializedCapacity: bytes.count + 1) { offsetBuffer, offsetCount in
                 scalars = [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { scalarBuffer, count in
-                    count = Self.decode(bytes, into: scalarBuffer, offsets: offsetBuffer)
+                    count = Self.decode(bytes, 0..<bytes.count, into: scalarBuffer, at: 0, offsets: offsetBuffer)
+                    offsetBuffer.initializeElement(at: count, to: bytes.count)
                     offsetCount = count + 1
                 }
             }
@@ -32,32 +33,51 @@ struct ScalarText {
         var text = text
         return text.withUTF8 { bytes in
             [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { scalarBuffer, count in
-                count = decode(bytes, into: scalarBuffer, offsets: nil)
+                count = decode(bytes, 0..<bytes.count, into: scalarBuffer, at: 0, offsets: nil)
             }
         }
     }
 
-    /// Decodes the (already valid) UTF-8 `bytes` by hand into `out` (room for one scalar a
-    /// byte) and, when given, each scalar's offset into `offsets` (room for one more, the
-    /// end); returns the number of scalars. This runs over every byte of every paragraph
-    /// the tokenizer or `corpuskit stats` sees: `unicodeScalars` iteration with `append`
-    /// costs several times more.
+    /// The scalars of `text` and the scalar ranges of its byte ranges `pieces` (in order,
+    /// each from a scalar's start to a scalar's start): the decoder stops at each bound,
+    /// so the indices come without counting.
+    static func scalars(of bytes: UnsafeBufferPointer<UInt8>, ranges pieces: [Range<Int>]) -> ([Unicode.Scalar], [Range<Int>]) {
+        var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(pieces.count)
+        let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { scalarBuffer, count in
+            var k = 0
+            var at = 0
+            for piece in pieces {
+                k = decode(bytes, at..<piece.lowerBound, into: scalarBuffer, at: k, offsets: nil)
+                let lower = k
+                k = decode(bytes, piece, into: scalarBuffer, at: k, offsets: nil)
+                ranges.append(lower..<k)
+                at = piece.upperBound
+            }
+            count = decode(bytes, at..<bytes.count, into: scalarBuffer, at: k, offsets: nil)
+        }
+        return (scalars, ranges)
+    }
+
+    /// Decodes the (already valid) UTF-8 `bytes[range]` by hand into `out` from index `k`
+    /// (room for one scalar a byte) and, when given, each scalar's byte offset into `offsets`
+    /// at the same index; returns the index after the last scalar. This runs over every byte
+    /// of every paragraph the tokenizer or `corpuskit stats` sees: `unicodeScalars`
+    /// iteration with `append` costs several times more.
     @inline(__always)
     private static func decode(
-        _ b: UnsafeBufferPointer<UInt8>, into scalarBuffer: UnsafeMutableBufferPointer<Unicode.Scalar>,
-        offsets offsetBuffer: UnsafeMutableBufferPointer<Int>?
+        _ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into scalarBuffer: UnsafeMutableBufferPointer<Unicode.Scalar>,
+        at start: Int, offsets offsetBuffer: UnsafeMutableBufferPointer<Int>?
     ) -> Int {
-        let n = b.count
-        guard n > 0, let base = b.baseAddress, let out = scalarBuffer.baseAddress else {
-            offsetBuffer?.initializeElement(at: 0, to: 0)
-            return 0
-        }
+        guard !range.isEmpty, let base = b.baseAddress, let out = scalarBuffer.baseAddress else { return start }
+        let end = range.upperBound
         let at = offsetBuffer?.baseAddress
-        var k = 0
-        var i = 0
-        while i < n {
-            if i + 8 <= n {
-                // Four Cyrillic scalars (leads 0xD0–0xD3, as below) at once.
+        var k = start
+        var i = range.lowerBound
+        while i < end {
+            if i + 8 <= end {
+                // Four Cyrillic scalars (leads 0xD0–0xD3, as below) at once (little-endian:
+                // the first byte is the lowest).
                 let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
                 if x & 0xC0FC_C0FC_C0FC_C0FC == 0x80D0_80D0_80D0_80D0 {
                     for j in 0..<4 {
@@ -70,6 +90,19 @@ struct ScalarText {
                     i += 8
                     continue
                 }
+                // Fewer than four: the letters before the first other byte.
+                let pairs = ((x & 0xC0FC_C0FC_C0FC_C0FC) ^ 0x80D0_80D0_80D0_80D0).trailingZeroBitCount >> 4
+                if pairs > 0 {
+                    for j in 0..<pairs {
+                        let lane = x >> UInt64(16 * j)
+                        let value = UInt32(truncatingIfNeeded: lane & 0x1F) << 6 | UInt32(truncatingIfNeeded: (lane >> 8) & 0x3F)
+                        (out + k + j).initialize(to: unsafeBitCast(value, to: Unicode.Scalar.self))
+                        if let at { (at + k + j).initialize(to: i + 2 * j) }
+                    }
+                    k += pairs
+                    i += 2 * pairs
+                    if i >= end { break }
+                }
             }
             let lead = base[i]
             if let at { (at + k).initialize(to: i) }
@@ -80,7 +113,7 @@ struct ScalarText {
                 continue
             }
             if lead & 0xFC == 0xD0 {
-                // Cyrillic (U+0400–U+04FF, leads 0xD0–0xD3): most of the text.
+                // Cyrillic (U+0400–U+04FF, leads 0xD0–0xD3): most of a Kazakh text.
                 let value = UInt32(lead & 0x1F) << 6 | UInt32(base[i + 1] & 0x3F)
                 (out + k).initialize(to: unsafeBitCast(value, to: Unicode.Scalar.self))
                 k += 1
@@ -105,7 +138,6 @@ struct ScalarText {
             k += 1
             i += width
         }
-        if let at { (at + k).initialize(to: n) }
         return k
     }
 

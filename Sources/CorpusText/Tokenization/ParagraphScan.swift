@@ -18,21 +18,10 @@ public struct ParagraphScan: Sendable {
     /// Throws only when the language's bundled abbreviation list is missing.
     public init(_ text: String, language: String) throws {
         let list = try AbbreviationList.bundled(for: language)
-        scalars = ScalarText.scalars(of: text)
-        sentences = SentenceSegmenter.cut(text, abbreviations: list) { paragraph, ranges, _ in
-            // Byte offsets to scalar indices: the scalars between one bound and the next are counted.
-            var out: [Range<Int>] = []
-            out.reserveCapacity(ranges.count)
-            var byte = 0
-            var index = 0
-            for range in ranges {
-                index += paragraph.scalarCount(byte..<range.lowerBound)
-                let lower = index
-                index += paragraph.scalarCount(range)
-                byte = range.upperBound
-                out.append(lower..<index)
-            }
-            return out
+        var bytes = text
+        (scalars, sentences) = bytes.withUTF8 { buffer in
+            let byteRanges = SentenceBoundaryScanner(abbreviations: list).sentenceRanges(UTF8Paragraph(buffer))
+            return ScalarText.scalars(of: buffer, ranges: byteRanges)
         }
         paragraph = text
     }
