@@ -154,14 +154,20 @@ struct SentenceBoundaryScanner {
         var last: Unicode.Scalar = " "
         while ws > sentenceStart {
             let (c, start) = text.previous(ws)
-            guard ScalarClass.isLetter(c) || ScalarClass.isDigit(c) || c == "." || c == "-" || c == "\u{301}" else { break }
+            if c.value &- 0x400 < 0x100 && c.value &- 0x482 >= 8 {
+                // A Cyrillic letter (most words here): neither a digit, a Roman numeral nor a stop.
+                allDigits = false
+                allRoman = false
+            } else {
+                guard ScalarClass.isLetter(c) || ScalarClass.isDigit(c) || c == "." || c == "-" || c == "\u{301}" else { break }
+                if !ScalarClass.isDigit(c) { allDigits = false }
+                if !Self.isRomanDigit(c) { allRoman = false }
+                if c == "." { hasDot = true }
+            }
             ws = start
             if count == 0 { last = c }
             count += 1
             first = c
-            if !ScalarClass.isDigit(c) { allDigits = false }
-            if !Self.isRomanDigit(c) { allRoman = false }
-            if c == "." { hasDot = true }
         }
         if ws == stop { return true }  // `)` `]` `»` or a space before the stop
         // Forms longer than every list entry are never looked up (most words before a stop).
