@@ -39,6 +39,12 @@ struct ScalarTextTests {
             }
             #expect(backward == all.reversed())
             #expect(paragraph.scalarCount(0..<paragraph.count) == all.count)
+            // The bounded test agrees with counting, below, at and above four bytes a scalar.
+            for limit in [0, 1, 2, 3, 5, 8, 13] where paragraph.count > 0 {
+                for end in 1...paragraph.count where end == paragraph.count || paragraph.base[end] & 0xC0 != 0x80 {
+                    #expect(paragraph.scalarCount(0..<end, isAtMost: limit) == (paragraph.scalarCount(0..<end) <= limit))
+                }
+            }
             #expect(Array(paragraph.scalars(0..<paragraph.count)) == all)
             #expect(paragraph.string(0..<paragraph.count) == text)
             #expect(paragraph.isASCII(0..<paragraph.count) == text.utf8.allSatisfy { $0 < 0x80 })

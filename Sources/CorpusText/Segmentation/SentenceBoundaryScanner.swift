@@ -26,7 +26,7 @@ struct SentenceBoundaryScanner {
         if stops.isEmpty { return [start..<trimEnd(text, n, floor: start)] }
         var ranges: [Range<Int>] = []
         ranges.reserveCapacity(stops.count + 1)  // at most one sentence per stop, plus the rest
-        let shield = ShieldedSpans(text, candidates)
+        var shield = ShieldedSpans(text, candidates)
         var nextStop = 0
         var i = start
         while i < n {
@@ -45,7 +45,7 @@ struct SentenceBoundaryScanner {
                 guard ScalarClass.isCloser(c) || ScalarClass.isTerminator(c) else { break }
                 end = text.after(end)
             }
-            if let boundary = decide(text, sentenceStart: start, stop: i, runEnd: runEnd, end: end, shield: shield) {
+            if let boundary = decide(text, sentenceStart: start, stop: i, runEnd: runEnd, end: end, shield: &shield) {
                 ranges.append(start..<trimEnd(text, boundary, floor: start))
                 start = skipSpace(text, from: boundary)
                 i = max(start, end)
@@ -63,7 +63,7 @@ struct SentenceBoundaryScanner {
 
     /// Where the sentence ends if the stop at `stop` ends it, else nil.
     private func decide(
-        _ text: UTF8Paragraph, sentenceStart: Int, stop: Int, runEnd: Int, end: Int, shield: ShieldedSpans
+        _ text: UTF8Paragraph, sentenceStart: Int, stop: Int, runEnd: Int, end: Int, shield: inout ShieldedSpans
     ) -> Int? {
         let n = text.count
         // A stop inside `(…)` or a framed quote ends nothing, unless the bracket closes

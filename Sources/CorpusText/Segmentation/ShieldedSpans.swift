@@ -159,24 +159,50 @@ struct ShieldedSpans {
         return p < n && ScalarClass.isLower(text.scalar(at: p))
     }
 
+    /// Where the last look-ups ended in ``links`` and ``enclosed``: the scanner asks about
+    /// positions that mostly increase, so each answer starts from the previous one.
+    private var linkCursor = 0
+    private var enclosedCursor = 0
+
     /// Whether the stop (or other scalar) at byte `i` lies in a URL or an e-mail address.
     @inline(__always)
-    func covers(_ i: Int) -> Bool { !links.isEmpty && Self.contains(links, i) }
+    mutating func covers(_ i: Int) -> Bool { !links.isEmpty && Self.contains(links, i, cursor: &linkCursor) }
 
     /// Whether byte `i` lies inside a shielding parenthesis or framed quotation.
     @inline(__always)
-    func insideParentheses(_ i: Int) -> Bool { !enclosed.isEmpty && Self.contains(enclosed, i) }
+    mutating func insideParentheses(_ i: Int) -> Bool {
+        !enclosed.isEmpty && Self.contains(enclosed, i, cursor: &enclosedCursor)
+    }
 
-    /// Whether one of the sorted, disjoint `spans` holds `i`.
-    private static func contains(_ spans: [Range<Int>], _ i: Int) -> Bool {
-        // The last span starting at or before `i`.
+    /// Whether one of the sorted, disjoint `spans` holds `i`. `cursor` is the index of the
+    /// last span starting at or before the previous position asked about (or 0): a few
+    /// steps forward from it, else a binary search, find the one for `i`.
+    private static func contains(_ spans: [Range<Int>], _ i: Int, cursor: inout Int) -> Bool {
+        var k = cursor
+        if spans[k].lowerBound <= i {
+            var steps = 0
+            while k + 1 < spans.count && spans[k + 1].lowerBound <= i && steps < 8 {
+                k += 1
+                steps += 1
+            }
+            if k + 1 < spans.count && spans[k + 1].lowerBound <= i { k = lastStarting(atOrBefore: i, spans) }
+        } else {
+            k = lastStarting(atOrBefore: i, spans)
+        }
+        guard k >= 0 else { return false }
+        cursor = k
+        return spans[k].contains(i)
+    }
+
+    /// The index of the last span starting at or before `i`, or -1.
+    private static func lastStarting(atOrBefore i: Int, _ spans: [Range<Int>]) -> Int {
         var low = 0
         var high = spans.count
         while low < high {
             let mid = (low + high) / 2
             if spans[mid].lowerBound <= i { low = mid + 1 } else { high = mid }
         }
-        return low > 0 && spans[low - 1].contains(i)
+        return low - 1
     }
 
     /// The whitespace-delimited token holding the scalar at `i` (not a space).

@@ -88,11 +88,14 @@ struct UTF8Paragraph {
         return range.count - continuations
     }
 
-    /// Whether the scalars of `range` number at most `limit`: a byte count within the
-    /// limit settles it without counting (a scalar has at least one byte).
+    /// Whether the scalars of `range` number at most `limit`, in time bounded by the limit,
+    /// not the range: a scalar has one to four bytes, so up to `limit` bytes always are and
+    /// over `4 * limit` never are; only between them are the scalars counted.
     @inline(__always)
     func scalarCount(_ range: Range<Int>, isAtMost limit: Int) -> Bool {
-        range.count <= limit || scalarCount(range) <= limit
+        if range.count <= limit { return true }
+        if range.count > 4 * limit { return false }
+        return scalarCount(range) <= limit
     }
 
     /// The scalars of the bytes `range`, in order, decoded as they are read.
