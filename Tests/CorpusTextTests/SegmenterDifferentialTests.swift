@@ -103,6 +103,21 @@ struct SegmenterDifferentialTests {
         }
     }
 
+    /// Long runs of one shape (deep parentheses, many links, many quotes, stops only):
+    /// the spans the shield keeps and the look-ups into them agree with the reference.
+    @Test func hostileShapesCutWhereScalarsCut() throws {
+        let list = try AbbreviationList.bundled(for: "kk")
+        let texts = [
+            String(repeating: "(", count: 3_000) + " Бұл. Ол келді. " + String(repeating: ")", count: 3_000) + " Келесі.",
+            String(repeating: "a@b.kz. Ол. www.gov.kz. Бұл: http://x.kz/a. ", count: 500),
+            String(repeating: "«Кет!» деп. “Иә.” Ол. \"Жоқ?\" деді. ", count: 500),
+            String(repeating: ". ", count: 5_000), String(repeating: "ә.Ә", count: 3_000),
+        ]
+        for text in texts {
+            #expect(SentenceSegmenter().segment(text, abbreviations: list) == ReferenceParagraph.sentences(text, list))
+        }
+    }
+
     /// The byte scan finds exactly the stops and frame marks a scan of every scalar finds,
     /// wherever they fall against its sixteen-byte steps.
     @Test func candidatesAreEveryStopAndFrameMark() {
