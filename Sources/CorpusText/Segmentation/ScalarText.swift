@@ -76,9 +76,9 @@ struct ScalarText {
         var i = range.lowerBound
         while i < end {
             if i + 8 <= end {
-                // Four Cyrillic scalars (leads 0xD0–0xD3, as below) at once (little-endian:
+                // Four Cyrillic scalars (leads 0xD0–0xD3, as below) at once (read little-endian:
                 // the first byte is the lowest).
-                let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                let x = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
                 if x & 0xC0FC_C0FC_C0FC_C0FC == 0x80D0_80D0_80D0_80D0 {
                     for j in 0..<4 {
                         let lane = x >> UInt64(16 * j)

@@ -68,7 +68,8 @@ struct SentenceCandidates {
         let hit = equal(v, 0x2E) .| equal(v, 0x21) .| equal(v, 0x3F) .| equal(v, 0x22) .| equal(even, 0x28)
             .| equal(v, 0x40) .| equal(v, 0x3A) .| equal(v, 0xC2) .| equal(even, 0xE2) .| equal(v, 0xEF)
         let lanes = unsafeBitCast(hit, to: SIMD2<UInt64>.self)
-        return (lanes[0], lanes[1])
+        // Byte j of the vector is bits 8j…8j+7 of its word when read little-endian.
+        return (UInt64(littleEndian: lanes[0]), UInt64(littleEndian: lanes[1]))
     }
 
     /// The byte test of ``candidateLanes(_:)``, one byte at a time (for the tail).
