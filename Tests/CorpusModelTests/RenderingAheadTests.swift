@@ -2,6 +2,29 @@ import Testing
 
 @testable import CorpusModel
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// An id of the calling thread.
+func currentThread() -> UInt { UInt(bitPattern: Int(bitPattern: unsafeBitCast(pthread_self(), to: UnsafeRawPointer?.self))) }
+
+/// ``Shout`` slowed down (100 µs a block), noting which threads transformed blocks.
+final class SlowShout: BlockTransformer, @unchecked Sendable {
+    private let lock = ConditionLock()
+    private var threads: Set<UInt> = []
+
+    func transform(_ block: Block, in document: DocumentStart) throws -> Block {
+        usleep(100)
+        lock.withLock { _ = threads.insert(currentThread()) }
+        return try Shout().transform(block, in: document)
+    }
+
+    var threadsUsed: Set<UInt> { lock.withLock { threads } }
+}
+
 /// Renders a block's text as `[TEXT]` plus `+` or `-` for `followsBlock`, one part per
 /// character run split at spaces; declines blocks whose id ends in `7` (they go whole).
 struct BracketRenderer: BlockRenderer {
@@ -153,5 +176,23 @@ struct RenderingAheadTests {
             #expect(Array(parts.all) == Array("[three]+".utf8))
             #expect(Array(parts[1]) == Array("+".utf8))
         }
+    }
+
+    /// Workers slower than the reader: the calling thread runs batches no worker
+    /// has started instead of waiting, and the order still holds.
+    @Test func theCallingThreadHelpsSlowWorkers() throws {
+        let events = events(count: 200)
+        let plain = try run(events, batch: 4, parallelism: 1)
+        let slow = SlowShout()
+        let writer = BracketWriter()
+        let sink = BlockTransformSink(slow, downstream: writer, batchBlocks: 4, parallelism: 2)
+        for event in events { try sink.receive(event) }
+        try sink.finish()
+        let same = writer.bytes == plain.bytes
+        #expect(same)
+        #expect(writer.problems.isEmpty)
+        let caller = currentThread()
+        #expect(slow.threadsUsed.contains(caller), "the calling thread transformed batches too")
+        #expect(slow.threadsUsed.count >= 2)
     }
 }

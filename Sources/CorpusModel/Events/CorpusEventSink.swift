@@ -60,11 +60,12 @@ public final class ClosureSink: CorpusEventSink {
 /// see a block and the document it belongs to; conform to ``BlockTransformer``
 /// and wrap it in this sink. Blocks are gathered in batches (at most
 /// `batchBlocks` blocks or about `batchBytes` of text). With `parallelism`
-/// above 1, each batch is transformed on another thread while the caller
-/// goes on reading and the downstream sink (the writer) takes earlier
-/// batches: up to `parallelism` batches are in flight, and their blocks are
-/// sent on in their original order, so the output is the same for any
-/// `parallelism`. With 1, batches are transformed on the calling thread.
+/// above 1, each batch is transformed on one of `parallelism - 1` worker
+/// threads while the caller goes on reading and the downstream sink (the
+/// writer) takes earlier batches: up to `parallelism + 1` batches are in
+/// flight, and their blocks are sent on in their original order, so the
+/// output is the same for any `parallelism`. With 1, batches are transformed
+/// on the calling thread.
 /// Batches are drained at the end of each document, so memory stays bounded
 /// by a few batches.
 ///
@@ -141,8 +142,8 @@ public final class BlockTransformSink<T: BlockTransformer>: CorpusEventSink, Thr
     }
 
     /// Starts transforming the pending blocks: on this thread with `parallelism` 1
-    /// (or a lone block with nothing in flight), else on another thread, after
-    /// sending on the oldest batch when `parallelism` batches are already in flight.
+    /// (or a lone block with nothing in flight), else on a worker, after sending
+    /// on the oldest batch when `parallelism + 1` batches are already in flight.
     private func flush() throws {
         guard !pending.isEmpty else { return }
         let start = document ?? DocumentStart(id: "doc")
@@ -155,7 +156,7 @@ public final class BlockTransformSink<T: BlockTransformer>: CorpusEventSink, Thr
             for block in blocks { try downstream.receive(.block(try transformer.transform(block, in: start))) }
             return
         }
-        while inFlight.count >= parallelism { try sendOldest() }
+        while inFlight.count > parallelism { try sendOldest() }
         // Asked now, after the batches before it went downstream: a writer that was
         // still deciding its layout may have decided.
         let renderer = downstream.aheadRenderer
@@ -172,8 +173,17 @@ public final class BlockTransformSink<T: BlockTransformer>: CorpusEventSink, Thr
     }
 
     /// Waits for the oldest batch in flight and sends its blocks on; on an error,
-    /// waits for the other batches too (so no work outlives the stream) and rethrows.
+    /// drops the batches not started and waits for the running ones (so no work
+    /// outlives the stream), and rethrows.
+    ///
+    /// Rather than wait idle, the calling thread first runs the oldest batch no
+    /// worker has started, when at least two wait (so no worker is left without
+    /// one): when the workers fall behind (a busy machine), it transforms too;
+    /// when they keep up, there is none to take.
     private func sendOldest() throws {
+        if !inFlight[0].isDone && inFlight.lazy.filter(\.isWaiting).count >= 2 {
+            for batch in inFlight where batch.runHereIfNotStarted() { break }
+        }
         let batch = inFlight.removeFirst()
         do {
             try batch.send(to: downstream)
@@ -182,7 +192,7 @@ public final class BlockTransformSink<T: BlockTransformer>: CorpusEventSink, Thr
                 spareTargets.append(target)
             }
         } catch {
-            for other in inFlight { other.wait() }
+            for other in inFlight { other.cancel() }
             inFlight.removeAll()
             throw error
         }
@@ -198,9 +208,14 @@ public protocol ThreadedStage: AnyObject {
 }
 
 /// One batch of blocks transformed (and rendered, with a renderer) on a
-/// worker queue; ``send(to:)`` waits for it and hands its blocks on.
+/// worker queue, or on the calling thread if it gets there first;
+/// ``send(to:)`` waits for it and hands its blocks on.
 private final class TransformedBatch<T: BlockTransformer>: @unchecked Sendable {
-    private let done = DispatchSemaphore(value: 0)
+    private enum State { case queued, running, done }
+    /// Guards `state`; the fields below it are written by the thread that runs the
+    /// batch before it sets `done`, and read only after.
+    private let lock = ConditionLock()
+    private var state = State.queued
     /// The blocks as read; kept until the batch is sent on, so their text is
     /// freed on the calling thread that made it.
     private let input: [Block]
@@ -227,9 +242,36 @@ private final class TransformedBatch<T: BlockTransformer>: @unchecked Sendable {
         self.renderer = renderer
         self.target = target
         self.followsBlock = followsBlock
-        queue.async {
-            self.run()
-            self.done.signal()
+        queue.async { _ = self.runHereIfNotStarted() }
+    }
+
+    /// Whether the batch has been run.
+    var isDone: Bool { lock.withLock { state == .done } }
+
+    /// Whether no thread has started the batch yet.
+    var isWaiting: Bool { lock.withLock { state == .queued } }
+
+    /// Runs the batch on this thread unless another thread started it; true if it ran here.
+    func runHereIfNotStarted() -> Bool {
+        let mine = lock.withLock {
+            guard state == .queued else { return false }
+            state = .running
+            return true
+        }
+        guard mine else { return false }
+        run()
+        lock.withLock {
+            state = .done
+            lock.broadcast()
+        }
+        return true
+    }
+
+    /// After an error: a batch not started is dropped (its worker finds it taken); a running one is waited for.
+    func cancel() {
+        lock.withLock {
+            if state == .queued { state = .done }
+            while state != .done { lock.wait() }
         }
     }
 
@@ -260,8 +302,9 @@ private final class TransformedBatch<T: BlockTransformer>: @unchecked Sendable {
     }
 
     func wait() {
-        done.wait()
-        done.signal()  // a second wait (after an error) returns at once
+        lock.withLock {
+            while state != .done { lock.wait() }
+        }
     }
 
     /// Waits, then sends the blocks on in order (rendered ones as such); then the failure, if any.
