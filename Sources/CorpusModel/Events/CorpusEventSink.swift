@@ -1,4 +1,3 @@
-import Dispatch
 
 /// Something that receives a stream of events: a writer, a transform, a collector.
 ///
@@ -62,8 +61,8 @@ public final class ClosureSink: CorpusEventSink {
 /// `batchBlocks` blocks or about `batchBytes` of text). With `parallelism`
 /// above 1, each batch is transformed on one of `parallelism - 1` worker
 /// threads while the caller goes on reading and the downstream sink (the
-/// writer) takes earlier batches: up to `parallelism + 1` batches are in
-/// flight, and their blocks are sent on in their original order, so the
+/// writer) takes earlier batches: up to `parallelism` batches are in flight
+/// (one more when rendered ahead), and their blocks are sent on in their original order, so the
 /// output is the same for any `parallelism`. With 1, batches are transformed
 /// on the calling thread.
 /// Batches are drained at the end of each document, so memory stays bounded
@@ -87,18 +86,18 @@ public final class BlockTransformSink<T: BlockTransformer>: CorpusEventSink, Thr
     private let parallelism: Int
     /// Batches being transformed on other threads, oldest first.
     private var inFlight: [TransformedBatch<T>] = []
-    /// The serial queues batches run on, taken in turn: `parallelism - 1` of them
+    /// The worker threads batches run on, taken in turn: `parallelism - 1` of them
     /// (at least one), so that with the calling thread the conversion keeps
     /// `parallelism` threads busy. One more than the cores only added switches
     /// and cold caches (measured on 2 cores: the same segmentation took ~35%
-    /// more CPU time with two workers beside the caller).
-    private lazy var queues: [DispatchQueue] = (0..<max(1, parallelism - 1)).map {
-        DispatchQueue(label: "corpuskit.blocks.\($0)")
-    }
+    /// more CPU time with two workers beside the caller). See ``BlockWorkers``.
+    private lazy var queues = BlockWorkers.first(max(1, parallelism - 1))
     private var nextQueue = 0
     /// Render buffers of batches already sent on, for the next batches: each
     /// grows once to a batch's size instead of from zero for every batch.
     private var spareTargets: [RenderTarget] = []
+    /// Whether the last batch sent on had blocks rendered ahead (a renderer may decline them all: tokens).
+    private var lastBatchRendered = false
 
     public init(
         _ transformer: T, downstream: any CorpusEventSink, batchBlocks: Int = 256, batchBytes: Int = 256 << 10,
@@ -143,7 +142,7 @@ public final class BlockTransformSink<T: BlockTransformer>: CorpusEventSink, Thr
 
     /// Starts transforming the pending blocks: on this thread with `parallelism` 1
     /// (or a lone block with nothing in flight), else on a worker, after sending
-    /// on the oldest batch when `parallelism + 1` batches are already in flight.
+    /// on the oldest batch when the most batches allowed are already in flight.
     private func flush() throws {
         guard !pending.isEmpty else { return }
         let start = document ?? DocumentStart(id: "doc")
@@ -156,10 +155,11 @@ public final class BlockTransformSink<T: BlockTransformer>: CorpusEventSink, Thr
             for block in blocks { try downstream.receive(.block(try transformer.transform(block, in: start))) }
             return
         }
-        while inFlight.count > parallelism { try sendOldest() }
-        // Asked now, after the batches before it went downstream: a writer that was
-        // still deciding its layout may have decided.
+        // Rendered batches hold bytes, not the model's per-sentence values, so one more
+        // may be in flight (the caller's help below needs two waiting); unrendered
+        // ones (tokens: ~4 times their text) stay at `parallelism`, within the memory bound.
         let renderer = downstream.aheadRenderer
+        while inFlight.count >= parallelism + (renderer != nil && lastBatchRendered ? 1 : 0) { try sendOldest() }
         let target = renderer == nil ? nil : (spareTargets.popLast() ?? RenderTarget())
         inFlight.append(TransformedBatch(
             blocks, transformer, start, renderer: renderer, target: target, followsBlock: followsBlock,
@@ -187,6 +187,7 @@ public final class BlockTransformSink<T: BlockTransformer>: CorpusEventSink, Thr
         let batch = inFlight.removeFirst()
         do {
             try batch.send(to: downstream)
+            lastBatchRendered = batch.hasRenderedBlocks
             if let target = batch.target {
                 target.removeAll()
                 spareTargets.append(target)
@@ -234,7 +235,7 @@ private final class TransformedBatch<T: BlockTransformer>: @unchecked Sendable {
 
     init(
         _ input: [Block], _ transformer: T, _ document: DocumentStart, renderer: (any BlockRenderer)?,
-        target: RenderTarget?, followsBlock: Bool, on queue: DispatchQueue
+        target: RenderTarget?, followsBlock: Bool, on queue: BlockWorker
     ) {
         self.input = input
         self.transformer = transformer
@@ -242,11 +243,14 @@ private final class TransformedBatch<T: BlockTransformer>: @unchecked Sendable {
         self.renderer = renderer
         self.target = target
         self.followsBlock = followsBlock
-        queue.async { _ = self.runHereIfNotStarted() }
+        queue.submit { _ = self.runHereIfNotStarted() }
     }
 
     /// Whether the batch has been run.
     var isDone: Bool { lock.withLock { state == .done } }
+
+    /// Whether some blocks were rendered ahead (read after the batch is done).
+    var hasRenderedBlocks: Bool { rendered.contains { $0 != nil } }
 
     /// Whether no thread has started the batch yet.
     var isWaiting: Bool { lock.withLock { state == .queued } }
