@@ -156,8 +156,9 @@ public final class BlockTransformSink<T: BlockTransformer>: CorpusEventSink, Thr
             return
         }
         // Rendered batches hold bytes, not the model's per-sentence values, so one more
-        // may be in flight (the caller's help below needs two waiting); unrendered
-        // ones (tokens: ~4 times their text) stay at `parallelism`, within the memory bound.
+        // may be in flight (the worker has one queued while the caller sends one);
+        // unrendered ones (tokens: ~4 times their text) stay at `parallelism`, within
+        // the memory bound.
         let renderer = downstream.aheadRenderer
         while inFlight.count >= parallelism + (renderer != nil && lastBatchRendered ? 1 : 0) { try sendOldest() }
         let target = renderer == nil ? nil : (spareTargets.popLast() ?? RenderTarget())
@@ -176,14 +177,14 @@ public final class BlockTransformSink<T: BlockTransformer>: CorpusEventSink, Thr
     /// drops the batches not started and waits for the running ones (so no work
     /// outlives the stream), and rethrows.
     ///
-    /// Rather than wait idle, the calling thread first runs the oldest batch no
-    /// worker has started, when at least two wait (so no worker is left without
-    /// one): when the workers fall behind (a busy machine), it transforms too;
-    /// when they keep up, there is none to take.
+    /// When no worker has started the oldest batch (the workers are busy with
+    /// other sinks' batches, or not scheduled on a busy machine), the calling
+    /// thread runs it itself: it would wait for all of it anyway. Taking a
+    /// later batch instead was tried: on 2 cores the caller, whose reading is
+    /// the critical path, took up to a fifth of the segmentation while the
+    /// worker went idle.
     private func sendOldest() throws {
-        if !inFlight[0].isDone && inFlight.lazy.filter(\.isWaiting).count >= 2 {
-            for batch in inFlight where batch.runHereIfNotStarted() { break }
-        }
+        _ = inFlight[0].runHereIfNotStarted()
         let batch = inFlight.removeFirst()
         do {
             try batch.send(to: downstream)
@@ -246,14 +247,8 @@ private final class TransformedBatch<T: BlockTransformer>: @unchecked Sendable {
         queue.submit { _ = self.runHereIfNotStarted() }
     }
 
-    /// Whether the batch has been run.
-    var isDone: Bool { lock.withLock { state == .done } }
-
     /// Whether some blocks were rendered ahead (read after the batch is done).
     var hasRenderedBlocks: Bool { rendered.contains { $0 != nil } }
-
-    /// Whether no thread has started the batch yet.
-    var isWaiting: Bool { lock.withLock { state == .queued } }
 
     /// Runs the batch on this thread unless another thread started it; true if it ran here.
     func runHereIfNotStarted() -> Bool {
