@@ -62,9 +62,9 @@ public final class ClosureSink: CorpusEventSink {
 /// above 1, each batch is transformed on one of `parallelism - 1` worker
 /// threads while the caller goes on reading and the downstream sink (the
 /// writer) takes earlier batches: up to `parallelism` batches are in flight
-/// (one more when rendered ahead), and their blocks are sent on in their original order, so the
-/// output is the same for any `parallelism`. With 1, batches are transformed
-/// on the calling thread.
+/// (one more when rendered ahead), and their blocks are sent on in their
+/// original order, so the output is the same for any `parallelism`. With 1,
+/// batches are transformed on the calling thread.
 /// Batches are drained at the end of each document, so memory stays bounded
 /// by a few batches.
 ///
@@ -210,7 +210,7 @@ public protocol ThreadedStage: AnyObject {
 }
 
 /// One batch of blocks transformed (and rendered, with a renderer) on a
-/// worker queue, or on the calling thread if it gets there first;
+/// worker thread, or on the calling thread if it gets there first;
 /// ``send(to:)`` waits for it and hands its blocks on.
 private final class TransformedBatch<T: BlockTransformer>: @unchecked Sendable {
     private enum State { case queued, running, done }
@@ -227,7 +227,7 @@ private final class TransformedBatch<T: BlockTransformer>: @unchecked Sendable {
     private let followsBlock: Bool
     /// Where blocks are rendered (with a renderer).
     let target: RenderTarget?
-    // Written by the worker before `done` is signalled; read after waiting.
+    // Written by the thread that runs the batch before `state` is `done`; read after.
     /// The transformed blocks, before the first failure; light (no content) where rendered.
     private var output: [Block] = []
     /// Where each block of `output` was rendered in `target` (nil: sent whole).
@@ -274,7 +274,7 @@ private final class TransformedBatch<T: BlockTransformer>: @unchecked Sendable {
         }
     }
 
-    /// The worker's part: transform each block, render it when there is a renderer.
+    /// The batch's work: transform each block, render it when there is a renderer.
     private func run() {
         output.reserveCapacity(input.count)
         rendered.reserveCapacity(input.count)
