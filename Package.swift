@@ -31,7 +31,13 @@ let package = Package(
         .target(
             name: "CorpusText",
             dependencies: ["CorpusModel"],
-            resources: [.copy("Resources/Abbreviations")]
+            // Compiled into the binary: a `corpuskit` copied alone to a cluster
+            // worker (scripts/build-static.sh) has no resource folder beside it.
+            resources: [
+                .embedInCode("Resources/Abbreviations/kk.txt"),
+                .embedInCode("Resources/Abbreviations/ru.txt"),
+                .embedInCode("Resources/Abbreviations/en.txt"),
+            ]
         ),
         .target(
             name: "CorpusTEI",
@@ -93,7 +99,7 @@ let package = Package(
         .testTarget(name: "CorpusCSVTests", dependencies: ["CorpusTestSupport", "CorpusCSV", "CorpusModel"], exclude: ["check_csv_python.py", "BENCHMARKS.md"]),
         .testTarget(name: "CorpusVRTTests", dependencies: ["CorpusTestSupport", "CorpusVRT", "CorpusModel"]),
         .testTarget(name: "CorpusCoNLLUTests", dependencies: ["CorpusTestSupport", "CorpusCoNLLU", "CorpusModel"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "CorpusDriverTests", dependencies: ["CorpusDriver", "CorpusModel"]),
+        .testTarget(name: "CorpusDriverTests", dependencies: ["CorpusTestSupport", "CorpusDriver", "CorpusModel"]),
         .testTarget(name: "CorpusStatsTests", dependencies: ["CorpusTestSupport", "CorpusStats", "CorpusModel", "CorpusText"]),
         .testTarget(name: "CorpusKitTests", dependencies: ["CorpusTestSupport", "CorpusKit"], exclude: ["check_conllu_python.py", "check_token_table.py", "check_speaker_lemmas.py", "StructureTexts"]),
         .testTarget(

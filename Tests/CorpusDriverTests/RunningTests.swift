@@ -1,4 +1,5 @@
 import CorpusModel
+import CorpusTestSupport
 import Foundation
 import Testing
 
@@ -6,11 +7,7 @@ import Testing
 
 @Suite("Running conversions")
 struct RunningTests {
-    let dir: String = {
-        let d = NSTemporaryDirectory() + "corpuskit-driver-\(UUID().uuidString)"
-        try? FileManager.default.createDirectory(atPath: d, withIntermediateDirectories: true)
-        return d
-    }()
+    let dir: String = ScratchDirectory.make("driver")
 
     func write(_ name: String, _ text: String) throws -> String {
         let path = dir + "/" + name

@@ -24,7 +24,7 @@ enum CLI {
         p.arguments = arguments
         if let directory { p.currentDirectoryURL = URL(fileURLWithPath: directory) }
         // Files rather than pipes: no deadlock however much either stream holds.
-        let base = NSTemporaryDirectory() + "corpuskit-run-\(UUID().uuidString)"
+        let base = ScratchDirectory.make("run") + "/run"
         FileManager.default.createFile(atPath: base + ".out", contents: nil)
         FileManager.default.createFile(atPath: base + ".err", contents: nil)
         defer {
@@ -50,9 +50,7 @@ enum CLI {
 
     /// A fresh scratch directory.
     static func scratch() -> String {
-        let d = NSTemporaryDirectory() + "corpuskit-cli-\(UUID().uuidString)"
-        try? FileManager.default.createDirectory(atPath: d, withIntermediateDirectories: true)
-        return d
+        ScratchDirectory.make("cli")
     }
 }
 

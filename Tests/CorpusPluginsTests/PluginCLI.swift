@@ -42,7 +42,7 @@ enum PluginCLI {
         env["CORPUSKIT_PLUGIN_PATH"] = nil
         for (k, v) in environment { env[k] = v }
         p.environment = env
-        let base = NSTemporaryDirectory() + "corpuskit-plugin-run-\(UUID().uuidString)"
+        let base = ScratchDirectory.make("plugin-run") + "/run"
         _ = FileManager.default.createFile(atPath: base + ".out", contents: nil)
         _ = FileManager.default.createFile(atPath: base + ".err", contents: nil)
         _ = FileManager.default.createFile(atPath: base + ".in", contents: stdin ?? Data())
@@ -68,9 +68,7 @@ enum PluginCLI {
 
     /// A fresh scratch directory.
     static func scratch() -> String {
-        let d = NSTemporaryDirectory() + "corpuskit-plugins-\(UUID().uuidString)"
-        try? FileManager.default.createDirectory(atPath: d, withIntermediateDirectories: true)
-        return d
+        ScratchDirectory.make("plugins")
     }
 }
 

@@ -122,21 +122,12 @@ import Testing
         #expect(try AbbreviationList.bundled(for: "kk").role(of: "млн.") == .inside)
     }
 
-    @Test func missingListIsAnErrorNotAnEmptyList() throws {
-        let error = #expect(throws: CorpusError.self) { try AbbreviationList.load("kk", from: nil) }
+    @Test func aListWithoutEntriesIsAnError() throws {
+        let error = #expect(throws: CorpusError.self) {
+            try AbbreviationList.parse(Array("# only a comment\n\n".utf8), file: "Abbreviations/kk.txt")
+        }
         #expect(error?.kind == .io)
         #expect(error?.file == "Abbreviations/kk.txt")
-        #expect(error?.message.contains("missing") == true)
-    }
-
-    @Test func unreadableOrEmptyListIsAnError() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("corpuskit-abbr-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let empty = dir.appendingPathComponent("kk.txt")
-        try Data("# only a comment\n".utf8).write(to: empty)
-        let error = #expect(throws: CorpusError.self) { try AbbreviationList.load("kk", from: empty) }
         #expect(error?.message.contains("no entries") == true)
-        #expect(throws: CorpusError.self) { try AbbreviationList.load("kk", from: dir.appendingPathComponent("none.txt")) }
     }
 }

@@ -49,10 +49,7 @@ public struct TEIValidator: CorpusValidator {
     /// a `.usage` error naming the schema otherwise. Callers check it before any input.
     public static func resolveSchema(_ option: String) throws -> String {
         if option == "tei_all" || option == "tei-all" {
-            guard let path = Bundle.module.path(forResource: "tei_all", ofType: "rng") else {
-                throw CorpusError(.io, "the bundled tei_all.rng is missing from the CorpusTEI resources")
-            }
-            return path
+            return try BundledSchema.teiAllPath()
         }
         guard FileManager.default.isReadableFile(atPath: option) else {
             throw CorpusError(.usage, "schema '\(option)' not found or not readable (give a .rng, .xsd or .dtd path, or tei_all)")

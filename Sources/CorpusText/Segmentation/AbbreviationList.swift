@@ -1,7 +1,7 @@
 import CorpusModel
 import Foundation
 
-/// The abbreviations of one language, loaded from `Resources/Abbreviations/LANG.txt`.
+/// The abbreviations of one language, from `Resources/Abbreviations/LANG.txt` (compiled in).
 ///
 /// Kept as data so that a linguist can extend a list without touching code.
 /// Each entry either never ends a sentence (`ж.`, `млн.`) or may end one
@@ -142,42 +142,25 @@ public struct AbbreviationList: Sendable {
         return copy
     }
 
-    /// The list in the file at `url` (nil: not in the bundle); an `.io` error naming
-    /// `name` when the file is missing, unreadable or holds no entry.
-    static func load(_ name: String, from url: URL?) throws -> AbbreviationList {
-        let file = "Abbreviations/\(name).txt"
-        guard let url else {
-            throw CorpusError(.io, "the abbreviation list \(file) is missing from CorpusText's resources (a broken install?)", file: file)
-        }
-        let text: String
-        do {
-            text = try String(contentsOf: url, encoding: .utf8)
-        } catch {
-            throw CorpusError(.io, "cannot read the abbreviation list: \(error.localizedDescription)", file: url.path)
-        }
-        let list = AbbreviationList(text: text)
+    /// The list in `bytes` (a list file's UTF-8), named `file` in errors; a list
+    /// without a single entry is an `.io` error rather than an empty list.
+    static func parse(_ bytes: [UInt8], file: String) throws(CorpusError) -> AbbreviationList {
+        let list = AbbreviationList(text: String(decoding: bytes, as: UTF8.self))
         guard list.count > 0 else {
-            throw CorpusError(.io, "the abbreviation list holds no entries", file: url.path)
+            throw CorpusError(.io, "the abbreviation list holds no entries", file: file)
         }
         return list
     }
 }
 
-/// Lists read from the bundle on first use (global `let`s initialise once, thread-safely).
+/// The lists compiled into the binary (`PackageResources`, SwiftPM's `embedInCode`),
+/// parsed on first use (global `let`s initialise once, thread-safely).
 private enum BundledLists {
-    static let english = load("en")
-    static let kazakh = load("kk").flatMap { list in english.map { list.merged(under: $0) } }
-    static let russian = load("ru").flatMap { list in english.map { list.merged(under: $0) } }
-
-    static func load(_ name: String) -> Result<AbbreviationList, CorpusError> {
-        let url = Bundle.module.url(forResource: name, withExtension: "txt", subdirectory: "Abbreviations")
-            ?? Bundle.module.url(forResource: name, withExtension: "txt")
-        return Result { () throws(CorpusError) in
-            do { return try AbbreviationList.load(name, from: url) } catch let e as CorpusError { throw e } catch {
-                throw CorpusError(.io, "\(error)")
-            }
-        }
-    }
+    static let english = Result { () throws(CorpusError) in try AbbreviationList.parse(PackageResources.en_txt, file: "Abbreviations/en.txt") }
+    static let kazakh = Result { () throws(CorpusError) in try AbbreviationList.parse(PackageResources.kk_txt, file: "Abbreviations/kk.txt") }
+        .flatMap { list in english.map { list.merged(under: $0) } }
+    static let russian = Result { () throws(CorpusError) in try AbbreviationList.parse(PackageResources.ru_txt, file: "Abbreviations/ru.txt") }
+        .flatMap { list in english.map { list.merged(under: $0) } }
 }
 
 /// Up to 20 scalars, each an ASCII letter, digit, space, `.` or `-`, or a basic Cyrillic
