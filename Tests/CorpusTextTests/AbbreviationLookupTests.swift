@@ -11,7 +11,7 @@ struct AbbreviationLookupTests {
     let list = AbbreviationList(text: "cá.\nи т.д. final\n")
 
     func sentences(_ text: String, _ list: AbbreviationList) -> Int {
-        SentenceBoundaryScanner(abbreviations: list).sentenceRanges(ScalarText(text, findingMarks: true)).count
+        SentenceSegmenter().segment(text, abbreviations: list).count
     }
 
     @Test func composedAndDecomposedSpellingsAreBothFound() {

@@ -108,11 +108,13 @@ public struct CombinedRun: Sendable {
     }
 }
 
-/// The end of one input's transform chain: passes events on, but its
-/// `finish()` (the input is done) does not finish the shared writer.
-private final class InputEnd: CorpusEventSink {
-    private let downstream: any CorpusEventSink
-    init(downstream: any CorpusEventSink) { self.downstream = downstream }
+/// The end of one input's transform chain: passes events on (blocks rendered
+/// ahead too), but its `finish()` (the input is done) does not finish the shared writer.
+private final class InputEnd: RenderingAheadSink {
+    private let downstream: HeldInput
+    init(downstream: HeldInput) { self.downstream = downstream }
     func receive(_ event: CorpusEvent) throws { try downstream.receive(event) }
     func finish() throws {}
+    func blockRenderer() -> (any BlockRenderer)? { downstream.blockRenderer() }
+    func receive(rendered block: Block, _ parts: RenderedParts) throws { try downstream.receive(rendered: block, parts) }
 }

@@ -7,7 +7,7 @@ import CorpusModel
 /// and the rest streams; a failure after that point cannot be taken back, and
 /// ``isCommitted`` tells the caller so. `finish()` releases what is held (it
 /// ends the input, not the output).
-final class HeldInput: CorpusEventSink {
+final class HeldInput: RenderingAheadSink {
     private let downstream: any CorpusEventSink
     private let limit: Int
     private var held: [CorpusEvent] = []
@@ -25,6 +25,21 @@ final class HeldInput: CorpusEventSink {
         held.append(event)
         if case .block(let block) = event { heldBytes += Self.size(of: block) }
         if heldBytes > limit { try release() }
+    }
+
+    /// The writer's renderer, once nothing more is held back (or with `limit` 0,
+    /// where the first block releases everything): held events stay whole.
+    func blockRenderer() -> (any BlockRenderer)? {
+        isCommitted || limit == 0 ? downstream.aheadRenderer : nil
+    }
+
+    func receive(rendered block: Block, _ parts: RenderedParts) throws {
+        // With `limit` 0 any block releases what is held, as `receive(_:)` would.
+        if !isCommitted { try release() }
+        guard let ahead = downstream as? any RenderingAheadSink else {
+            preconditionFailure("a block rendered ahead for a sink that cannot take it")
+        }
+        try ahead.receive(rendered: block, parts)
     }
 
     /// The input ended well: send what is held on.

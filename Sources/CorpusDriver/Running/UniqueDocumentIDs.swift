@@ -8,7 +8,7 @@ import CorpusModel
 /// (`a/x.txt` → `a_x`), and a numbered suffix (`a_x_2`) if even that is taken.
 /// With several inputs, block and sentence ids are kept under their document's
 /// id (`DOC.…`), so ids a source chose freely cannot clash across documents.
-public final class UniqueDocumentIDs: CorpusEventSink {
+public final class UniqueDocumentIDs: RenderingAheadSink {
     /// What the sink knows about the input being read.
     public struct InputNames: Sendable {
         /// The id a reader derives from the file name (``CorpusID/documentID(forInputNamed:)``).
@@ -56,6 +56,20 @@ public final class UniqueDocumentIDs: CorpusEventSink {
     }
 
     public func finish() throws { try downstream.finish() }
+
+    /// The writer's renderer while this document's ids stay as they are (a
+    /// renamed document's blocks arrive whole, to be rewritten).
+    public func blockRenderer() -> (any BlockRenderer)? {
+        if let (from, to) = renamed, namespaceBlocks || from != to { return nil }
+        return downstream.aheadRenderer
+    }
+
+    public func receive(rendered block: Block, _ parts: RenderedParts) throws {
+        guard let ahead = downstream as? any RenderingAheadSink else {
+            preconditionFailure("a block rendered ahead for a sink that cannot take it")
+        }
+        try ahead.receive(rendered: block, parts)
+    }
 
     private func uniqueID(for id: String) -> String {
         var candidate = id

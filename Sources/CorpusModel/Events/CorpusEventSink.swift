@@ -1,4 +1,3 @@
-import Dispatch
 
 /// Something that receives a stream of events: a writer, a transform, a collector.
 ///
@@ -60,24 +59,45 @@ public final class ClosureSink: CorpusEventSink {
 /// see a block and the document it belongs to; conform to ``BlockTransformer``
 /// and wrap it in this sink. Blocks are gathered in batches (at most
 /// `batchBlocks` blocks or about `batchBytes` of text). With `parallelism`
-/// above 1, each batch is transformed on another thread while the caller
-/// goes on reading and the downstream sink (the writer) takes earlier
-/// batches: up to `parallelism` batches are in flight, and their blocks are
-/// sent on in their original order, so the output is the same for any
-/// `parallelism`. With 1, batches are transformed on the calling thread.
+/// above 1, each batch is transformed on one of `parallelism - 1` worker
+/// threads while the caller goes on reading and the downstream sink (the
+/// writer) takes earlier batches: up to `parallelism` batches are in flight
+/// (one more when rendered ahead), and their blocks are sent on in their
+/// original order, so the output is the same for any `parallelism`. With 1,
+/// batches are transformed on the calling thread.
 /// Batches are drained at the end of each document, so memory stays bounded
 /// by a few batches.
+///
+/// When the downstream sink renders ahead (``RenderingAheadSink``, the TEI and
+/// CSV writers), the other thread also renders each transformed block into
+/// the writer's bytes and frees its sentences there; the calling thread gets
+/// light blocks and bytes to copy. The input blocks are freed on the calling
+/// thread, which made them: memory goes back to the thread that allocated it.
 public final class BlockTransformSink<T: BlockTransformer>: CorpusEventSink, ThreadedStage {
     private let transformer: T
     private let downstream: any CorpusEventSink
     private var document: DocumentStart?
+    /// Blocks of the current document already sent on or in flight (a renderer's `followsBlock`).
+    private var blocksInDocument = 0
     private var pending: [Block] = []
     private var pendingBytes = 0
     private let batchBlocks: Int
     private let batchBytes: Int
     private let parallelism: Int
     /// Batches being transformed on other threads, oldest first.
-    private var inFlight: [TransformedBatch] = []
+    private var inFlight: [TransformedBatch<T>] = []
+    /// The worker threads batches run on, taken in turn: `parallelism - 1` of them
+    /// (at least one), so that with the calling thread the conversion keeps
+    /// `parallelism` threads busy. One more than the cores only added switches
+    /// and cold caches (measured on 2 cores: the same segmentation took ~35%
+    /// more CPU time with two workers beside the caller). See ``BlockWorkers``.
+    private lazy var queues = BlockWorkers.first(max(1, parallelism - 1))
+    private var nextQueue = 0
+    /// Render buffers of batches already sent on, for the next batches: each
+    /// grows once to a batch's size instead of from zero for every batch.
+    private var spareTargets: [RenderTarget] = []
+    /// Whether the last batch sent on had blocks rendered ahead (a renderer may decline them all: tokens).
+    private var lastBatchRendered = false
 
     public init(
         _ transformer: T, downstream: any CorpusEventSink, batchBlocks: Int = 256, batchBytes: Int = 256 << 10,
@@ -99,6 +119,7 @@ public final class BlockTransformSink<T: BlockTransformer>: CorpusEventSink, Thr
             try flush()
             try drain()
             document = start
+            blocksInDocument = 0
             try downstream.receive(event)
         case .block(let block):
             pending.append(block)
@@ -108,6 +129,7 @@ public final class BlockTransformSink<T: BlockTransformer>: CorpusEventSink, Thr
             try flush()
             try drain()
             document = nil
+            blocksInDocument = 0
             try downstream.receive(event)
         }
     }
@@ -119,22 +141,31 @@ public final class BlockTransformSink<T: BlockTransformer>: CorpusEventSink, Thr
     }
 
     /// Starts transforming the pending blocks: on this thread with `parallelism` 1
-    /// (or a lone block with nothing in flight), else on another thread, after
-    /// sending on the oldest batch when `parallelism` batches are already in flight.
+    /// (or a lone block with nothing in flight), else on a worker, after sending
+    /// on the oldest batch when the most batches allowed are already in flight.
     private func flush() throws {
         guard !pending.isEmpty else { return }
         let start = document ?? DocumentStart(id: "doc")
         let blocks = pending
         pending.removeAll(keepingCapacity: true)
         pendingBytes = 0
+        let followsBlock = blocksInDocument > 0
+        blocksInDocument += blocks.count
         if parallelism == 1 || (blocks.count == 1 && inFlight.isEmpty) {
             for block in blocks { try downstream.receive(.block(try transformer.transform(block, in: start))) }
             return
         }
-        while inFlight.count >= parallelism { try sendOldest() }
-        inFlight.append(TransformedBatch { [transformer] in
-            blocks.map { block in Result { try transformer.transform(block, in: start) } }
-        })
+        // Rendered batches hold bytes, not the model's per-sentence values, so one more
+        // may be in flight (the worker has one queued while the caller sends one);
+        // unrendered ones (tokens: ~4 times their text) stay at `parallelism`, within
+        // the memory bound.
+        let renderer = downstream.aheadRenderer
+        while inFlight.count >= parallelism + (renderer != nil && lastBatchRendered ? 1 : 0) { try sendOldest() }
+        let target = renderer == nil ? nil : (spareTargets.popLast() ?? RenderTarget())
+        inFlight.append(TransformedBatch(
+            blocks, transformer, start, renderer: renderer, target: target, followsBlock: followsBlock,
+            on: queues[nextQueue]))
+        nextQueue = (nextQueue + 1) % queues.count
     }
 
     /// Sends on every batch in flight, in order.
@@ -143,13 +174,27 @@ public final class BlockTransformSink<T: BlockTransformer>: CorpusEventSink, Thr
     }
 
     /// Waits for the oldest batch in flight and sends its blocks on; on an error,
-    /// waits for the other batches too (so no work outlives the stream) and rethrows.
+    /// drops the batches not started and waits for the running ones (so no work
+    /// outlives the stream), and rethrows.
+    ///
+    /// When no worker has started the oldest batch (the workers are busy with
+    /// other sinks' batches, or not scheduled on a busy machine), the calling
+    /// thread runs it itself: it would wait for all of it anyway. Taking a
+    /// later batch instead was tried: on 2 cores the caller, whose reading is
+    /// the critical path, took up to a fifth of the segmentation while the
+    /// worker went idle.
     private func sendOldest() throws {
+        _ = inFlight[0].runHereIfNotStarted()
         let batch = inFlight.removeFirst()
         do {
-            for result in batch.wait() { try downstream.receive(.block(try result.get())) }
+            try batch.send(to: downstream)
+            lastBatchRendered = batch.hasRenderedBlocks
+            if let target = batch.target {
+                target.removeAll()
+                spareTargets.append(target)
+            }
         } catch {
-            for other in inFlight { _ = other.wait() }
+            for other in inFlight { other.cancel() }
             inFlight.removeAll()
             throw error
         }
@@ -164,23 +209,117 @@ public protocol ThreadedStage: AnyObject {
     var usesOtherThreads: Bool { get }
 }
 
-/// One batch of blocks transformed on a global-queue thread; ``wait()`` hands back the results.
-private final class TransformedBatch: @unchecked Sendable {
-    private let done = DispatchSemaphore(value: 0)
-    /// Written once by the worker before `done` is signalled; read after waiting.
-    private var results: [Result<Block, any Error>] = []
+/// One batch of blocks transformed (and rendered, with a renderer) on a
+/// worker thread, or on the calling thread if it gets there first;
+/// ``send(to:)`` waits for it and hands its blocks on.
+private final class TransformedBatch<T: BlockTransformer>: @unchecked Sendable {
+    private enum State { case queued, running, done }
+    /// Guards `state`; the fields below it are written by the thread that runs the
+    /// batch before it sets `done`, and read only after.
+    private let lock = ConditionLock()
+    private var state = State.queued
+    /// The blocks as read; kept until the batch is sent on, so their text is
+    /// freed on the calling thread that made it.
+    private let input: [Block]
+    private let transformer: T
+    private let document: DocumentStart
+    private let renderer: (any BlockRenderer)?
+    private let followsBlock: Bool
+    /// Where blocks are rendered (with a renderer).
+    let target: RenderTarget?
+    // Written by the thread that runs the batch before `state` is `done`; read after.
+    /// The transformed blocks, before the first failure; light (no content) where rendered.
+    private var output: [Block] = []
+    /// Where each block of `output` was rendered in `target` (nil: sent whole).
+    private var rendered: [Range<Int>?] = []
+    private var failure: (any Error)?
 
-    init(_ work: @escaping @Sendable () -> [Result<Block, any Error>]) {
-        DispatchQueue.global().async {
-            self.results = work()
-            self.done.signal()
+    init(
+        _ input: [Block], _ transformer: T, _ document: DocumentStart, renderer: (any BlockRenderer)?,
+        target: RenderTarget?, followsBlock: Bool, on queue: BlockWorker
+    ) {
+        self.input = input
+        self.transformer = transformer
+        self.document = document
+        self.renderer = renderer
+        self.target = target
+        self.followsBlock = followsBlock
+        queue.submit { _ = self.runHereIfNotStarted() }
+    }
+
+    /// Whether some blocks were rendered ahead (read after the batch is done).
+    var hasRenderedBlocks: Bool { rendered.contains { $0 != nil } }
+
+    /// Runs the batch on this thread unless another thread started it; true if it ran here.
+    func runHereIfNotStarted() -> Bool {
+        let mine = lock.withLock {
+            guard state == .queued else { return false }
+            state = .running
+            return true
+        }
+        guard mine else { return false }
+        run()
+        lock.withLock {
+            state = .done
+            lock.broadcast()
+        }
+        return true
+    }
+
+    /// After an error: a batch not started is dropped (its worker finds it taken); a running one is waited for.
+    func cancel() {
+        lock.withLock {
+            if state == .queued { state = .done }
+            while state != .done { lock.wait() }
         }
     }
 
-    func wait() -> [Result<Block, any Error>] {
-        done.wait()
-        done.signal()  // a second wait (after an error) returns at once
-        return results
+    /// The batch's work: transform each block, render it when there is a renderer.
+    private func run() {
+        output.reserveCapacity(input.count)
+        rendered.reserveCapacity(input.count)
+        for index in input.indices {
+            let block: Block
+            do {
+                block = try transformer.transform(input[index], in: document)
+            } catch {
+                failure = error
+                return
+            }
+            if let renderer, let target,
+                let parts = target.render(block, with: renderer, in: document, followsBlock: followsBlock || index > 0)
+            {
+                var light = block
+                light.content = .sentences([])  // the sentences are freed here, where they were made
+                output.append(light)
+                rendered.append(parts)
+            } else {
+                output.append(block)
+                rendered.append(nil)
+            }
+        }
+    }
+
+    func wait() {
+        lock.withLock {
+            while state != .done { lock.wait() }
+        }
+    }
+
+    /// Waits, then sends the blocks on in order (rendered ones as such); then the failure, if any.
+    func send(to downstream: any CorpusEventSink) throws {
+        wait()
+        let ahead = downstream as? any RenderingAheadSink
+        for index in output.indices {
+            if let parts = rendered[index] {
+                // The renderer came from this sink (`aheadRenderer`), so it takes rendered blocks.
+                guard let ahead, let target else { preconditionFailure("a block rendered ahead for a sink that cannot take it") }
+                try target.withParts(parts) { try ahead.receive(rendered: output[index], $0) }
+            } else {
+                try downstream.receive(.block(output[index]))
+            }
+        }
+        if let failure { throw failure }
     }
 }
 

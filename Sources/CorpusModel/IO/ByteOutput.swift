@@ -49,6 +49,20 @@ public final class ByteOutput {
     /// What a memory output holds (empty for a descriptor output after flushing).
     public var bytes: [UInt8] { Array(UnsafeRawBufferPointer(start: storage, count: count)) }
 
+    /// How many bytes are buffered: all of a memory output, the unflushed rest of a descriptor's.
+    public var byteCount: Int { count }
+
+    /// The buffered bytes, lent for the duration of `body` (no copy, unlike ``bytes``).
+    public func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        try body(UnsafeRawBufferPointer(start: storage, count: count))
+    }
+
+    /// Forgets the buffered bytes past the first `byteCount` (a renderer taking back what it declined).
+    public func truncate(to byteCount: Int) {
+        precondition(byteCount >= 0 && byteCount <= count, "truncate past the buffered bytes")
+        count = byteCount
+    }
+
     @inline(__always)
     public func write(_ string: String) throws {
         var s = string

@@ -50,7 +50,9 @@ final class TEIDocumentWriter {
         try xml.start("body")
     }
 
-    func write(_ block: Block) throws {
+    /// Writes `block`; with `rendered`, its sentences as ``TEIBlockRenderer``
+    /// rendered them ahead (the block then has no content of its own).
+    func write(_ block: Block, rendered: RenderedParts? = nil) throws {
         guard CorpusID.isNCName(block.id) else {
             throw CorpusError(.invalid, "block id '\(block.id)' is not an XML NCName (needed for xml:id)", file: fileName)
         }
@@ -102,7 +104,11 @@ final class TEIDocumentWriter {
             }
         }
         try xml.newline(blockDepth)
-        try writeContent(of: block, as: name, attributes)
+        if let rendered {
+            try writeRendered(rendered, as: name, attributes)
+        } else {
+            try writeContent(of: block, as: name, attributes)
+        }
         if block.kind != .note { bodyHasContent = true }
     }
 
@@ -199,6 +205,17 @@ final class TEIDocumentWriter {
             try xml.newline(blockDepth)
             try xml.end(name)
         }
+    }
+
+    /// The bytes of ``writeContent(of:as:_:)`` for sentences rendered ahead, one part each.
+    private func writeRendered(_ parts: RenderedParts, as name: String, _ attributes: [(String, String)]) throws {
+        try xml.start(name, attributes)
+        for index in 0..<parts.count {
+            try xml.newline(blockDepth + 1)
+            try xml.raw(parts[index])
+        }
+        try xml.newline(blockDepth)
+        try xml.end(name)
     }
 
     /// Sentence `index` of `sentences`, read in place: a copy of each `Sentence`

@@ -1,8 +1,9 @@
 import CorpusModel
 
 /// The event sink behind ``TEIWriter``: decides between `TEI` and `teiCorpus`,
-/// then streams each document through a ``TEIDocumentWriter``.
-final class TEIWriterSink: CorpusEventSink {
+/// then streams each document through a ``TEIDocumentWriter``. Once decided,
+/// it takes blocks whose sentences were rendered ahead (``TEIBlockRenderer``).
+final class TEIWriterSink: RenderingAheadSink {
     private let output: ByteOutput
     private let settings: TEIWriterSettings
     private let xml: XMLMarkupWriter
@@ -35,6 +36,18 @@ final class TEIWriterSink: CorpusEventSink {
             return
         }
         try write(event)
+    }
+
+    /// Sentences rendered ahead once the layout is decided (it never goes back to undecided;
+    /// until then blocks are held whole).
+    func blockRenderer() -> (any BlockRenderer)? {
+        layout == .undecided ? nil : TEIBlockRenderer(indent: settings.indent, tokens: settings.tokens)
+    }
+
+    func receive(rendered block: Block, _ parts: RenderedParts) throws {
+        precondition(layout != .undecided, "a block rendered ahead before the layout was decided")
+        if current == nil { try startDocument(DocumentStart(id: "doc")) }
+        try current?.write(block, rendered: parts)
     }
 
     func finish() throws {

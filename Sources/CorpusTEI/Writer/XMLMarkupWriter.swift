@@ -34,6 +34,9 @@ final class XMLMarkupWriter {
 
     func raw(_ s: String) throws { try output.write(s) }
 
+    /// Bytes written as they are (rendered ahead by ``TEIBlockRenderer``).
+    func raw(_ bytes: UnsafeRawBufferPointer) throws { try output.write(bytes) }
+
     /// `<name a="v" …>` (or `<name …/>` when `empty`).
     func start(_ name: String, _ attributes: [(String, String)] = [], empty: Bool = false) throws {
         try output.write(byte: 0x3C)

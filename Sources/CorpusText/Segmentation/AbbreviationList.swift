@@ -19,6 +19,9 @@ public struct AbbreviationList: Sendable {
     /// keyed by their scalars: a form in those letters is its own NFC and NFD, so it
     /// equals an entry exactly when the scalars match, with no `String` built or hashed.
     private var inertEntries: [InertForm: Role] = [:]
+    /// The (first, last) scalar pairs of the entries before their final stop, in lower
+    /// case and canonically decomposed, as bits (``mayHold(first:last:)``).
+    private var endPairs = EndPairs()
 
     /// An empty list, or one parsed from the text of a list file.
     ///
@@ -41,6 +44,7 @@ public struct AbbreviationList: Sendable {
         }
         longestEntry = Self.longest(entries.keys)
         inertEntries = Self.inertIndex(entries)
+        endPairs = Self.endPairs(entries.keys)
     }
 
     /// `scalars` without leading and trailing tabs and space separators (Zs): what
@@ -76,7 +80,7 @@ public struct AbbreviationList: Sendable {
     /// ``role(of:)`` for `scalars` followed by a full stop, decided without building a
     /// `String` when every scalar is one of ``InertForm``'s; nil when undecided (then
     /// ask ``role(of:)``). `.some(nil)`: not an abbreviation.
-    func inertRole<C: Collection<Unicode.Scalar>>(ofStopped scalars: C) -> Role?? {
+    func inertRole<S: Sequence<Unicode.Scalar>>(ofStopped scalars: S) -> Role?? {
         var key = InertForm()
         var lower = InertForm()
         var hasUpper = false
@@ -89,6 +93,30 @@ public struct AbbreviationList: Sendable {
         // As in role(of:): the lower-case form only when some scalar is upper case and it differs.
         guard hasUpper, lower != key else { return .some(nil) }
         return .some(inertEntries[lower])
+    }
+
+    private static func endPairs(_ keys: Dictionary<String, Role>.Keys) -> EndPairs {
+        var pairs = EndPairs()
+        for form in keys {
+            let scalars = decomposedScalars(form)
+            // Entries end in their full stop; the pair is taken before it.
+            guard scalars.count >= 2, scalars.last == ".", let first = InertForm.lowercase(scalars[0].value),
+                let last = InertForm.lowercase(scalars[scalars.count - 2].value)
+            else { continue }
+            pairs.insert(first, last)
+        }
+        return pairs
+    }
+
+    /// Whether a form whose first scalar is `first` and whose last before the full stop
+    /// is `last` may be in the list, as written or in lower case. False only when both
+    /// are ``InertForm`` scalars (each its own decomposition, a starter, with a one-to-one
+    /// lower case) and no entry starts and ends with them: then no canonically equivalent
+    /// spelling of the form, nor of its lower case, starts and ends as an entry does.
+    @inline(__always)
+    func mayHold(first: Unicode.Scalar, last: Unicode.Scalar) -> Bool {
+        guard let f = InertForm.lowercase(first.value), let l = InertForm.lowercase(last.value) else { return true }
+        return endPairs.contains(f, l)
     }
 
     private static func longest(_ keys: Dictionary<String, Role>.Keys) -> Int {
@@ -139,6 +167,7 @@ public struct AbbreviationList: Sendable {
         for (k, v) in other.entries where copy.entries[k] == nil { copy.entries[k] = v }
         copy.longestEntry = Self.longest(copy.entries.keys)
         copy.inertEntries = Self.inertIndex(copy.entries)
+        copy.endPairs = Self.endPairs(copy.entries.keys)
         return copy
     }
 
@@ -213,5 +242,27 @@ struct InertForm: Hashable {
         case 0x493, 0x49B, 0x4A3, 0x4AF, 0x4B1, 0x4BB, 0x4D9, 0x4E9: return v
         default: return nil
         }
+    }
+}
+
+/// A set of (first, last) scalar pairs as 4,096 bits, hashed: it may answer yes for a
+/// pair it does not hold, never no for one it holds.
+struct EndPairs: Sendable {
+    private var bits = [UInt64](repeating: 0, count: 64)
+
+    @inline(__always)
+    private static func slot(_ first: UInt32, _ last: UInt32) -> Int {
+        Int(truncatingIfNeeded: (first &* 0x9E37_79B1 ^ last &* 0x85EB_CA77) >> 20) & 4095
+    }
+
+    mutating func insert(_ first: UInt32, _ last: UInt32) {
+        let k = Self.slot(first, last)
+        bits[k >> 6] |= 1 << UInt64(k & 63)
+    }
+
+    @inline(__always)
+    func contains(_ first: UInt32, _ last: UInt32) -> Bool {
+        let k = Self.slot(first, last)
+        return bits[k >> 6] & (1 << UInt64(k & 63)) != 0
     }
 }

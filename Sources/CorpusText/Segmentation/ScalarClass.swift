@@ -22,7 +22,7 @@ enum ScalarClass {
         case 0..<0x80: return false
         case 0x400...0x481, 0x48A...0x4FF: return true
         case 0x482...0x489: return false
-        default: return c.properties.isAlphabetic
+        default: return isAlphabeticByProperties(c)
         }
     }
 
@@ -32,7 +32,7 @@ enum ScalarClass {
         case 0x41...0x5A: return true
         case 0..<0x80: return false
         case 0x400...0x4FF: return cyrillicCase(c.value) == 1
-        default: return c.properties.isUppercase || c.properties.generalCategory == .titlecaseLetter
+        default: return isUpperByProperties(c)
         }
     }
 
@@ -42,7 +42,7 @@ enum ScalarClass {
         case 0x61...0x7A: return true
         case 0..<0x80: return false
         case 0x400...0x4FF: return cyrillicCase(c.value) == -1
-        default: return c.properties.isLowercase
+        default: return isLowerByProperties(c)
         }
     }
 
@@ -73,9 +73,27 @@ enum ScalarClass {
         switch c.value {
         case 0x30...0x39: return true
         case 0..<0x80, 0x400...0x4FF: return false
-        default: return c.properties.numericType == .decimal
+        default: return isDecimalByProperties(c)
         }
     }
+
+    // The Unicode property look-ups behind the fast ranges, kept out of line: inlined, their
+    // resilient types (`Unicode.Scalar.Properties`, `Unicode.NumericType?`) make every caller
+    // look up type metadata on entry, even when it only ever meets Cyrillic and ASCII.
+
+    @inline(never)
+    static func isAlphabeticByProperties(_ c: Unicode.Scalar) -> Bool { c.properties.isAlphabetic }
+
+    @inline(never)
+    static func isUpperByProperties(_ c: Unicode.Scalar) -> Bool {
+        c.properties.isUppercase || c.properties.generalCategory == .titlecaseLetter
+    }
+
+    @inline(never)
+    static func isLowerByProperties(_ c: Unicode.Scalar) -> Bool { c.properties.isLowercase }
+
+    @inline(never)
+    static func isDecimalByProperties(_ c: Unicode.Scalar) -> Bool { c.properties.numericType == .decimal }
 
     /// Marks that can end a sentence.
     @inline(__always)

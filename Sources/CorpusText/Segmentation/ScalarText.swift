@@ -1,144 +1,144 @@
 /// A string as an array of Unicode scalars that can hand back substrings cheaply.
 ///
-/// Scanning rules index scalars; cutting sentences and tokens out copies the
-/// matching UTF-8 bytes, which is much faster than rebuilding a `String` from scalars.
+/// The tokenizer's rules index scalars; cutting tokens out copies the matching
+/// UTF-8 bytes, which is much faster than rebuilding a `String` from scalars.
+/// (The segmenter reads the UTF-8 bytes directly: ``UTF8Paragraph``.)
 struct ScalarText {
     let scalars: [Unicode.Scalar]
     private let text: String
     /// UTF-8 offset of each scalar, plus the end.
     private let offsets: [Int]
-    /// With `findingMarks`: indices of the scalars that can end a sentence
-    /// (``ScalarClass/isTerminator(_:)``), in order, so the segmenter looks only there.
-    private(set) var stops: [Int] = []
-    /// With `findingMarks`: indices of the scalars ``ShieldedSpans`` acts on
-    /// (``isShieldMark(_:)``), in order.
-    private(set) var marks: [Int] = []
 
-    /// The scalars ``ShieldedSpans`` looks at: brackets and quotes that frame a
-    /// span, and what starts or marks a link (`@`, `:`, a `w` that may open `www.`).
-    @inline(__always)
-    static func isShieldMark(_ v: UInt32) -> Bool {
-        switch v {
-        case 0x28, 0x29, 0xAB, 0xBB, 0x201C, 0x201D, 0x22, 0x40, 0x3A, 0x77, 0x57: return true
-        default: return false
-        }
-    }
-
-    /// Per ASCII byte: 1 a sentence terminator, 2 a shield mark.
-    private static let asciiMarks: [UInt8] = (0..<128).map { b in
-        ScalarClass.isTerminator(Unicode.Scalar(UInt8(b))) ? 1 : isShieldMark(UInt32(b)) ? 2 : 0
-    }
-
-    init(_ text: String, findingMarks: Bool = false) {
+    init(_ text: String) {
         var text = text
-        text.makeContiguousUTF8()
-        self.text = text
-        // Decode the (already valid) UTF-8 by hand into preallocated arrays, in one
-        // pass: this runs over every byte of every paragraph, and `unicodeScalars`
-        // iteration with `append` costs several times more.
-        let n = text.utf8.count
-        var scalars: [Unicode.Scalar] = []
-        var stops: [Int] = []
-        var marks: [Int] = []
-        if findingMarks {
-            // Room for a paragraph's usual few: growing from empty reallocated 2–3 times each.
-            stops.reserveCapacity(16)
-            marks.reserveCapacity(16)
-        }
-        let asciiMarks = Self.asciiMarks
-        // n + 1 offset slots always suffice: there are never more scalars than bytes.
-        let offsets = [Int](unsafeUninitializedCapacity: n + 1) { offsetBuffer, offsetCount in
-            scalars = [Unicode.Scalar](unsafeUninitializedCapacity: n) { scalarBuffer, count in
-                guard n > 0, let out = scalarBuffer.baseAddress, let at = offsetBuffer.baseAddress else {
-                    offsetBuffer.initializeElement(at: 0, to: 0)
-                    offsetCount = 1
-                    count = 0
-                    return
+        var offsets: [Int] = []
+        scalars = text.withUTF8 { bytes in
+            var scalars: [Unicode.Scalar] = []
+            // n + 1 offset slots always suffice: there are never more scalars than bytes.
+            offsets = [Int](unsafeUninitializedCapacity: bytes.count + 1) { offsetBuffer, offsetCount in
+                scalars = [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { scalarBuffer, count in
+                    count = Self.decode(bytes, 0..<bytes.count, into: scalarBuffer, at: 0, offsets: offsetBuffer)
+                    offsetBuffer.initializeElement(at: count, to: bytes.count)
+                    offsetCount = count + 1
                 }
-                text.utf8.withContiguousStorageIfAvailable { b in
-                    var k = 0
-                    var i = 0
-                    let base = b.baseAddress!
-                    while i < n {
-                        if i + 8 <= n {
-                            // Four Cyrillic scalars (leads 0xD0–0xD3, as below) at once.
-                            let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                            if x & 0xC0FC_C0FC_C0FC_C0FC == 0x80D0_80D0_80D0_80D0 {
-                                for j in 0..<4 {
-                                    let lane = x >> UInt64(16 * j)
-                                    let value = UInt32(truncatingIfNeeded: lane & 0x1F) << 6 | UInt32(truncatingIfNeeded: (lane >> 8) & 0x3F)
-                                    (out + k + j).initialize(to: unsafeBitCast(value, to: Unicode.Scalar.self))
-                                    (at + k + j).initialize(to: i + 2 * j)
-                                }
-                                k += 4
-                                i += 8
-                                continue
-                            }
-                        }
-                        let lead = b[i]
-                        (at + k).initialize(to: i)
-                        if lead < 0x80 {
-                            (out + k).initialize(to: Unicode.Scalar(lead))
-                            if findingMarks {
-                                let kind = asciiMarks[Int(lead)]
-                                if kind == 1 { stops.append(k) } else if kind == 2 { marks.append(k) }
-                            }
-                            k += 1
-                            i += 1
-                            continue
-                        }
-                        if lead & 0xFC == 0xD0 {
-                            // Cyrillic (U+0400–U+04FF, leads 0xD0–0xD3): most of the text; never a stop or a mark.
-                            let value = UInt32(lead & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
-                            (out + k).initialize(to: unsafeBitCast(value, to: Unicode.Scalar.self))
-                            k += 1
-                            i += 2
-                            continue
-                        }
-                        let value: UInt32
-                        let width: Int
-                        if lead < 0xE0 {
-                            value = UInt32(lead & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
-                            width = 2
-                            // Of the two-byte scalars only « and » (lead 0xC2) are marks; none ends a sentence.
-                            if findingMarks && lead == 0xC2 && (value == 0xAB || value == 0xBB) { marks.append(k) }
-                        } else if lead < 0xF0 {
-                            value = UInt32(lead & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
-                            width = 3
-                        } else {
-                            value = UInt32(lead & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12
-                                | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F)
-                            width = 4
-                        }
-                        // A String's UTF-8 is valid, so `value` is a scalar value (never a surrogate).
-                        let scalar = unsafeBitCast(value, to: Unicode.Scalar.self)
-                        (out + k).initialize(to: scalar)
-                        if findingMarks && width > 2 {
-                            if ScalarClass.isTerminator(scalar) { stops.append(k) } else if Self.isShieldMark(value) { marks.append(k) }
-                        }
-                        k += 1
-                        i += width
-                    }
-                    (at + k).initialize(to: n)
-                    offsetCount = k + 1
-                    count = k
-                } ?? {
-                    offsetBuffer.initializeElement(at: 0, to: 0)
-                    offsetCount = 1
-                    count = 0
-                }()
+            }
+            return scalars
+        }
+        self.text = text
+        self.offsets = offsets
+    }
+
+    /// The scalars of `text` alone, without the offsets for cutting it.
+    static func scalars(of text: String) -> [Unicode.Scalar] {
+        var text = text
+        return text.withUTF8 { bytes in
+            [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { scalarBuffer, count in
+                count = decode(bytes, 0..<bytes.count, into: scalarBuffer, at: 0, offsets: nil)
             }
         }
-        self.scalars = scalars
-        self.offsets = offsets
-        self.stops = stops
-        self.marks = marks
     }
 
-    /// The scalars of `text` and whether any is not ASCII.
-    static func decode(_ text: String) -> ([Unicode.Scalar], Bool) {
-        let view = ScalarText(text)
-        return (view.scalars, view.scalars.count != view.text.utf8.count)
+    /// The scalars of `text` and the scalar ranges of its byte ranges `pieces` (in order,
+    /// each from a scalar's start to a scalar's start): the decoder stops at each bound,
+    /// so the indices come without counting.
+    static func scalars(of bytes: UnsafeBufferPointer<UInt8>, ranges pieces: [Range<Int>]) -> ([Unicode.Scalar], [Range<Int>]) {
+        var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(pieces.count)
+        let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { scalarBuffer, count in
+            var k = 0
+            var at = 0
+            for piece in pieces {
+                k = decode(bytes, at..<piece.lowerBound, into: scalarBuffer, at: k, offsets: nil)
+                let lower = k
+                k = decode(bytes, piece, into: scalarBuffer, at: k, offsets: nil)
+                ranges.append(lower..<k)
+                at = piece.upperBound
+            }
+            count = decode(bytes, at..<bytes.count, into: scalarBuffer, at: k, offsets: nil)
+        }
+        return (scalars, ranges)
+    }
+
+    /// Decodes the (already valid) UTF-8 `bytes[range]` by hand into `out` from index `k`
+    /// (room for one scalar a byte) and, when given, each scalar's byte offset into `offsets`
+    /// at the same index; returns the index after the last scalar. This runs over every byte
+    /// of every paragraph the tokenizer or `corpuskit stats` sees: `unicodeScalars`
+    /// iteration with `append` costs several times more.
+    @inline(__always)
+    private static func decode(
+        _ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into scalarBuffer: UnsafeMutableBufferPointer<Unicode.Scalar>,
+        at start: Int, offsets offsetBuffer: UnsafeMutableBufferPointer<Int>?
+    ) -> Int {
+        guard !range.isEmpty, let base = b.baseAddress, let out = scalarBuffer.baseAddress else { return start }
+        let end = range.upperBound
+        let at = offsetBuffer?.baseAddress
+        var k = start
+        var i = range.lowerBound
+        while i < end {
+            if i + 8 <= end {
+                // Four Cyrillic scalars (leads 0xD0–0xD3, as below) at once (read little-endian:
+                // the first byte is the lowest).
+                let x = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+                if x & 0xC0FC_C0FC_C0FC_C0FC == 0x80D0_80D0_80D0_80D0 {
+                    for j in 0..<4 {
+                        let lane = x >> UInt64(16 * j)
+                        let value = UInt32(truncatingIfNeeded: lane & 0x1F) << 6 | UInt32(truncatingIfNeeded: (lane >> 8) & 0x3F)
+                        (out + k + j).initialize(to: unsafeBitCast(value, to: Unicode.Scalar.self))
+                        if let at { (at + k + j).initialize(to: i + 2 * j) }
+                    }
+                    k += 4
+                    i += 8
+                    continue
+                }
+                // Fewer than four: the letters before the first other byte.
+                let pairs = ((x & 0xC0FC_C0FC_C0FC_C0FC) ^ 0x80D0_80D0_80D0_80D0).trailingZeroBitCount >> 4
+                if pairs > 0 {
+                    for j in 0..<pairs {
+                        let lane = x >> UInt64(16 * j)
+                        let value = UInt32(truncatingIfNeeded: lane & 0x1F) << 6 | UInt32(truncatingIfNeeded: (lane >> 8) & 0x3F)
+                        (out + k + j).initialize(to: unsafeBitCast(value, to: Unicode.Scalar.self))
+                        if let at { (at + k + j).initialize(to: i + 2 * j) }
+                    }
+                    k += pairs
+                    i += 2 * pairs
+                    if i >= end { break }
+                }
+            }
+            let lead = base[i]
+            if let at { (at + k).initialize(to: i) }
+            if lead < 0x80 {
+                (out + k).initialize(to: Unicode.Scalar(lead))
+                k += 1
+                i += 1
+                continue
+            }
+            if lead & 0xFC == 0xD0 {
+                // Cyrillic (U+0400–U+04FF, leads 0xD0–0xD3): most of a Kazakh text.
+                let value = UInt32(lead & 0x1F) << 6 | UInt32(base[i + 1] & 0x3F)
+                (out + k).initialize(to: unsafeBitCast(value, to: Unicode.Scalar.self))
+                k += 1
+                i += 2
+                continue
+            }
+            let value: UInt32
+            let width: Int
+            if lead < 0xE0 {
+                value = UInt32(lead & 0x1F) << 6 | UInt32(base[i + 1] & 0x3F)
+                width = 2
+            } else if lead < 0xF0 {
+                value = UInt32(lead & 0x0F) << 12 | UInt32(base[i + 1] & 0x3F) << 6 | UInt32(base[i + 2] & 0x3F)
+                width = 3
+            } else {
+                value = UInt32(lead & 0x07) << 18 | UInt32(base[i + 1] & 0x3F) << 12
+                    | UInt32(base[i + 2] & 0x3F) << 6 | UInt32(base[i + 3] & 0x3F)
+                width = 4
+            }
+            // A String's UTF-8 is valid, so `value` is a scalar value (never a surrogate).
+            (out + k).initialize(to: unsafeBitCast(value, to: Unicode.Scalar.self))
+            k += 1
+            i += width
+        }
+        return k
     }
 
     var count: Int { scalars.count }

@@ -7,21 +7,26 @@
 /// (`Н.Ә.`, `N.`), list numbers after `:`/`;` or at a sentence start (`1.`),
 /// an ellipsis that marks an omission (`:…`), stops inside parentheses, URLs
 /// and e-mail addresses, and a lower-case word after a reference (`.» [8] деп`).
+///
+/// It works on the paragraph's UTF-8 bytes: a byte scan (``SentenceCandidates``)
+/// finds the stops, and only the scalars around each stop are decoded. Positions
+/// are byte offsets; the rules that count (a reference's length, a word's letters)
+/// count scalars, so the result is the same as on decoded text.
 struct SentenceBoundaryScanner {
     let abbreviations: AbbreviationList
 
-    /// Ranges (in scalars) of the sentences of `text` (decoded with `findingMarks`),
-    /// trimmed of surrounding whitespace, in order.
-    func sentenceRanges(_ text: ScalarText) -> [Range<Int>] {
-        let s = text.scalars
-        let n = s.count
-        var ranges: [Range<Int>] = []
-        ranges.reserveCapacity(text.stops.count + 1)  // at most one sentence per stop, plus the rest
-        var start = skipSpace(s, from: 0)
+    /// Byte ranges of the sentences of `text`, trimmed of surrounding whitespace, in order.
+    func sentenceRanges(_ text: UTF8Paragraph) -> [Range<Int>] {
+        let n = text.count
+        var start = skipSpace(text, from: 0)
         if start >= n { return [] }
-        let shield = ShieldedSpans(s, marks: text.marks)
-        // Only the terminators the decoder found are candidates (`text.stops`, in order).
-        let stops = text.stops
+        let candidates = SentenceCandidates(text)
+        // Only the terminators the byte scan found are candidates (in order).
+        let stops = candidates.stops
+        if stops.isEmpty { return [start..<trimEnd(text, n, floor: start)] }
+        var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(stops.count + 1)  // at most one sentence per stop, plus the rest
+        var shield = ShieldedSpans(text, candidates)
         var nextStop = 0
         var i = start
         while i < n {
@@ -29,16 +34,20 @@ struct SentenceBoundaryScanner {
             guard nextStop < stops.count else { break }
             i = stops[nextStop]
             if shield.covers(i) {
-                i += 1
+                i = text.after(i)
                 continue
             }
             var runEnd = i
-            while runEnd < n && ScalarClass.isTerminator(s[runEnd]) { runEnd += 1 }
+            while runEnd < n && ScalarClass.isTerminator(text.scalar(at: runEnd)) { runEnd = text.after(runEnd) }
             var end = runEnd
-            while end < n && (ScalarClass.isCloser(s[end]) || ScalarClass.isTerminator(s[end])) { end += 1 }
-            if let boundary = decide(text, sentenceStart: start, stop: i, runEnd: runEnd, end: end, shield: shield) {
-                ranges.append(start..<trimEnd(s, boundary, floor: start))
-                start = skipSpace(s, from: boundary)
+            while end < n {
+                let c = text.scalar(at: end)
+                guard ScalarClass.isCloser(c) || ScalarClass.isTerminator(c) else { break }
+                end = text.after(end)
+            }
+            if let boundary = decide(text, sentenceStart: start, stop: i, runEnd: runEnd, end: end, shield: &shield) {
+                ranges.append(start..<trimEnd(text, boundary, floor: start))
+                start = skipSpace(text, from: boundary)
                 i = max(start, end)
                 if start >= n { break }
             } else {
@@ -46,7 +55,7 @@ struct SentenceBoundaryScanner {
             }
         }
         if start < n {
-            let e = trimEnd(s, n, floor: start)
+            let e = trimEnd(text, n, floor: start)
             if e > start { ranges.append(start..<e) }
         }
         return ranges
@@ -54,63 +63,73 @@ struct SentenceBoundaryScanner {
 
     /// Where the sentence ends if the stop at `stop` ends it, else nil.
     private func decide(
-        _ text: ScalarText, sentenceStart: Int, stop: Int, runEnd: Int, end: Int, shield: ShieldedSpans
+        _ text: UTF8Paragraph, sentenceStart: Int, stop: Int, runEnd: Int, end: Int, shield: inout ShieldedSpans
     ) -> Int? {
-        let s = text.scalars
-        let n = s.count
+        let n = text.count
         // A stop inside `(…)` or a framed quote ends nothing, unless the bracket closes
         // right after it: `(… болды.) Келесі`.
-        if shield.insideParentheses(end - 1) && end < n { return nil }
-        let run = s[stop..<runEnd]
-        let isEllipsis = run.contains("…") || run.count >= 3 && run.allSatisfy { $0 == "." }
-        let isPlainDot = run.count == 1 && (run.first == "." || run.first == "\u{FF0E}")
+        if end < n && shield.insideParentheses(text.before(end)) { return nil }
+        var runCount = 0
+        var hasEllipsis = false
+        var allDots = true
+        var cjk = false
+        var first: Unicode.Scalar = "."
+        for c in text.scalars(stop..<runEnd) {
+            if runCount == 0 { first = c }
+            runCount += 1
+            if c == "…" { hasEllipsis = true }
+            if c != "." { allDots = false }
+            if c == "\u{3002}" || c == "\u{FF01}" || c == "\u{FF1F}" { cjk = true }
+        }
+        let isEllipsis = hasEllipsis || runCount >= 3 && allDots
+        let isPlainDot = runCount == 1 && (first == "." || first == "\u{FF0E}")
 
         // CJK full stops need no space after them.
-        if end < n && run.contains(where: { $0 == "\u{3002}" || $0 == "\u{FF01}" || $0 == "\u{FF1F}" }) {
-            return end
-        }
+        if end < n && cjk { return end }
         // The stop glued to the next word: only `word.«Next` / `word.Next` typos split.
-        if end < n && !ScalarClass.isSpace(s[end]) {
-            return gluedBoundary(s, stop: stop, end: end, plainDot: isPlainDot) ? end : nil
+        if end < n && !ScalarClass.isSpace(text.scalar(at: end)) {
+            return gluedBoundary(text, stop: stop, end: end, plainDot: isPlainDot) ? end : nil
         }
-        let q = skipSpace(s, from: end)
+        let q = skipSpace(text, from: end)
         if q >= n { return end }
 
         // A reference after the stop: `.» [8] деп` continues, `. [9] Келесі` ends after it.
         var boundary = end
         var next = q
-        if let refEnd = referenceEnd(s, from: q) {
-            let after = skipSpace(s, from: refEnd)
+        if let refEnd = referenceEnd(text, from: q) {
+            let after = skipSpace(text, from: refEnd)
             if after >= n { return nil }  // the reference closes the paragraph: keep it with the sentence
             boundary = refEnd
             next = after
         }
-        guard let start = sentenceOpening(s, at: next) else { return nil }
+        guard let opening = sentenceOpening(text, at: next) else { return nil }
 
         if isEllipsis {
             // `:… Кеден`, `(… )`, `, ...`: an ellipsis after punctuation marks an omission.
             if stop == sentenceStart { return nil }
-            let before = s[stop - 1]
+            let before = text.scalar(before: stop)
             if before == ":" || before == "," || before == ";" || before == "(" || before == "«" || ScalarClass.isDash(before) {
                 return nil
             }
             return boundary
         }
         if !isPlainDot { return boundary }  // ! ? ?! and the like
-        if stop > 0 && shield.covers(stop - 1) { return boundary }  // `www.gov.kz. Next`
-        return wordBeforeAllowsBoundary(text, sentenceStart: sentenceStart, stop: stop, next: start) ? boundary : nil
+        if stop > 0 && shield.covers(text.before(stop)) { return boundary }  // `www.gov.kz. Next`
+        return wordBeforeAllowsBoundary(text, sentenceStart: sentenceStart, stop: stop, next: opening) ? boundary : nil
     }
 
     /// The kind of token that would open the next sentence at `i`, or nil when it cannot.
-    private func sentenceOpening(_ s: [Unicode.Scalar], at i: Int) -> Opening? {
+    private func sentenceOpening(_ text: UTF8Paragraph, at i: Int) -> Opening? {
         var p = i
-        let n = s.count
+        let n = text.count
         // Opening quotes, brackets and dialogue dashes before the first word.
-        while p < n && (ScalarClass.isOpener(s[p]) || ScalarClass.isDash(s[p]) || (p > i && ScalarClass.isSpace(s[p]))) {
-            p += 1
+        while p < n {
+            let c = text.scalar(at: p)
+            guard ScalarClass.isOpener(c) || ScalarClass.isDash(c) || (p > i && ScalarClass.isSpace(c)) else { break }
+            p = text.after(p)
         }
         guard p < n else { return nil }
-        let w = s[p]
+        let w = text.scalar(at: p)
         if ScalarClass.isUpper(w) || ScalarClass.isCaselessLetter(w) { return .word }
         if ScalarClass.isDigit(w) { return .number }
         if ScalarClass.isLower(w) { return nil }
@@ -123,33 +142,55 @@ struct SentenceBoundaryScanner {
     private enum Opening { case word, number }
 
     /// Whether the word before a single full stop lets it end a sentence.
-    private func wordBeforeAllowsBoundary(_ text: ScalarText, sentenceStart: Int, stop: Int, next: Opening) -> Bool {
-        let s = text.scalars
+    private func wordBeforeAllowsBoundary(_ text: UTF8Paragraph, sentenceStart: Int, stop: Int, next: Opening) -> Bool {
+        // The word: letters, digits, `.`, `-` and the acute accent before the stop, scanned
+        // backwards; its scalars are counted and sorted on the way.
         var ws = stop
+        var count = 0
+        var allDigits = true
+        var allRoman = true
+        var hasDot = false
+        var first: Unicode.Scalar = " "
+        var last: Unicode.Scalar = " "
         while ws > sentenceStart {
-            let c = s[ws - 1]
-            if ScalarClass.isLetter(c) || ScalarClass.isDigit(c) || c == "." || c == "-" || c == "\u{301}" { ws -= 1 } else { break }
+            let (c, start) = text.previous(ws)
+            if c.value &- 0x400 < 0x100 && c.value &- 0x482 >= 8 {
+                // A Cyrillic letter (most words here): neither a digit, a Roman numeral nor a stop.
+                allDigits = false
+                allRoman = false
+            } else {
+                guard ScalarClass.isLetter(c) || ScalarClass.isDigit(c) || c == "." || c == "-" || c == "\u{301}" else { break }
+                if !ScalarClass.isDigit(c) { allDigits = false }
+                if !Self.isRomanDigit(c) { allRoman = false }
+                if c == "." { hasDot = true }
+            }
+            ws = start
+            if count == 0 { last = c }
+            count += 1
+            first = c
         }
         if ws == stop { return true }  // `)` `]` `»` or a space before the stop
-        let word = s[ws..<stop]
         // Forms longer than every list entry are never looked up (most words before a stop).
-        if abbreviations.mayHold(scalarCount: stop - ws + 1),
-            let role = lookUp(text, wordStart: ws, stop: stop, sentenceStart: sentenceStart)
+        if abbreviations.mayHold(scalarCount: count + 1),
+            let role = lookUp(text, wordStart: ws, wordCount: count, first: first, last: last, stop: stop, sentenceStart: sentenceStart)
         {
             switch role {
             case .inside: return false
             case .final: return next == .word
             }
         }
-        if word.allSatisfy(ScalarClass.isDigit) || word.allSatisfy(Self.isRomanDigit) {
-            return !isListNumber(s, wordStart: ws, sentenceStart: sentenceStart)
+        if allDigits || allRoman {
+            return !isListNumber(text, wordStart: ws, sentenceStart: sentenceStart)
         }
         // Initials and unknown dotted abbreviations: `N.`, `Н.Ә.`, `ж.б.`, `Ph.D.`.
-        if !word.contains(".") {
+        if !hasDot {
             // An initial stands alone (`N. Cooper`), not glued to a number or sign (`32,5°С.`).
-            let standsAlone = ws == sentenceStart || ScalarClass.isSpace(s[ws - 1]) || ScalarClass.isOpener(s[ws - 1])
-            if word.count == 1, let only = word.first, ScalarClass.isLetter(only), standsAlone { return false }
-        } else if Self.piecesAreShort(word) {
+            if count == 1 && ScalarClass.isLetter(first) {
+                if ws == sentenceStart { return false }
+                let before = text.scalar(before: ws)
+                if ScalarClass.isSpace(before) || ScalarClass.isOpener(before) { return false }
+            }
+        } else if Self.piecesAreShort(text.scalars(ws..<stop)) {
             return false
         }
         return true
@@ -158,7 +199,7 @@ struct SentenceBoundaryScanner {
     /// Whether every piece of `word` between full stops (also before the first and
     /// after the last) has one to three scalars: `split(separator: ".")` keeping
     /// empty pieces, then a test of each, without the array.
-    private static func piecesAreShort(_ word: ArraySlice<Unicode.Scalar>) -> Bool {
+    private static func piecesAreShort(_ word: UTF8Paragraph.Scalars) -> Bool {
         var length = 0
         for c in word {
             if c == "." {
@@ -176,90 +217,113 @@ struct SentenceBoundaryScanner {
         c == "I" || c == "V" || c == "X" || c == "L" || c == "C" || c == "D" || c == "M"
     }
 
-    /// The abbreviation role of `form`, also trying it with the previous word (`и т.д.`, `et al.`).
-    /// The word is `wordStart..<stop`; the form looked up is the word and its full stop.
-    private func lookUp(_ text: ScalarText, wordStart: Int, stop: Int, sentenceStart: Int) -> AbbreviationList.Role? {
-        let s = text.scalars
-        if let r = role(s, text, wordStart..<stop) { return r }
-        // Two-word abbreviations.
-        var e = wordStart
-        guard e > sentenceStart, s[e - 1] == " " else { return nil }
-        e -= 1
+    /// The abbreviation role of the word before the stop, also trying it with the previous
+    /// word (`и т.д.`, `et al.`). The word is `wordStart..<stop` (`wordCount` scalars, from
+    /// `first` to `last`); the form looked up is the word and its full stop. Forms whose
+    /// first and last scalars start and end no entry are not looked up.
+    private func lookUp(
+        _ text: UTF8Paragraph, wordStart: Int, wordCount: Int, first: Unicode.Scalar, last: Unicode.Scalar,
+        stop: Int, sentenceStart: Int
+    ) -> AbbreviationList.Role? {
+        if abbreviations.mayHold(first: first, last: last), let r = role(text, wordStart..<stop) { return r }
+        // Two-word abbreviations: `previous + " " + word + "."`, the previous word at least one scalar.
+        guard wordStart > sentenceStart, text.base[wordStart - 1] == 0x20,
+            abbreviations.mayHold(scalarCount: 1 + 1 + wordCount + 1)
+        else { return nil }
+        let e = wordStart - 1
         var b = e
-        while b > sentenceStart && !ScalarClass.isSpace(s[b - 1]) { b -= 1 }
+        var previousCount = 0
+        while b > sentenceStart {
+            let (c, start) = text.previous(b)
+            if ScalarClass.isSpace(c) { break }
+            b = start
+            previousCount += 1
+            // Longer than every entry already: the rest of the word does not matter.
+            if !abbreviations.mayHold(scalarCount: previousCount + 1 + wordCount + 1) { return nil }
+        }
         if b == e { return nil }
-        // `previous + " " + form`: the form is the word (wordStart up to its stop) and its full stop.
-        guard abbreviations.mayHold(scalarCount: e - b + 1 + (stop - wordStart + 1)) else { return nil }
-        return role(s, text, b..<stop)  // `previous + " " + word`: s[e] is the space
+        guard abbreviations.mayHold(first: text.scalar(at: b), last: last) else { return nil }
+        return role(text, b..<stop)
     }
 
-    /// The role of the scalars `range` followed by a full stop: without building a
+    /// The role of the bytes `range` followed by a full stop: without building a
     /// `String` when the list can tell (``AbbreviationList/inertRole(ofStopped:)``).
     @inline(__always)
-    private func role(_ s: [Unicode.Scalar], _ text: ScalarText, _ range: Range<Int>) -> AbbreviationList.Role? {
-        if let decided = abbreviations.inertRole(ofStopped: s[range]) { return decided }
+    private func role(_ text: UTF8Paragraph, _ range: Range<Int>) -> AbbreviationList.Role? {
+        if let decided = abbreviations.inertRole(ofStopped: text.scalars(range)) { return decided }
         return abbreviations.role(of: text.string(range) + ".")
     }
 
     /// A number is a list marker (`1.`) at a sentence start or after `:`/`;`.
-    private func isListNumber(_ s: [Unicode.Scalar], wordStart: Int, sentenceStart: Int) -> Bool {
-        if wordStart - sentenceStart <= 0 { return true }
+    private func isListNumber(_ text: UTF8Paragraph, wordStart: Int, sentenceStart: Int) -> Bool {
+        if wordStart <= sentenceStart { return true }
         var p = wordStart
-        while p > sentenceStart && ScalarClass.isSpace(s[p - 1]) { p -= 1 }
+        while p > sentenceStart && ScalarClass.isSpace(text.scalar(before: p)) { p = text.before(p) }
         if p == sentenceStart { return true }
-        let before = s[p - 1]
-        return before == ":" || before == ";" || before == "(" || ScalarClass.isDash(before) && p - 1 == sentenceStart
+        let at = text.before(p)
+        let before = text.scalar(at: at)
+        return before == ":" || before == ";" || before == "(" || ScalarClass.isDash(before) && at == sentenceStart
     }
 
     /// `табылады.«Дүние`: a stop glued to the next sentence splits only after a
     /// lower-case word of 3+ letters, before an upper-case word (or a quote before one).
-    private func gluedBoundary(_ s: [Unicode.Scalar], stop: Int, end: Int, plainDot: Bool) -> Bool {
-        let n = s.count
+    private func gluedBoundary(_ text: UTF8Paragraph, stop: Int, end: Int, plainDot: Bool) -> Bool {
+        let n = text.count
         var p = end
         var sawOpener = false
-        while p < n && ScalarClass.isOpener(s[p]) && s[p] != "(" && s[p] != "[" {
-            p += 1
+        while p < n {
+            let c = text.scalar(at: p)
+            guard ScalarClass.isOpener(c) && c != "(" && c != "[" else { break }
+            p = text.after(p)
             sawOpener = true
         }
-        guard p + 1 < n, ScalarClass.isUpper(s[p]), ScalarClass.isLower(s[p + 1]) else { return false }
+        guard p < n else { return false }
+        let upper = text.scalar(at: p)
+        let second = text.after(p)
+        guard second < n, ScalarClass.isUpper(upper), ScalarClass.isLower(text.scalar(at: second)) else { return false }
         if !sawOpener && !plainDot { return true }
-        if !sawOpener && !(s[p].value >= 0x400 && s[p].value <= 0x4FF) { return false }  // `e.Coli`, domain names
+        if !sawOpener && !(upper.value >= 0x400 && upper.value <= 0x4FF) { return false }  // `e.Coli`, domain names
         var letters = 0
         var q = stop
-        while q > 0 && ScalarClass.isLetter(s[q - 1]) {
-            if !ScalarClass.isLower(s[q - 1]) { return false }
+        while q > 0 {
+            let c = text.scalar(before: q)
+            guard ScalarClass.isLetter(c) else { break }
+            if !ScalarClass.isLower(c) { return false }
             letters += 1
-            q -= 1
+            q = text.before(q)
         }
-        if q > 0 && s[q - 1] == "." { return false }  // `т.б.Ол`: an abbreviation
+        if q > 0 && text.base[q - 1] == 0x2E { return false }  // `т.б.Ол`: an abbreviation
         return letters >= 3
     }
 
     /// The end of a bibliographic reference at `i` (`[9]`, `[5,77]`, `[9, 264-265]`, `[3, б. 5]`).
-    private func referenceEnd(_ s: [Unicode.Scalar], from i: Int) -> Int? {
-        guard i < s.count, s[i] == "[" else { return nil }
+    private func referenceEnd(_ text: UTF8Paragraph, from i: Int) -> Int? {
+        let n = text.count
+        guard i < n, text.base[i] == 0x5B else { return nil }  // [
         var p = i + 1
+        var scalars = 1  // from `[` to `p`
         var digits = 0
-        while p < s.count && p - i < 40 {
-            let c = s[p]
+        while p < n && scalars < 40 {
+            let c = text.scalar(at: p)
             if c == "]" { return digits > 0 ? p + 1 : nil }
             if ScalarClass.isDigit(c) { digits += 1 } else if !(c == "," || c == ";" || c == " " || c == "." || c == ":" || ScalarClass.isDash(c) || ScalarClass.isLetter(c)) {
                 return nil
             }
-            p += 1
+            p = text.after(p)
+            scalars += 1
         }
         return nil
     }
 
-    private func skipSpace(_ s: [Unicode.Scalar], from i: Int) -> Int {
+    private func skipSpace(_ text: UTF8Paragraph, from i: Int) -> Int {
         var p = i
-        while p < s.count && ScalarClass.isSpace(s[p]) { p += 1 }
+        while p < text.count && ScalarClass.isSpace(text.scalar(at: p)) { p = text.after(p) }
         return p
     }
 
-    private func trimEnd(_ s: [Unicode.Scalar], _ e: Int, floor: Int) -> Int {
+    private func trimEnd(_ text: UTF8Paragraph, _ e: Int, floor: Int) -> Int {
         var p = e
-        while p > floor && ScalarClass.isSpace(s[p - 1]) { p -= 1 }
+        while p > floor && ScalarClass.isSpace(text.scalar(before: p)) { p = text.before(p) }
         return p
     }
 }

@@ -33,24 +33,39 @@ public struct SentenceSegmenter: CorpusTransform {
 
     /// ``segment(_:language:)`` with a list already loaded.
     func segment(_ text: String, abbreviations: AbbreviationList) -> [String] {
-        let view = ScalarText(text, findingMarks: true)
-        let scanner = SentenceBoundaryScanner(abbreviations: abbreviations)
-        let ranges = scanner.sentenceRanges(view)
-        if ranges.count == 1 && ranges[0] == 0..<view.count { return [text] }
-        return ranges.map { view.string($0) }
+        Self.cut(text, abbreviations: abbreviations) { paragraph, ranges, whole in
+            whole ? [text] : ranges.map { paragraph.string($0) }
+        }
     }
 
     /// The sentences of `text` as the model's values, with ids `blockID.sN`:
     /// ``segment(_:abbreviations:)`` without the intermediate array of strings.
     func sentences(_ text: String, blockID: String, abbreviations: AbbreviationList) -> [Sentence] {
-        let view = ScalarText(text, findingMarks: true)
-        let ranges = SentenceBoundaryScanner(abbreviations: abbreviations).sentenceRanges(view)
         let ids = NumberedIDs(blockID, marker: "s")
-        if ranges.count == 1 && ranges[0] == 0..<view.count { return [Sentence(id: ids.id(1), text: text)] }
-        var out: [Sentence] = []
-        out.reserveCapacity(ranges.count)
-        for (i, range) in ranges.enumerated() { out.append(Sentence(id: ids.id(i + 1), text: view.string(range))) }
-        return out
+        return Self.cut(text, abbreviations: abbreviations) { paragraph, ranges, whole in
+            if whole { return [Sentence(id: ids.id(1), text: text)] }
+            // Each sentence is built in its slot (appending copied it, retaining all its fields).
+            return [Sentence](unsafeUninitializedCapacity: ranges.count) { buffer, count in
+                for (i, range) in ranges.enumerated() {
+                    buffer.initializeElement(at: i, to: Sentence(id: ids.id(i + 1), text: paragraph.string(range)))
+                    count = i + 1
+                }
+            }
+        }
+    }
+
+    /// Runs the scanner over `text`'s UTF-8 bytes and hands `body` the paragraph, the
+    /// sentences' byte ranges and whether the one sentence is the whole text (then
+    /// `text` itself can be used, sharing its storage).
+    static func cut<T>(
+        _ text: String, abbreviations: AbbreviationList, _ body: (UTF8Paragraph, [Range<Int>], Bool) -> T
+    ) -> T {
+        var text = text
+        return text.withUTF8 { bytes in
+            let paragraph = UTF8Paragraph(bytes)
+            let ranges = SentenceBoundaryScanner(abbreviations: abbreviations).sentenceRanges(paragraph)
+            return body(paragraph, ranges, ranges.count == 1 && ranges[0] == 0..<paragraph.count)
+        }
     }
 
     public func makeSink(sendingTo downstream: any CorpusEventSink, options: FormatOptions) throws -> any CorpusEventSink {

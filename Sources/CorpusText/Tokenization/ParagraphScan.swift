@@ -3,9 +3,9 @@
 /// and tokens without building their strings (`corpuskit stats`).
 ///
 /// The sentence ranges are exactly those of
-/// ``SentenceSegmenter/segment(_:language:)`` (the same decoder and scanner);
-/// pass ``scalars`` and a range to ``Tokenizer/forEachToken(in:range:_:)``
-/// for the tokens `tokenize` would give each sentence.
+/// ``SentenceSegmenter/segment(_:language:)`` (the same scanner over the UTF-8
+/// bytes, its byte ranges turned into scalar indices); pass ``scalars`` and a range to
+/// ``Tokenizer/forEachToken(in:range:_:)`` for the tokens `tokenize` would give each sentence.
 public struct ParagraphScan: Sendable {
     /// The paragraph's scalars.
     public let scalars: [Unicode.Scalar]
@@ -17,9 +17,12 @@ public struct ParagraphScan: Sendable {
     /// Decodes and segments `text` by the rules for `language` (a BCP 47 tag).
     /// Throws only when the language's bundled abbreviation list is missing.
     public init(_ text: String, language: String) throws {
-        let view = ScalarText(text, findingMarks: true)
-        sentences = SentenceBoundaryScanner(abbreviations: try AbbreviationList.bundled(for: language)).sentenceRanges(view)
-        scalars = view.scalars
+        let list = try AbbreviationList.bundled(for: language)
+        var bytes = text
+        (scalars, sentences) = bytes.withUTF8 { buffer in
+            let byteRanges = SentenceBoundaryScanner(abbreviations: list).sentenceRanges(UTF8Paragraph(buffer))
+            return ScalarText.scalars(of: buffer, ranges: byteRanges)
+        }
         paragraph = text
     }
 

@@ -34,9 +34,7 @@ public struct Tokenizer: CorpusTransform {
 
     /// The Unicode scalars of `text`, decoded fast; pass them to ``forEachToken(in:_:)``.
     public static func scalars(of text: String) -> [Unicode.Scalar] {
-        var text = text
-        text.makeContiguousUTF8()
-        return ScalarText.decode(text).0
+        ScalarText.scalars(of: text)
     }
 
     /// Calls `body` with the scalar range and kind of each token of `scalars`,
@@ -123,6 +121,8 @@ public struct Tokenizer: CorpusTransform {
     private func isWordScalar(_ c: Unicode.Scalar) -> Bool { Self.isWordScalar(c) }
 
     /// The rule ``isWordScalar(_:)`` applies: a letter, a decimal digit, a mark or a zero-width (non-)joiner.
+    /// Out of line, as ``ScalarClass``'s property look-ups are.
+    @inline(never)
     static func isWordScalarByProperties(_ c: Unicode.Scalar) -> Bool {
         if ScalarClass.isLetter(c) || ScalarClass.isDigit(c) { return true }
         if c.value < 0x300 { return false }  // no marks or joiners below U+0300
@@ -211,6 +211,7 @@ public struct Tokenizer: CorpusTransform {
     /// ``kindByCategory(_:)`` of U+0000–U+00FF, looked up instead of asking Unicode's tables.
     private static let latin1Kinds: [TokenKind] = (0..<0x100).map { kindByCategory(Unicode.Scalar(UInt8($0))) }
 
+    @inline(never)
     static func kindByCategory(_ c: Unicode.Scalar) -> TokenKind {
         switch c.properties.generalCategory {
         case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
