@@ -47,14 +47,14 @@ public enum CorpusID {
 
     /// Whether `s` is an XML NCName (no colon), as `xml:id` requires.
     public static func isNCName(_ s: String) -> Bool {
-        // ASCII ids (every generated `DOC.pN.sM`; the TEI writer checks each one) by a
-        // byte table; others, or a string without contiguous UTF-8, scalar by scalar.
+        // ASCII ids (every generated `DOC.pN.sM`; the TEI writer checks each one) byte by
+        // byte; others, or a string without contiguous UTF-8, scalar by scalar.
         let ascii: Bool?? = s.utf8.withContiguousStorageIfAvailable { b -> Bool? in
             guard let first = b.first, first < 0x80 else { return nil }
-            if asciiNameChars[Int(first)] != 2 { return false }
+            if !isNameStart(Unicode.Scalar(first)) { return false }
             for c in b.dropFirst() {
                 if c >= 0x80 { return nil }
-                if asciiNameChars[Int(c)] == 0 { return false }
+                if !isNameChar(Unicode.Scalar(c)) { return false }
             }
             return true
         }
@@ -63,12 +63,6 @@ public enum CorpusID {
         guard let first = scalars.next(), isNameStart(first) else { return false }
         while let c = scalars.next() { if !isNameChar(c) { return false } }
         return true
-    }
-
-    /// Per ASCII byte: 2 a name start, 1 a name character only, 0 neither (``isNameStart(_:)``, ``isNameChar(_:)``).
-    private static let asciiNameChars: [UInt8] = (0..<128).map { b in
-        let c = Unicode.Scalar(UInt8(b))
-        return isNameStart(c) ? 2 : isNameChar(c) ? 1 : 0
     }
 
     static func isNameStart(_ c: Unicode.Scalar) -> Bool {

@@ -20,9 +20,9 @@ final class XMLMarkupWriter {
     func newline(_ depth: Int) throws {
         guard indent else { return }
         let n = 1 + 2 * depth
-        if n <= Self.lineBreaks.count {
+        if n <= Self.lineBreaks.utf8CodeUnitCount {
             // One copy instead of a write per level: this runs before every `<s>`.
-            try Self.lineBreaks.withUnsafeBytes { try output.write(UnsafeRawBufferPointer(rebasing: $0[0..<n])) }
+            try output.write(UnsafeRawBufferPointer(start: Self.lineBreaks.utf8Start, count: n))
             return
         }
         try output.write(byte: 0x0A)
@@ -30,7 +30,10 @@ final class XMLMarkupWriter {
     }
 
     /// A line feed and the indentation of the deepest level written in one copy.
-    private static let lineBreaks: [UInt8] = [0x0A] + [UInt8](repeating: 0x20, count: 64)
+    /// A `StaticString` (bytes in the binary), not an array: the writing threads
+    /// would otherwise all retain and release one array's header, and on 2 cores
+    /// that shared count made `swift_release` a quarter of the run's samples.
+    private static let lineBreaks: StaticString = "\n                                                                "
 
     func raw(_ s: String) throws { try output.write(s) }
 
@@ -126,7 +129,7 @@ final class XMLMarkupWriter {
 
     private func escaped(bytes: UnsafeBufferPointer<UInt8>, attribute: Bool) throws {
         do {
-            try (attribute ? Self.attributeBytes : Self.textBytes).withUnsafeBufferPointer { needsLook in
+            do {
                 var runStart = 0
                 var i = 0
                 let n = bytes.count
@@ -142,7 +145,7 @@ final class XMLMarkupWriter {
                         wordEnd = i + 8
                         if i >= n { break }
                     }
-                    if needsLook[Int(bytes[i])] == 0 {
+                    if !Self.needsLook(bytes[i], attribute: attribute) {
                         i += 1
                         continue
                     }
@@ -195,13 +198,15 @@ final class XMLMarkupWriter {
         return ByteScan.firstWord(base, from: start, to: end, where: hit)
     }
 
-    /// 1 for the bytes ``escaped(_:attribute:)`` must look at in text: C0 controls,
-    /// `&`, `<`, `>`, and 0xEF (the lead of U+FFFE/U+FFFF).
-    private static let textBytes: [UInt8] = (0...255).map { b in
-        b < 0x20 || b == 0x26 || b == 0x3C || b == 0x3E || b == 0xEF ? 1 : 0
-    }
-    /// The same for attribute values, plus `"`.
-    private static let attributeBytes: [UInt8] = (0...255).map { b in
-        b < 0x20 || b == 0x22 || b == 0x26 || b == 0x3C || b == 0x3E || b == 0xEF ? 1 : 0
+    /// Whether ``escaped(_:attribute:)`` must look at byte `b`: C0 controls, `&`,
+    /// `<`, `>`, 0xEF (the lead of U+FFFE/U+FFFF), and in attribute values `"`.
+    /// Bit masks rather than a table: a shared `static let` array is retained and
+    /// released on every call, by every writing thread at once (see `lineBreaks`).
+    @inline(__always)
+    private static func needsLook(_ b: UInt8, attribute: Bool) -> Bool {
+        guard b < 0x40 else { return b == 0xEF }
+        let text: UInt64 = 0xFFFF_FFFF | (1 << 0x26) | (1 << 0x3C) | (1 << 0x3E)
+        let mask = attribute ? text | (1 << 0x22) : text
+        return (mask >> UInt64(b)) & 1 != 0
     }
 }
