@@ -60,3 +60,49 @@ struct BlockTransformSinkTests {
         #expect(received == (0..<60).map { "B\($0)@d" })
     }
 }
+
+/// ``Shout`` that declares blocks with sentences unchanged, and counts the blocks it transforms.
+final class DeclaringShout: BlockTransformer, @unchecked Sendable {
+    private let lock = ConditionLock()
+    private var transformedIDs: [String] = []
+    var transformed: [String] { lock.withLock { transformedIDs } }
+
+    func changes(_ block: Block) -> Bool {
+        if case .text = block.content { return true }
+        return false
+    }
+
+    func transform(_ block: Block, in document: DocumentStart) throws -> Block {
+        lock.withLock { transformedIDs.append(block.id) }
+        return try Shout().transform(block, in: document)
+    }
+}
+
+@Suite("Blocks a transform leaves as they are")
+struct UnchangedBlockTests {
+    /// Runs of blocks that already have sentences, between text blocks: the output
+    /// is what transforming every block gives, in order, and the transform only
+    /// sees blocks that need it or were queued behind one.
+    @Test(arguments: [1, 3, 64], [1, 2, 3])
+    func passStraightOnInOrder(batch: Int, parallelism: Int) throws {
+        let declaring = DeclaringShout()
+        let collector = DocumentCollector()
+        let sink = BlockTransformSink(declaring, downstream: collector, batchBlocks: batch, parallelism: parallelism)
+        var blocks: [Block] = []
+        for i in 0..<600 {
+            let segmented = (i / 50) % 2 == 0  // runs of 50 segmented blocks, then 50 text blocks
+            blocks.append(Block(
+                id: "d.p\(i + 1)",
+                content: segmented ? .sentences([Sentence(id: "d.p\(i + 1).s1", text: "s\(i)")]) : .text("t\(i)")))
+        }
+        try sink.receive(document: Document(id: "d", blocks: blocks))
+        try sink.finish()
+        let expected = try blocks.map { try Shout().transform($0, in: DocumentStart(id: "d")) }
+        #expect(collector.documents == [Document(id: "d", blocks: expected)])
+        // The first run is never batched: nothing was waiting before it.
+        #expect(!declaring.transformed.contains("d.p1"))
+        #expect(!declaring.transformed.contains("d.p50"))
+        // A text block always is.
+        #expect(declaring.transformed.contains("d.p51"))
+    }
+}

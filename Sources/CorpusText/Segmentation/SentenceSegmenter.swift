@@ -79,6 +79,12 @@ struct BlockSegmenter: BlockTransformer {
     /// The language forced by option `lang`, or nil to use the document's.
     let language: String?
 
+    /// Only text is segmented; blocks read with their sentences pass as they are.
+    func changes(_ block: Block) -> Bool {
+        if case .text = block.content { return true }
+        return false
+    }
+
     func transform(_ block: Block, in document: DocumentStart) throws -> Block {
         guard case .text(let text) = block.content else { return block }
         let lang = language ?? block.language ?? document.metadata.language ?? "kk"

@@ -227,6 +227,12 @@ public struct Tokenizer: CorpusTransform {
 
 /// The per-block work of ``Tokenizer``.
 struct BlockTokenizer: BlockTransformer {
+    /// Sentences read with their tokens (TEI `w`, CoNLL-U, JSON) keep them.
+    func changes(_ block: Block) -> Bool {
+        guard case .sentences(let sentences) = block.content else { return false }
+        return sentences.contains { $0.tokens == nil }
+    }
+
     func transform(_ block: Block, in document: DocumentStart) throws -> Block {
         guard case .sentences(let sentences) = block.content else { return block }
         var out = block
