@@ -21,6 +21,26 @@ struct InputOutputTests {
         #expect(try InputSource.file(path).prefix(10) == Array(bytes.prefix(10)))
     }
 
+    /// Asking the kernel to start writing (and drop clean pages) as the file grows
+    /// must not change a byte of it, nor of what a pipe receives.
+    @Test func writebackKeepsEveryByte() throws {
+        let path = NSTemporaryDirectory() + "corpuskit-writeback-\(getpid())"
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        #expect(fd >= 0)
+        defer { unlink(path) }
+        let output = ByteOutput(descriptor: fd, name: path, capacity: 4096, writeback: 64 << 10)
+        var expected: [UInt8] = []
+        for i in 0..<3000 {
+            let line = Array("line \(i) Қазақ тілі\n".utf8)
+            try line.withUnsafeBytes { try output.write($0) }
+            expected += line
+        }
+        try output.flush()
+        #expect(fsync(fd) == 0)
+        close(fd)
+        #expect(try InputSource.file(path).readAll() == expected)
+    }
+
     @Test func missingFileIsAnIOErrorNamingIt() {
         #expect {
             _ = try InputSource.file("/nonexistent/x.txt").readAll()

@@ -41,7 +41,7 @@ public final class AtomicFile {
         }
         descriptor = fd
         temporaryPath = temporary
-        output = ByteOutput(descriptor: fd, name: path)
+        output = ByteOutput(descriptor: fd, name: path, writeback: 8 << 20)
     }
 
     /// Flushes, syncs, closes and renames the file into place; any failure

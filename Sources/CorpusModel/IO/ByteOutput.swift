@@ -24,11 +24,25 @@ public final class ByteOutput {
     /// The name errors use.
     public let name: String
 
+    /// Start the disk writing of every this many bytes written (0: never); see ``init(descriptor:name:capacity:writeback:)``.
+    private let writebackEvery: Int
+    /// Bytes written to the descriptor, and how many of them the disk has been asked to write.
+    private var written = 0
+    private var writebackRequested = 0
+
     /// Output to an open descriptor; the caller closes it.
-    public init(descriptor: Int32, name: String, capacity: Int = 1 << 18) {
+    ///
+    /// `writeback`: for a regular file that will be `fsync`ed, ask the kernel to
+    /// start writing each further `writeback` bytes to disk as they are written
+    /// (`posix_fadvise` `DONTNEED`, which starts the write-out of dirty pages and
+    /// drops the pages already clean). The final `fsync` then waits for the last
+    /// stretch only, not for all of a large output at once: on 100 MiB it had
+    /// taken 60–80 ms after the conversion itself was done.
+    public init(descriptor: Int32, name: String, capacity: Int = 1 << 18, writeback: Int = 0) {
         self.target = .descriptor(descriptor)
         self.name = name
         self.capacity = capacity
+        self.writebackEvery = writeback
         allocated = max(capacity, 4096)
         storage = .allocate(byteCount: allocated, alignment: 16)
     }
@@ -37,6 +51,7 @@ public final class ByteOutput {
         self.target = .memory
         self.name = name
         self.capacity = .max
+        self.writebackEvery = 0
         allocated = 4096
         storage = .allocate(byteCount: allocated, alignment: 16)
     }
@@ -144,7 +159,15 @@ public final class ByteOutput {
             if n == 0 { throw CorpusError(.io, "cannot write: no space written", file: name) }
             done += n
         }
+        written += count
         count = 0
+        if writebackEvery > 0 && written - writebackRequested >= writebackEvery {
+            #if os(Linux)
+            // Advice only: a descriptor that cannot take it (a pipe) just says so.
+            _ = posix_fadvise(fd, off_t(writebackRequested), off_t(written - writebackRequested), Int32(POSIX_FADV_DONTNEED))
+            #endif
+            writebackRequested = written
+        }
     }
 }
 
