@@ -35,6 +35,22 @@ struct ModelTests {
         #expect(!CorpusID.isNCName("a b"))
     }
 
+    /// The ASCII bit masks agree with the scalar rules for every ASCII byte, first and later.
+    @Test func ncnameASCIIMasksMatchScalarRules() {
+        for value in UInt8(0)..<0x80 {
+            let c = Unicode.Scalar(value)
+            #expect(CorpusID.asciiNameStart(value) == CorpusID.isNameStart(c), "start \(value)")
+            #expect(CorpusID.asciiNameChar(value) == CorpusID.isNameChar(c), "char \(value)")
+            #expect(CorpusID.isNCName(String(c)) == CorpusID.isNameStart(c), "alone \(value)")
+            #expect(CorpusID.isNCName("a" + String(c)) == CorpusID.isNameChar(c), "after a letter \(value)")
+            // Long (heap) and small strings, and a non-ASCII scalar after the byte.
+            #expect(CorpusID.isNCName("doc.p12345.s678" + String(c)) == CorpusID.isNameChar(c), "long \(value)")
+            #expect(CorpusID.isNCName("a" + String(c) + "ә") == CorpusID.isNameChar(c), "before non-ASCII \(value)")
+        }
+        #expect(CorpusID.isNCName("corpus.p123456.s12"))
+        #expect(!CorpusID.isNCName("corpus.p123456.s12:x"))
+    }
+
     @Test func locationCountsCharactersNotBytes() {
         let bytes = Array("әб\nвгд".utf8)
         let loc = SourceLocation.of(byteOffset: bytes.count - 2, in: bytes)

@@ -9,6 +9,9 @@ import CorpusModel
 /// ends the input, not the output).
 final class HeldInput: RenderingAheadSink {
     private let downstream: any CorpusEventSink
+    /// `downstream` as a sink of blocks rendered ahead, cast once: a cast per
+    /// block cost ~700 instructions in the runtime's conformance cache.
+    private let ahead: (any RenderingAheadSink)?
     private let limit: Int
     private var held: [CorpusEvent] = []
     private var heldBytes = 0
@@ -17,6 +20,7 @@ final class HeldInput: RenderingAheadSink {
 
     init(downstream: any CorpusEventSink, limit: Int) {
         self.downstream = downstream
+        self.ahead = downstream as? any RenderingAheadSink
         self.limit = limit
     }
 
@@ -36,7 +40,7 @@ final class HeldInput: RenderingAheadSink {
     func receive(rendered block: Block, _ parts: RenderedParts) throws {
         // With `limit` 0 any block releases what is held, as `receive(_:)` would.
         if !isCommitted { try release() }
-        guard let ahead = downstream as? any RenderingAheadSink else {
+        guard let ahead else {
             preconditionFailure("a block rendered ahead for a sink that cannot take it")
         }
         try ahead.receive(rendered: block, parts)

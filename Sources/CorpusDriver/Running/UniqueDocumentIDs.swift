@@ -26,6 +26,8 @@ public final class UniqueDocumentIDs: RenderingAheadSink {
     }
 
     private let downstream: any CorpusEventSink
+    /// `downstream` as a sink of blocks rendered ahead, cast once (see ``HeldInput``).
+    private let ahead: (any RenderingAheadSink)?
     private let namespaceBlocks: Bool
     private var used: Set<String> = []
     private var names: InputNames?
@@ -34,6 +36,7 @@ public final class UniqueDocumentIDs: RenderingAheadSink {
     /// `namespaceBlocks`: keep block and sentence ids under their document id (several inputs).
     public init(downstream: any CorpusEventSink, namespaceBlocks: Bool) {
         self.downstream = downstream
+        self.ahead = downstream as? any RenderingAheadSink
         self.namespaceBlocks = namespaceBlocks
     }
 
@@ -65,7 +68,7 @@ public final class UniqueDocumentIDs: RenderingAheadSink {
     }
 
     public func receive(rendered block: Block, _ parts: RenderedParts) throws {
-        guard let ahead = downstream as? any RenderingAheadSink else {
+        guard let ahead else {
             preconditionFailure("a block rendered ahead for a sink that cannot take it")
         }
         try ahead.receive(rendered: block, parts)

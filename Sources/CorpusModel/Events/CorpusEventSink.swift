@@ -285,9 +285,18 @@ private final class TransformedBatch<T: BlockTransformer>: @unchecked Sendable {
     }
 
     /// The batch's work: transform each block, render it when there is a renderer.
+    ///
+    /// Built in locals and stored once: appending to the stored arrays took a
+    /// dynamic exclusivity check (a thread-local access set) per block.
     private func run() {
+        var output: [Block] = []
+        var rendered: [Range<Int>?] = []
         output.reserveCapacity(input.count)
         rendered.reserveCapacity(input.count)
+        defer {
+            self.output = output
+            self.rendered = rendered
+        }
         for index in input.indices {
             let block: Block
             do {
@@ -299,7 +308,7 @@ private final class TransformedBatch<T: BlockTransformer>: @unchecked Sendable {
             if let renderer, let target,
                 let parts = target.render(block, with: renderer, in: document, followsBlock: followsBlock || index > 0)
             {
-                var light = block
+                var light = consume block  // moved, not copied: no retain and release of every field
                 light.content = .sentences([])  // the sentences are freed here, where they were made
                 output.append(light)
                 rendered.append(parts)
