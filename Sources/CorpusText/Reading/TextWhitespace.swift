@@ -160,24 +160,8 @@ enum TextWhitespace {
     /// The scalar starting at byte `i` of valid UTF-8 `b` and its width; nil at the end.
     @inline(__always)
     static func scalar(at i: Int, in b: UnsafeBufferPointer<UInt8>) -> (scalar: Unicode.Scalar, width: Int)? {
-        guard i < b.count else { return nil }
-        let lead = b[i]
-        if lead < 0x80 { return (Unicode.Scalar(lead), 1) }
-        let value: UInt32
-        let width: Int
-        if lead < 0xE0 {
-            value = UInt32(lead & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
-            width = 2
-        } else if lead < 0xF0 {
-            value = UInt32(lead & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
-            width = 3
-        } else {
-            value = UInt32(lead & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6
-                | UInt32(b[i + 3] & 0x3F)
-            width = 4
-        }
-        // A `String`'s UTF-8 is valid, so `value` is a scalar value.
-        return (Unicode.Scalar(value) ?? "\u{FFFD}", width)
+        guard i < b.count, let base = b.baseAddress else { return nil }
+        return UTF8Paragraph.decode(base + i)
     }
 
     /// Whether `s` ends a sentence: a final `.`, `!`, `?` or `…`, possibly before closing quotes or brackets.

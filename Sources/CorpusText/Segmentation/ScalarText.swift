@@ -120,21 +120,8 @@ struct ScalarText {
                 i += 2
                 continue
             }
-            let value: UInt32
-            let width: Int
-            if lead < 0xE0 {
-                value = UInt32(lead & 0x1F) << 6 | UInt32(base[i + 1] & 0x3F)
-                width = 2
-            } else if lead < 0xF0 {
-                value = UInt32(lead & 0x0F) << 12 | UInt32(base[i + 1] & 0x3F) << 6 | UInt32(base[i + 2] & 0x3F)
-                width = 3
-            } else {
-                value = UInt32(lead & 0x07) << 18 | UInt32(base[i + 1] & 0x3F) << 12
-                    | UInt32(base[i + 2] & 0x3F) << 6 | UInt32(base[i + 3] & 0x3F)
-                width = 4
-            }
-            // A String's UTF-8 is valid, so `value` is a scalar value (never a surrogate).
-            (out + k).initialize(to: unsafeBitCast(value, to: Unicode.Scalar.self))
+            let (scalar, width) = UTF8Paragraph.decode(base + i)
+            (out + k).initialize(to: scalar)
             k += 1
             i += width
         }
