@@ -80,6 +80,17 @@ enum ScalarFacts {
         return UnsafePointer(memory)
     }()
 
+    /// The third table's block: U+FE00–U+FFFF (U+FFFD, which mis-decoded text holds wherever a byte was
+    /// lost, the byte order mark, fullwidth forms), whose entries would otherwise be computed at every occurrence.
+    static let specialsStart: UInt32 = 0xFE00, specialsSize = 0x200
+
+    /// The entries of U+FE00–U+FFFF, in memory that is never freed.
+    nonisolated(unsafe) static let specials: UnsafePointer<UInt64> = {
+        let memory = UnsafeMutablePointer<UInt64>.allocate(capacity: specialsSize)
+        for k in 0..<specialsSize { (memory + k).initialize(to: entry(specialsStart + UInt32(k))) }
+        return UnsafePointer(memory)
+    }()
+
     /// The letter lanes of scalar `v` below U+0800.
     @inline(__always)
     static func lanes(_ v: UInt32, _ table: UnsafePointer<UInt64>) -> UInt64 { table[lanesOffset &+ Int(v)] }
@@ -111,12 +122,23 @@ enum ScalarFacts {
         v < UInt32(tableSize) ? table[Int(v)] : above(v)
     }
 
-    /// The entry of a scalar from U+0800 up: looked up in ``punctuation``, else computed.
+    /// The entry of a scalar from U+0800 up: looked up in ``punctuation`` or ``specials``, made from
+    /// ``hanFlags`` for a CJK ideograph, else computed.
     @inline(never)
     static func above(_ v: UInt32) -> UInt64 {
         let k = v &- punctuationStart
-        return k < UInt32(punctuationSize) ? punctuation[Int(k)] : entry(v)
+        if k < UInt32(punctuationSize) { return punctuation[Int(k)] }
+        let j = v &- specialsStart
+        if j < UInt32(specialsSize) { return specials[Int(j)] }
+        if v &- hanStart < hanSize { return hanFlags | UInt64(v) }
+        return entry(v)
     }
+
+    /// The CJK Unified Ideographs (U+4E00–U+9FFF: Chinese names and terms in Kazakh text): every one is a
+    /// caseless letter of the Han count, so its entry is ``hanFlags`` with the scalar itself as its folded
+    /// value (a test checks this for each of them).
+    static let hanStart: UInt32 = 0x4E00, hanSize: UInt32 = 0x5200
+    static let hanFlags = entry(hanStart) & ~0xFFFF_FFFF
 
     /// Whether the entry is a word scalar's (its sign bit).
     @inline(__always)
