@@ -212,8 +212,8 @@ extension BlockFacts {
     ///
     /// Runs of Cyrillic letters (U+0400–U+04FF, lead bytes D0–D3: nearly every letter of a Kazakh
     /// or Russian word) go four, then two at a time: one load and mask test finds them, their
-    /// values come out of the bytes in a few shifts for all lanes at once, and one test of the
-    /// entries' and-ed sign bits says all are word scalars. The rest goes one scalar at a time.
+    /// values come out of the bytes in a few shifts for all lanes at once, and one test of two
+    /// entries' and-ed sign bits says both are word scalars. The rest goes one scalar at a time.
     @inline(never)
     private static func wordScalars(
         _ q: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, _ h: UInt64, _ wordHash: UInt64, _ seen: UInt64,
@@ -234,15 +234,22 @@ extension BlockFacts {
             let x = UInt64(littleEndian: UnsafeRawPointer(q).loadUnaligned(as: UInt64.self))
             guard x & 0xC0FC_C0FC_C0FC_C0FC == 0x80D0_80D0_80D0_80D0 else { break }
             let values = (x >> 8) & 0x003F_003F_003F_003F | (x & 0x0003_0003_0003_0003) << 6 | 0x0400_0400_0400_0400
+            // Two and two, so fewer values are live at once (the loop's state stays in registers).
             let v0 = Int(values & 0xFFFF), v1 = Int((values >> 16) & 0xFFFF)
-            let v2 = Int((values >> 32) & 0xFFFF), v3 = Int(values >> 48)
-            let e0 = table[v0], e1 = table[v1], e2 = table[v2], e3 = table[v3]
-            guard ScalarFacts.isWord(e0 & e1 & e2 & e3) else { break }
+            let e0 = table[v0], e1 = table[v1]
+            guard ScalarFacts.isWord(e0 & e1) else { break }
             add(v0, e0)
             add(v1, e1)
+            seen |= e0 | e1
+            let v2 = Int((values >> 32) & 0xFFFF), v3 = Int(values >> 48)
+            let e2 = table[v2], e3 = table[v3]
+            guard ScalarFacts.isWord(e2 & e3) else {
+                q += 4
+                break
+            }
             add(v2, e2)
             add(v3, e3)
-            seen |= e0 | e1 | e2 | e3
+            seen |= e2 | e3
             q += 8
         }
         if end - q >= 4 {
