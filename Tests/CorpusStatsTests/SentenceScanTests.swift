@@ -98,6 +98,23 @@ import Testing
         #expect(kept.count < all.count / 2)
     }
 
+    /// Four hashes of one set are all kept; a fifth puts out the oldest; a hit moves nothing; 0 is never seen;
+    /// a forgotten hash is new again.
+    @Test func recentWordsKeepFourHashesASet() {
+        let recent = RecentWords()
+        let sets = UInt64(RecentWords.size / RecentWords.ways)
+        let same = (1...5).map { UInt64($0) * sets + 7 }  // all in set 7
+        for h in same.prefix(4) { #expect(recent.isNew(h)) }
+        for h in same.prefix(4) { #expect(!recent.isNew(h)) }
+        #expect(recent.isNew(same[4]))
+        #expect(recent.isNew(same[0]))  // the oldest fell out (and now puts out the next oldest)
+        #expect(!recent.isNew(same[4]) && !recent.isNew(same[3]) && !recent.isNew(same[2]))
+        #expect(recent.isNew(0) && recent.isNew(0))
+        recent.forget(same[4])
+        #expect(recent.isNew(same[4]))
+        #expect(recent.isNew(8 * sets + 8))  // another set is untouched by all this
+    }
+
     @Test(arguments: [Alphabet.kazakh, .russian, nil])
     func generatedTextGivesTheSameFiguresBothWays(alphabet: Alphabet?) throws {
         for seed in UInt64(1)...300 {

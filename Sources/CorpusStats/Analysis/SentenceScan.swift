@@ -130,10 +130,7 @@ extension BlockFacts {
                 words &+= 1
                 // ``RecentWords/isNew(_:)`` on the raw hash: a word seen lately is not finished at all.
                 var isNew = true
-                if let recentSlots {
-                    let slot = recentSlots + (Int(truncatingIfNeeded: wordHash) & (RecentWords.size - 1))
-                    if wordHash != 0 && slot.pointee == wordHash { isNew = false } else { slot.pointee = wordHash }
-                }
+                if let recentSlots { isNew = RecentWords.isNew(wordHash, in: RecentWords.set(of: wordHash, in: recentSlots)) }
                 // Few words are new lately: most never reach the array (which starts with room for 16).
                 if isNew {
                     if let recent {
