@@ -57,6 +57,22 @@ import Testing
         #expect(d.counter.lookup(999_999_999)?.count == 10)
     }
 
+    /// ``CorpusTally/clip(_:to:)`` counting UTF-8 lead bytes cuts where the scalar view's index walk cut.
+    @Test func clipCutsAfterTheSameScalars() {
+        func reference(_ text: String, to limit: Int) -> String {
+            let scalars = text.unicodeScalars
+            guard let cut = scalars.index(scalars.startIndex, offsetBy: limit, limitedBy: scalars.endIndex), cut != scalars.endIndex
+            else { return text }
+            return String(scalars[..<cut]) + "…"
+        }
+        for seed in UInt64(1)...150 {
+            let text = SentenceScanTests.text(seed: seed, count: Int(seed % 90))
+            for limit in [0, 1, 2, 5, 80, 200, 300] {
+                #expect(CorpusTally.clip(text, to: limit) == reference(text, to: limit), "\(text.debugDescription) \(limit)")
+            }
+        }
+    }
+
     /// A paragraph's quoted text, cut in one pass, is its sentences joined by spaces as far as a report quotes it.
     @Test func paragraphTextIsTheJoinedSentencesAsFarAsQuoted() throws {
         for seed in UInt64(1)...120 {

@@ -25,6 +25,12 @@ import Testing
         "\u{FFFD}", "\u{85}", "\u{9F}", "РљР°Р·Р°Т›", "Ð‘Ò±Ð»", "cafÃ©", "вЂ™", "â€™", "Рў", "Сіз",
         "info@mail.kz", "https://gov.kz/a", "www.gov.kz", "http://x.y/(a)", "a:b", "ww.x", "wwww.x",
         "\u{500}", "\u{52F}", "\u{4FF}", "\u{4C0}", "\u{460}",
+        // The byte scan: two-byte scalars past the Cyrillic block, a non-word Cyrillic scalar inside a run of
+        // Cyrillic letters, runs of 2 to 9 letters (four and two at a time, then one by one), three- and four-byte
+        // scalars inside words.
+        "\u{5D0}\u{5D1}", "\u{627}\u{644}", "\u{7C0}", "\u{7FF}", "\u{531}ա", "ақ\u{482}ша", "қазақ\u{482}", "\u{482}ақ",
+        "ас", "аса", "асаб", "асабы", "асабыр", "асабырл", "асабырлы", "асабырлық", "Қазақстанның", "сөз\u{301}сөз",
+        "сөз日本сөз", "сөз😀сөз", "ақ1ша", "ақaша", "ақé",
     ]
 
     /// A deterministic mix of `count` pieces (SplitMix64), mostly words and spaces.
@@ -92,6 +98,23 @@ import Testing
         #expect(kept.count < all.count / 2)
     }
 
+    /// Four hashes of one set are all kept; a fifth puts out the oldest; a hit moves nothing; 0 is never seen;
+    /// a forgotten hash is new again.
+    @Test func recentWordsKeepFourHashesASet() {
+        let recent = RecentWords()
+        let sets = UInt64(RecentWords.size / RecentWords.ways)
+        let same = (1...5).map { UInt64($0) * sets + 7 }  // all in set 7
+        for h in same.prefix(4) { #expect(recent.isNew(h)) }
+        for h in same.prefix(4) { #expect(!recent.isNew(h)) }
+        #expect(recent.isNew(same[4]))
+        #expect(recent.isNew(same[0]))  // the oldest fell out (and now puts out the next oldest)
+        #expect(!recent.isNew(same[4]) && !recent.isNew(same[3]) && !recent.isNew(same[2]))
+        #expect(recent.isNew(0) && recent.isNew(0))
+        recent.forget(same[4])
+        #expect(recent.isNew(same[4]))
+        #expect(recent.isNew(8 * sets + 8))  // another set is untouched by all this
+    }
+
     @Test(arguments: [Alphabet.kazakh, .russian, nil])
     func generatedTextGivesTheSameFiguresBothWays(alphabet: Alphabet?) throws {
         for seed in UInt64(1)...300 {
@@ -138,14 +161,52 @@ import Testing
         }
     }
 
+    /// The byte scan's scalar count is the string's, on every length around its eight-byte steps and its
+    /// flush of the byte lanes (every 255 steps).
+    @Test func scalarCountOfUTF8IsTheStringsCount() {
+        for seed in UInt64(1)...200 {
+            var text = Self.text(seed: seed, count: Int(seed % 40) + 1)
+            if seed % 7 == 0 { text = String(repeating: text, count: 40) }  // past 2,040 bytes
+            var copy = text
+            let counted = copy.withUTF8 { UTF8Scalars.count($0) }
+            #expect(counted == text.unicodeScalars.count, "\(text.debugDescription)")
+            let bytes = Array(text.utf8)
+            for cut in [0, 1, 7, 8, 9, 15, 16, 17] where cut <= bytes.count {
+                // Any prefix cut at a scalar start.
+                var end = cut
+                while end < bytes.count && bytes[end] & 0xC0 == 0x80 { end += 1 }
+                let prefix = String(decoding: bytes[..<end], as: UTF8.self)
+                #expect(bytes.withUnsafeBufferPointer { UTF8Scalars.count(UnsafeBufferPointer(rebasing: $0[..<end])) } == prefix.unicodeScalars.count)
+            }
+        }
+        for long in [String(repeating: "қ", count: 5000), String(repeating: "a", count: 4093), String(repeating: "日", count: 3001)] {
+            var copy = long
+            #expect(copy.withUTF8 { UTF8Scalars.count($0) } == long.unicodeScalars.count)
+        }
+    }
+
+    /// Sentences cut as byte ranges are the sentences the segmenter's scalar path (``ParagraphScan``) cuts.
+    @Test func byteCutSentencesAreTheScalarPathsSentences() throws {
+        for seed in UInt64(1)...200 {
+            let text = Self.text(seed: seed, count: Int(seed % 60) + 1) + " Екінші сөйлем. Үшінші!  Төртінші?"
+            let block = Block(id: "d.p\(seed)", kind: .paragraph, content: .text(text))
+            let facts = try BlockFacts(block, alphabet: .kazakh, language: "kk")
+            let scan = try ParagraphScan(text, language: "kk")
+            #expect(facts.sentences.count == scan.sentences.count)
+            for (i, range) in scan.sentences.enumerated() where i < facts.sentences.count {
+                #expect(facts.sentenceText(i, of: block) == scan.text(range))
+            }
+        }
+    }
+
     /// The table facts the scan relies on hold for every scalar.
     @Test func scalarFactsHoldForEveryScalar() {
         let counts: UInt64 = 0x3F << ScalarFacts.countShift  // latin … other
         for v in UInt32(0)...0x10FFFF {
             guard let c = Unicode.Scalar(v) else { continue }
             let e = ScalarFacts.entry(v)
-            if v < 0x500 { #expect(ScalarFacts.table[Int(v)] == e) }
-            if v < 0x2400 { #expect(ScalarFacts.of(v, ScalarFacts.table) == e, "U+\(String(v, radix: 16))") }
+            if v < UInt32(ScalarFacts.tableSize) { #expect(ScalarFacts.table[Int(v)] == e) }
+            #expect(ScalarFacts.of(v, ScalarFacts.table) == e, "U+\(String(v, radix: 16))")
             // Only letters count, so a number token adds no letters; letters never end a run.
             if e & counts != 0 || e & ScalarFacts.hanBit != 0 { #expect(e & ScalarFacts.letterBit != 0, "U+\(String(v, radix: 16))") }
             if e & ScalarFacts.letterBit != 0 { #expect(e & ScalarFacts.endRunBit == 0, "U+\(String(v, radix: 16))") }

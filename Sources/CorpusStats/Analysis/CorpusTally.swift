@@ -154,11 +154,18 @@ struct CorpusTally: Sendable {
 
     /// A sentence cut to 300 characters for a report.
     static func clip(_ text: String, to limit: Int = 300) -> String {
-        // Walks at most `limit` scalars, however long the text.
-        let scalars = text.unicodeScalars
-        guard let cut = scalars.index(scalars.startIndex, offsetBy: limit, limitedBy: scalars.endIndex), cut != scalars.endIndex
-        else { return text }
-        return String(scalars[..<cut]) + "…"
+        // Walks at most `limit` scalars, however long the text, counting their first bytes in its UTF-8.
+        var copy = text
+        let cut: Int? = copy.withUTF8 { bytes in
+            var scalars = 0
+            for i in bytes.indices where bytes[i] & 0xC0 != 0x80 {
+                if scalars == limit { return i }
+                scalars += 1
+            }
+            return nil
+        }
+        guard let cut else { return text }
+        return copy.withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[..<cut]), as: UTF8.self) } + "…"
     }
 
     /// Up to 30 characters either side of `needle` in `text`.

@@ -1,167 +1,46 @@
 import CorpusModel
 import CorpusText
 
-/// What the one-pass sentence scan needs to know of a scalar, in one 64-bit
-/// entry: the folded scalar (``TextHash``'s lower case) in the low 32 bits,
-/// then ``WordScan``'s classes (letter counts, run ends, the mis-decoding
-/// pre-check) and the ``Tokenizer``'s. The word bit is the sign bit and the
-/// folded value fills a 32-bit half alone, so the hot loop tests and hashes
-/// an entry without loading a mask. Scalars below U+0500 are looked up in
-/// ``table``; the rest are computed by ``entry(_:)`` each time (they are rare
-/// in the texts this is tuned for).
-enum ScalarFacts {
-    /// ``Tokenizer/isSpace(_:)``.
-    static let spaceBit: UInt64 = 1 << 32
-    /// ``Tokenizer/isWordScalar(_:)``: the sign bit.
-    static let wordBit: UInt64 = 1 << 63
-    /// ``Tokenizer/isLetter(_:)``: a token with one is a word, else a number.
-    static let letterBit: UInt64 = 1 << 34
-    /// `@`: with one, any word may be an e-mail address.
-    static let atBit: UInt64 = 1 << 36
-    /// `h`, `f` or `w` in either case: the only scalars a URL prefix (`http://`, `ftp://`, `www.`) starts with.
-    static let urlStartBit: UInt64 = 1 << 37
-    /// `:`: with one, a word starting with h, f or w may be a URL.
-    static let colonBit: UInt64 = 1 << 48
-    /// ``Tokenizer/isDigit(_:)``.
-    static let digitBit: UInt64 = 1 << 38
-    /// A scalar after which ``EncodingSuspects/mayStart(_:_:)`` can be true for some
-    /// scalars (`Р С Т У`, `Ð Ñ Ò Ó Â Ã`): without one or an ``alwaysBit`` scalar a sentence is not suspicious.
-    static let leadBit: UInt64 = 1 << 39
-    /// A scalar ``EncodingSuspects/mayStart(_:_:)`` may be true for without a lead before it
-    /// (C1 controls, U+FFFD; `Ђ` and `€`, which follow `в` and `â`).
-    static let alwaysBit: UInt64 = 1 << 47
-    /// No entry has this bit: the sentence scan sets it for a token holding a lead and a scalar that may follow one.
-    static let leadPairBit: UInt64 = 1 << 33
-
-    /// How the scalar joins word scalars around it (2 bits, ``Tokenizer/joins(_:_:_:)`` sampled):
-    /// 0 never, 1 before any word scalar (hyphens), 2 between letters (apostrophes), 3 between digits.
-    static let joinShift: UInt64 = 44
-
-    /// ``Tokenizer/kind(of:)`` of the scalar alone, as ``TokenKind/index``, from this bit up (3 bits).
-    static let kindShift: UInt64 = 40
-
-    /// ``WordScan``'s bits 21…31 (its letter counts and classes) sit here, from bit 52 up.
-    static let wordScanShift: UInt64 = 31
-    /// The six letter-count bits (``WordScan/latinBit`` … ``WordScan/otherBit``) start here.
-    static let countShift: UInt64 = 52
-    static let latinBit = UInt64(WordScan.latinBit) << wordScanShift
-    static let cyrillicBit = UInt64(WordScan.cyrillicBit) << wordScanShift
-    static let endRunBit = UInt64(WordScan.endRunBit) << wordScanShift
-    static let suspectBit = UInt64(WordScan.suspectBit) << wordScanShift
-    static let hanBit = UInt64(WordScan.hanBit) << wordScanShift
-
-    /// ``WordScan/mask(for:)`` in this layout (0: no alphabet check).
-    static func mask(for alphabet: Alphabet?) -> UInt64 { UInt64(WordScan.mask(for: alphabet)) << wordScanShift }
-
-    static let tableSize = 0x500
-
-    /// The entries of the scalars below U+0500, then (at ``lanesOffset``) their letter counts in
-    /// ``WordScan/spread``'s byte lanes: one block of memory, never freed, so the hot loop reaches
-    /// both from one pointer.
-    nonisolated(unsafe) static let table: UnsafePointer<UInt64> = {
-        let memory = UnsafeMutablePointer<UInt64>.allocate(capacity: 2 * tableSize)
-        for v in 0..<UInt32(tableSize) { (memory + Int(v)).initialize(to: entry(v)) }
-        for v in 0..<tableSize { (memory + lanesOffset + v).initialize(to: WordScan.spread[Int((memory[v] >> countShift) & 63)]) }
-        return UnsafePointer(memory)
-    }()
-
-    /// Where ``table``'s letter lanes start.
-    static let lanesOffset = tableSize
-
-    /// The second table's block: U+2000–U+21FF (dashes, quotes, `…`, `€`, `№`: common in Kazakh and
-    /// Russian text), whose entries would otherwise be computed at every occurrence.
-    static let punctuationStart: UInt32 = 0x2000, punctuationSize = 0x200
-
-    /// The entries of U+2000–U+21FF, in memory that is never freed.
-    nonisolated(unsafe) static let punctuation: UnsafePointer<UInt64> = {
-        let memory = UnsafeMutablePointer<UInt64>.allocate(capacity: punctuationSize)
-        for k in 0..<punctuationSize { (memory + k).initialize(to: entry(punctuationStart + UInt32(k))) }
-        return UnsafePointer(memory)
-    }()
-
-    /// The letter lanes of scalar `v` below U+0500.
-    @inline(__always)
-    static func lanes(_ v: UInt32, _ table: UnsafePointer<UInt64>) -> UInt64 { table[lanesOffset &+ Int(v)] }
-
-    /// The entry of scalar value `v`, from the tokenizer's and ``WordScan``'s own rules.
-    static func entry(_ v: UInt32) -> UInt64 {
-        let w = UInt64(WordScan.entry(v))
-        var e = (w & 0x1F_FFFF) | (w >> 21) << (21 + wordScanShift)
-        guard let c = Unicode.Scalar(v) else { return e }
-        if Tokenizer.isSpace(c) { e |= spaceBit }
-        if Tokenizer.isWordScalar(c) { e |= wordBit }
-        if Tokenizer.isLetter(c) { e |= letterBit }
-        if Tokenizer.isDigit(c) { e |= digitBit }
-        let join: UInt64 =
-            Tokenizer.joins(c, "a", "1") ? 1 : Tokenizer.joins(c, "a", "b") ? 2 : Tokenizer.joins(c, "1", "2") ? 3 : 0
-        e |= join << joinShift
-        if v == 0x40 { e |= atBit }
-        if v == 0x3A { e |= colonBit }
-        if v == 0x68 || v == 0x48 || v == 0x66 || v == 0x46 || v == 0x77 || v == 0x57 { e |= urlStartBit }
-        e |= UInt64(Tokenizer.kind(of: c).index) << kindShift
-        if EncodingSuspects.isCP1251Lead(v) || EncodingSuspects.isCP1252Lead(v) { e |= leadBit }
-        // C1 controls and U+FFFD are suspicious anywhere; `Ђ` and `€` after `в` or `â` (`вЂ`, `â€`), here taken alone.
-        if (0x80...0x9F).contains(v) || v == 0xFFFD || v == 0x402 || v == 0x20AC { e |= alwaysBit }
-        return e
-    }
-
-    @inline(__always)
-    static func of(_ v: UInt32, _ table: UnsafePointer<UInt64>) -> UInt64 {
-        v < UInt32(tableSize) ? table[Int(v)] : above(v)
-    }
-
-    /// The entry of a scalar from U+0500 up: looked up in ``punctuation``, else computed.
-    @inline(never)
-    static func above(_ v: UInt32) -> UInt64 {
-        let k = v &- punctuationStart
-        return k < UInt32(punctuationSize) ? punctuation[Int(k)] : entry(v)
-    }
-
-    /// Whether the entry is a word scalar's (its sign bit).
-    @inline(__always)
-    static func isWord(_ e: UInt64) -> Bool { Int64(bitPattern: e) < 0 }
-}
-
 extension BlockFacts {
-    /// Analyses the sentence `s[range]` in one pass: its hash, its tokens by
-    /// ``Tokenizer``'s rules (with the mis-decoding pre-check), and each
-    /// word's hash and letters by ``WordScan``'s — the figures of the general
-    /// path (``Tokenizer/forEachToken(in:range:_:)`` then ``WordScan`` per
-    /// word), without a call per token or a second walk over the words.
+    /// Analyses the sentence `bytes[range]` (valid UTF-8, cut at scalar starts) in one pass
+    /// over its bytes: its hash, its tokens by ``Tokenizer``'s rules (with the mis-decoding
+    /// pre-check), and each word's hash and letters by ``WordScan``'s — the figures of the
+    /// general path (``Tokenizer/forEachToken(in:range:_:)`` over decoded scalars, then
+    /// ``WordScan`` per word), without decoding the paragraph into an array, a call per
+    /// token or a second walk over the words.
     ///
     /// Returns false, having recorded nothing, for a sentence that may hold a
-    /// link (``mayBeLink(_:_:_:_:)``): those take the general path.
-    mutating func scanFast(
-        _ s: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>, sentence: Int, alphabet: Alphabet?
-    ) -> Bool {
-        guard let base = s.baseAddress, !range.isEmpty else {
+    /// link (``mayBeLink(_:_:_:)``): those take the general path.
+    mutating func scanFast(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, sentence: Int, alphabet: Alphabet?) -> Bool {
+        guard let base = bytes.baseAddress, !range.isEmpty else {
             sentences.append(SentenceFacts(tokens: 0, hash: TextHash.finish(0xcbf2_9ce4_8422_2325)))
             return true
         }
         // The one-scalar tokens are counted on the stack, out of the loop's registers.
         return withUnsafeTemporaryAllocation(of: Int.self, capacity: 8) { kinds in
             kinds.initialize(repeating: 0)
-            return scanFast(s, base, range, sentence: sentence, alphabet: alphabet, kinds: kinds.baseAddress!)
+            return scanFast(base + range.lowerBound, base + range.upperBound, sentence: sentence, alphabet: alphabet,
+                            kinds: kinds.baseAddress!)
         }
     }
 
-    /// ``scanFast(_:_:sentence:alphabet:)`` counting one-scalar tokens at `kinds`.
+    /// ``scanFast(_:_:sentence:alphabet:)`` over the bytes `start..<end`, counting one-scalar tokens at `kinds`.
     ///
-    /// One loop, its state in locals. The scalar at `i` is classified once (`v`, `e`): a
-    /// space or a one-scalar token is settled at once; a word or number runs the inner
-    /// loop over word scalars of the table (two hash steps, an or and one addition each),
-    /// which leaves it at a joiner, a scalar above the table or the token's end (handing
-    /// that scalar on, classified). The letter lanes in `packed` are emptied after a token
-    /// when one reaches 128, so a token shorter than 128 scalars cannot make them carry.
+    /// One loop, its state in locals. The scalar at `q` is decoded and classified once (`v`,
+    /// `w`, `e`): a space or a one-scalar token is settled at once; a word or number runs the
+    /// inner loop over word scalars of one or two bytes (a decode, two hash steps, an or and
+    /// one addition each), which leaves it at a joiner, a longer scalar or the token's end
+    /// (handing that scalar on, classified). The letter lanes in `packed` are emptied after a
+    /// token when one reaches 128, so a token shorter than 128 bytes cannot make them carry.
     private mutating func scanFast(
-        _ s: UnsafeBufferPointer<Unicode.Scalar>, _ p: UnsafePointer<Unicode.Scalar>, _ range: Range<Int>, sentence: Int,
-        alphabet: Alphabet?, kinds: UnsafeMutablePointer<Int>
+        _ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, sentence: Int, alphabet: Alphabet?,
+        kinds: UnsafeMutablePointer<Int>
     ) -> Bool {
         let table = ScalarFacts.table
         let mask = ScalarFacts.mask(for: alphabet)
+        let scripts = ScalarFacts.latinBit | ScalarFacts.cyrillicBit
         let recentSlots = recent?.slots
         let prime: UInt64 = 0x100_0000_01b3
-        let n = range.upperBound
         // The sentence's hash, over all its scalars, is taken as the tokens are scanned.
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         // Every entry or-ed (what the pre-check needs of every scalar), and ``ScalarFacts/leadPairBit`` for a
@@ -172,25 +51,24 @@ extension BlockFacts {
         var logged = 0  // new words put in `recent` (its journal), forgotten if the sentence is taken back
         // Letters in byte lanes (``ScalarFacts/lanes(_:_:)``): only letters count, and a token with a letter is a word.
         var loop = WordLoop(table: table)
-        let end = p + n
         let hashesBefore = wordHashes.count, mixedBefore = mixed.count, foreignBefore = foreign.count
         let totalsBefore = letterTotals
-        var i = range.lowerBound
-        var v = p[i].value
+        var q = start
+        var (v, w) = UTF8Scalars.decode(q)
         var e = ScalarFacts.of(v, table)
         scan: while true {
             all |= e
             if e & ScalarFacts.spaceBit != 0 {
                 h = (h ^ UInt64(v)) &* prime
-                i &+= 1
-                guard i < n else { break scan }
-                v = p[i].value
+                q += w
+                guard q < end else { break scan }
+                (v, w) = UTF8Scalars.decode(q)
                 e = ScalarFacts.of(v, table)
                 continue scan
             }
             // With an `@` anywhere the tokenizer looks for a link at every letter: the general path.
             if e & (ScalarFacts.atBit | ScalarFacts.urlStartBit) != 0
-                && (e & ScalarFacts.atBit != 0 || Self.mayBeLink(s, i, n, table))
+                && (e & ScalarFacts.atBit != 0 || Self.mayBeLink(q, end, table))
             {
                 if let recent { for k in 0..<logged { recent.forget(recent.journal[k]) } }
                 wordHashes.removeSubrange(hashesBefore...)
@@ -201,27 +79,26 @@ extension BlockFacts {
             }
             guard ScalarFacts.isWord(e) else {
                 h = (h ^ UInt64(v)) &* prime
-                i &+= 1
-                if v == 0x2E && i + 1 < n && p[i].value == 0x2E && p[i + 1].value == 0x2E {
-                    // `...` and longer runs of dots: one token.
-                    while i < n && p[i].value == 0x2E {
+                q += w
+                if v == 0x2E && q + 1 < end && q[0] == 0x2E && q[1] == 0x2E {
+                    // `...` and longer runs of dots: one token (`.` is one byte, so bytes are scalars here).
+                    while q < end && q[0] == 0x2E {
                         h = (h ^ 0x2E) &* prime
-                        i &+= 1
+                        q += 1
                     }
                     kinds[TokenKind.punctuation.index] &+= 1
                 } else {
                     kinds[Int((e >> ScalarFacts.kindShift) & 7)] &+= 1
                 }
-                guard i < n else { break scan }
-                v = p[i].value
+                guard q < end else { break scan }
+                (v, w) = UTF8Scalars.decode(q)
                 e = ScalarFacts.of(v, table)
                 continue scan
             }
             // A word or number: word scalars, and joiners between them (``Tokenizer/joins(_:_:_:)``).
-            let start = i, packedBefore = loop.packed
+            let tokenStart = q, packedBefore = loop.packed
             var wordHash: UInt64 = 0xcbf2_9ce4_8422_2325
             var seen: UInt64 = 0
-            var q = p + i
             var atEnd = false
             token: while true {
                 (q, h, wordHash, seen) = Self.wordScalars(q, end, h, wordHash, seen, &loop)
@@ -229,43 +106,31 @@ extension BlockFacts {
                     atEnd = true
                     break token
                 }
-                // `q` (`v`, `e`) is above the table, or no word scalar: a joiner may continue the token.
-                v = q.pointee.value
+                // `q` (`v`, `w`, `e`) is a longer scalar, or no word scalar: a joiner may continue the token.
+                (v, w) = UTF8Scalars.decode(q)
                 e = ScalarFacts.of(v, table)
-                guard _slowPath(ScalarFacts.isWord(e) || (e >> ScalarFacts.joinShift) & 3 != 0 && Self.joins(p, Self.index(of: q, in: p), n, e, table))
+                guard _slowPath(ScalarFacts.isWord(e) || (e >> ScalarFacts.joinShift) & 3 != 0 && Self.joins(q, w, end, e, table))
                 else { break token }
                 (h, wordHash, seen, loop.packed) = addOne(v, e, h, wordHash, seen, loop.packed)
-                q += 1
+                q += w
             }
-            i = Self.index(of: q, in: p)
-            // The letter lanes were below 128 at the token's start; a token of fewer than 128 scalars cannot
-            // make them carry. A longer one (rare) has its letters counted again, one by one.
-            if _slowPath(i &- start >= 128) {
-                loop.packed = packedBefore
-                countLetters(p, start..<i)
+            all |= seen
+            // Rare tokens (long, holding a lead, mixing scripts, with letters outside the alphabet) are settled out
+            // of line; one test keeps them off the common path.
+            if _slowPath(seen & (ScalarFacts.leadBit | mask) != 0 || ~seen & scripts == 0 || q - tokenStart >= 128) {
+                all |= rareToken(tokenStart, q, seen: seen, next: atEnd ? nil : e, packedBefore: packedBefore, loop: &loop,
+                                 mask: mask, sentence: sentence, alphabet: alphabet)
             }
             if loop.packed & 0x8080_8080_8080 != 0 {
                 Self.unpack(loop.packed, into: &letterTotals)
                 loop.packed = 0
-            }
-            all |= seen
-            // The pre-check: a lead and a scalar that may follow one, in the word or just after it.
-            if seen & ScalarFacts.leadBit != 0 {
-                if seen & ScalarFacts.suspectBit != 0
-                    || !atEnd && ScalarFacts.of(p[i - 1].value, table) & ScalarFacts.leadBit != 0 && e & ScalarFacts.suspectBit != 0
-                {
-                    all |= ScalarFacts.leadPairBit
-                }
             }
             // Letters are never run ends, so `seen` has the letter bit exactly when the token has a letter.
             if seen & ScalarFacts.letterBit != 0 {
                 words &+= 1
                 // ``RecentWords/isNew(_:)`` on the raw hash: a word seen lately is not finished at all.
                 var isNew = true
-                if let recentSlots {
-                    let slot = recentSlots + (Int(truncatingIfNeeded: wordHash) & (RecentWords.size - 1))
-                    if wordHash != 0 && slot.pointee == wordHash { isNew = false } else { slot.pointee = wordHash }
-                }
+                if let recentSlots { isNew = RecentWords.isNew(wordHash, in: RecentWords.set(of: wordHash, in: recentSlots)) }
                 // Few words are new lately: most never reach the array (which starts with room for 16).
                 if isNew {
                     if let recent {
@@ -274,10 +139,6 @@ extension BlockFacts {
                     }
                     if wordHashes.capacity == 0 { wordHashes.reserveCapacity(16) }
                     wordHashes.append(TextHash.finish(wordHash))
-                }
-                // Most words have letters of one script: only a token with both is walked again for its runs.
-                if _slowPath(seen & ScalarFacts.latinBit != 0 && seen & ScalarFacts.cyrillicBit != 0 || seen & mask != 0) {
-                    recordWord(s, start..<i, seen: seen, mask: mask, sentence: sentence, alphabet: alphabet)
                 }
             } else {
                 numbers &+= 1
@@ -288,8 +149,8 @@ extension BlockFacts {
         // The mis-decoding pre-check (``EncodingSuspects/mayStart(_:_:)``) can hold only at a scalar that may
         // follow a lead right after one (leads are letters: in a word, next to its last scalar) or at an
         // always-suspicious scalar; `all` has ``ScalarFacts/leadPairBit`` only when a word has both.
-        if all & (ScalarFacts.leadPairBit | ScalarFacts.alwaysBit) != 0 && Self.mayBeMisdecoded(s, range, table) {
-            for found in EncodingSuspects.find(in: String(String.UnicodeScalarView(s[range]))) {
+        if all & (ScalarFacts.leadPairBit | ScalarFacts.alwaysBit) != 0 && Self.mayBeMisdecoded(start, end, table) {
+            for found in EncodingSuspects.find(in: UTF8Scalars.string(start, end)) {
                 suspects.append(Suspect(sentence: sentence, suspect: found))
             }
         }
@@ -304,10 +165,35 @@ extension BlockFacts {
         return true
     }
 
-    /// The index of `q` in `p` (`q - p` without the signed division's rounding steps: `q` is never before `p`).
-    @inline(__always)
-    private static func index(of q: UnsafePointer<Unicode.Scalar>, in p: UnsafePointer<Unicode.Scalar>) -> Int {
-        Int(bitPattern: (UInt(bitPattern: q) &- UInt(bitPattern: p)) >> 2)
+    /// The rare cases of a token `start..<end` (or-ed entries `seen`), out of the scan's loop: a token of
+    /// 128 bytes or more has its letters counted again one by one (the lanes, at `packedBefore` when it
+    /// started, could carry); a lead with a scalar that may follow one, in the token or as the scalar
+    /// `next` after it, gives ``ScalarFacts/leadPairBit`` (returned, for the pre-check); a word mixing
+    /// Latin and Cyrillic or holding letters outside the alphabet is recorded.
+    @inline(never)
+    private mutating func rareToken(
+        _ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, seen: UInt64, next: UInt64?, packedBefore: UInt64,
+        loop: inout WordLoop, mask: UInt64, sentence: Int, alphabet: Alphabet?
+    ) -> UInt64 {
+        if end - start >= 128 {
+            loop.packed = packedBefore
+            countLetters(start, end)
+        }
+        var found: UInt64 = 0
+        if seen & ScalarFacts.leadBit != 0 {
+            if seen & ScalarFacts.suspectBit != 0
+                || (next ?? 0) & ScalarFacts.suspectBit != 0 && Self.lastIsLead(end, loop.table)
+            {
+                found = ScalarFacts.leadPairBit
+            }
+        }
+        // Letters are never run ends, so `seen` has the letter bit exactly when the token has a letter.
+        if seen & ScalarFacts.letterBit != 0
+            && (seen & ScalarFacts.latinBit != 0 && seen & ScalarFacts.cyrillicBit != 0 || seen & mask != 0)
+        {
+            recordWord(start, end, seen: seen, mask: mask, sentence: sentence, alphabet: alphabet)
+        }
+        return found
     }
 
     /// What ``wordScalars(_:_:_:_:_:_:)`` keeps in memory: the letter lanes, and the table.
@@ -316,41 +202,102 @@ extension BlockFacts {
         let table: UnsafePointer<UInt64>
     }
 
-    /// The hot loop: adds the word scalars of the table from `q` on (up to `end`) to the sentence
-    /// hash `h`, the word hash, the or-ed entries and `loop`'s letter lanes, and returns where they
-    /// stop with the three values. Out of line, its state in arguments and results (registers):
-    /// inlined, it lost registers to the scan around it.
+    /// The hot loop: adds the word scalars of one or two bytes from `q` on (up to `end`) to the
+    /// sentence hash `h`, the word hash, the or-ed entries and `loop`'s letter lanes, and returns
+    /// where they stop with the three values. Out of line, its state in arguments and results
+    /// (registers): inlined, it lost registers to the scan around it.
+    ///
+    /// Runs of Cyrillic letters (U+0400–U+04FF, lead bytes D0–D3: nearly every letter of a Kazakh
+    /// or Russian word) go four, then two at a time: one load and mask test finds them, their
+    /// values come out of the bytes in a few shifts for all lanes at once, and one test of two
+    /// entries' and-ed sign bits says both are word scalars. The rest goes one scalar at a time.
     @inline(never)
     private static func wordScalars(
-        _ q: UnsafePointer<Unicode.Scalar>, _ end: UnsafePointer<Unicode.Scalar>, _ h: UInt64, _ wordHash: UInt64, _ seen: UInt64,
+        _ q: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, _ h: UInt64, _ wordHash: UInt64, _ seen: UInt64,
         _ loop: inout WordLoop
-    ) -> (UnsafePointer<Unicode.Scalar>, UInt64, UInt64, UInt64) {
+    ) -> (UnsafePointer<UInt8>, UInt64, UInt64, UInt64) {
         let table = loop.table
         let prime: UInt64 = 0x100_0000_01b3
         var q = q, h = h, wordHash = wordHash, seen = seen, packed = loop.packed
+        /// Adds the word scalar `v` with entry `e`.
+        @inline(__always)
+        func add(_ v: Int, _ e: UInt64) {
+            h = (h ^ UInt64(truncatingIfNeeded: v)) &* prime
+            wordHash = (wordHash ^ UInt64(UInt32(truncatingIfNeeded: e))) &* prime
+            packed &+= ScalarFacts.lanes(UInt32(truncatingIfNeeded: v), table)
+        }
+        while end - q >= 8 {
+            // Little-endian: each 16-bit lane is a lead byte, then a continuation byte.
+            let x = UInt64(littleEndian: UnsafeRawPointer(q).loadUnaligned(as: UInt64.self))
+            guard x & 0xC0FC_C0FC_C0FC_C0FC == 0x80D0_80D0_80D0_80D0 else { break }
+            let values = (x >> 8) & 0x003F_003F_003F_003F | (x & 0x0003_0003_0003_0003) << 6 | 0x0400_0400_0400_0400
+            // Two and two, so fewer values are live at once (the loop's state stays in registers).
+            let v0 = Int(values & 0xFFFF), v1 = Int((values >> 16) & 0xFFFF)
+            let e0 = table[v0], e1 = table[v1]
+            guard ScalarFacts.isWord(e0 & e1) else { break }
+            add(v0, e0)
+            add(v1, e1)
+            seen |= e0 | e1
+            let v2 = Int((values >> 32) & 0xFFFF), v3 = Int(values >> 48)
+            let e2 = table[v2], e3 = table[v3]
+            guard ScalarFacts.isWord(e2 & e3) else {
+                q += 4
+                break
+            }
+            add(v2, e2)
+            add(v3, e3)
+            seen |= e2 | e3
+            q += 8
+        }
+        if end - q >= 4 {
+            let x = UInt32(littleEndian: UnsafeRawPointer(q).loadUnaligned(as: UInt32.self))
+            if x & 0xC0FC_C0FC == 0x80D0_80D0 {
+                let values = (x >> 8) & 0x003F_003F | (x & 0x0003_0003) << 6 | 0x0400_0400
+                let v0 = Int(values & 0xFFFF), v1 = Int(values >> 16)
+                let e0 = table[v0], e1 = table[v1]
+                if ScalarFacts.isWord(e0 & e1) {
+                    add(v0, e0)
+                    add(v1, e1)
+                    seen |= e0 | e1
+                    q += 4
+                }
+            }
+        }
         while q < end {
-            let v = q.pointee.value
-            guard v < UInt32(ScalarFacts.tableSize) else { break }
+            var v = UInt32(q[0])
+            var w = 1
+            if v >= 0x80 {
+                // Two bytes (Cyrillic, Latin with accents): the table covers them all; longer ones stop here.
+                guard v < 0xE0 else { break }
+                v = (v & 0x1F) << 6 | UInt32(q[1] & 0x3F)
+                w = 2
+            }
             let e = table[Int(v)]
             guard ScalarFacts.isWord(e) else { break }
-            h = (h ^ UInt64(v)) &* prime
-            wordHash = (wordHash ^ UInt64(UInt32(truncatingIfNeeded: e))) &* prime
+            add(Int(v), e)
             seen |= e
-            packed &+= ScalarFacts.lanes(v, table)
-            q += 1
+            q += w
         }
         loop.packed = packed
         return (q, h, wordHash, seen)
     }
 
-    /// Whether the non-word scalar `p[i]` (entry `e`) joins the word scalars around it (``Tokenizer/joins(_:_:_:)``).
+    /// Whether the non-word scalar at `q` (`w` bytes, entry `e`), after a word scalar, joins the word
+    /// scalars around it (``Tokenizer/joins(_:_:_:)``).
     @inline(never)
-    private static func joins(_ p: UnsafePointer<Unicode.Scalar>, _ i: Int, _ n: Int, _ e: UInt64, _ table: UnsafePointer<UInt64>) -> Bool {
+    private static func joins(_ q: UnsafePointer<UInt8>, _ w: Int, _ end: UnsafePointer<UInt8>, _ e: UInt64, _ table: UnsafePointer<UInt64>) -> Bool {
         let join = (e >> ScalarFacts.joinShift) & 3
-        guard join != 0 && i + 1 < n else { return false }
-        let before = ScalarFacts.of(p[i - 1].value, table), after = ScalarFacts.of(p[i + 1].value, table)
+        guard join != 0 && q + w < end else { return false }
+        let before = ScalarFacts.of(UTF8Scalars.decode(UTF8Scalars.start(before: q)).value, table)
+        let after = ScalarFacts.of(UTF8Scalars.decode(q + w).value, table)
         let need = join == 1 ? ScalarFacts.wordBit : join == 2 ? ScalarFacts.letterBit : ScalarFacts.digitBit
         return ScalarFacts.isWord(before) && after & need != 0 && (join == 1 || before & need != 0)
+    }
+
+    /// Whether the scalar before `q` (a token's last) is a lead of a mis-decoded pair.
+    @inline(never)
+    private static func lastIsLead(_ q: UnsafePointer<UInt8>, _ table: UnsafePointer<UInt64>) -> Bool {
+        ScalarFacts.of(UTF8Scalars.decode(UTF8Scalars.start(before: q)).value, table) & ScalarFacts.leadBit != 0
     }
 
     /// The scan's step for a joiner or a word scalar above the table (out of line, so the hot loop stays apart):
@@ -365,79 +312,92 @@ extension BlockFacts {
                 packed &+ WordScan.spread[Int((e >> ScalarFacts.countShift) & 63)])
     }
 
-    /// Adds the letters of the scalars `p[range]` to ``letterTotals`` one by one (for a token too long for the lanes).
+    /// Adds the letters of the scalars `start..<end` to ``letterTotals`` one by one (for a token too long for the lanes).
     @inline(never)
-    private mutating func countLetters(_ p: UnsafePointer<Unicode.Scalar>, _ range: Range<Int>) {
-        for i in range {
-            let e = ScalarFacts.of(p[i].value, ScalarFacts.table)
-            Self.unpack(WordScan.spread[Int((e >> ScalarFacts.countShift) & 63)], into: &letterTotals)
+    private mutating func countLetters(_ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) {
+        var totals = letterTotals
+        UTF8Scalars.forEach(start, end) { v, _ in
+            let e = ScalarFacts.of(v, ScalarFacts.table)
+            Self.unpack(WordScan.spread[Int((e >> ScalarFacts.countShift) & 63)], into: &totals)
         }
+        letterTotals = totals
     }
 
-    /// Records the word `s[range]` when a letter run mixes Latin and Cyrillic or a letter is outside the alphabet.
+    /// Records the word `start..<end` when a letter run mixes Latin and Cyrillic or a letter is outside the alphabet.
     @inline(never)
     private mutating func recordWord(
-        _ s: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>, seen: UInt64, mask: UInt64, sentence: Int, alphabet: Alphabet?
+        _ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, seen: UInt64, mask: UInt64, sentence: Int, alphabet: Alphabet?
     ) {
         let scripts = ScalarFacts.latinBit | ScalarFacts.cyrillicBit
-        let isMixed = seen & scripts == scripts && Self.hasMixedRun(s, range, ScalarFacts.table)
+        let isMixed = seen & scripts == scripts && Self.hasMixedRun(start, end, ScalarFacts.table)
         let outside = seen & mask != 0
         guard isMixed || outside else { return }
-        recordFindings(String(String.UnicodeScalarView(s[range])), mixed: isMixed, outside: outside, sentence: sentence, alphabet: alphabet)
+        recordFindings(UTF8Scalars.string(start, end), mixed: isMixed, outside: outside, sentence: sentence, alphabet: alphabet)
     }
 
-    /// The pre-check over `s[range]`: ``EncodingSuspects/mayStart(_:_:)`` at a scalar after a lead or at an always-suspicious one.
+    /// The pre-check over `start..<end`: ``EncodingSuspects/mayStart(_:_:)`` at a scalar after a lead or at an
+    /// always-suspicious one.
     @inline(never)
-    private static func mayBeMisdecoded(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>, _ table: UnsafePointer<UInt64>) -> Bool {
-        var previous: UInt64 = 0
-        for i in range {
-            let e = ScalarFacts.of(s[i].value, table)
-            if (e | previous) & (ScalarFacts.leadBit | ScalarFacts.alwaysBit) != 0,
-                EncodingSuspects.mayStart(i > range.lowerBound ? s[i - 1].value : 0, s[i].value)
-            {
-                return true
+    private static func mayBeMisdecoded(_ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, _ table: UnsafePointer<UInt64>) -> Bool {
+        var previous: UInt64 = 0, previousValue: UInt32 = 0
+        var found = false
+        var q = start
+        while q < end && !found {
+            let (v, w) = UTF8Scalars.decode(q)
+            let e = ScalarFacts.of(v, table)
+            if (e | previous) & (ScalarFacts.leadBit | ScalarFacts.alwaysBit) != 0, EncodingSuspects.mayStart(previousValue, v) {
+                found = true
             }
             previous = e & ScalarFacts.leadBit
+            previousValue = v
+            q += w
         }
-        return false
+        return found
     }
 
-    /// Whether a letter run of the token `s[range]` mixes Latin and Cyrillic (``WordScan``'s runs:
+    /// Whether a letter run of the token `start..<end` mixes Latin and Cyrillic (``WordScan``'s runs:
     /// run ends split them, marks continue them). Asked only of tokens with letters of both.
     @inline(never)
-    private static func hasMixedRun(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>, _ table: UnsafePointer<UInt64>) -> Bool {
+    private static func hasMixedRun(_ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, _ table: UnsafePointer<UInt64>) -> Bool {
         let runBits = ScalarFacts.latinBit | ScalarFacts.cyrillicBit
         var run: UInt64 = 0
-        for i in range {
-            let e = ScalarFacts.of(s[i].value, table)
+        var mixed = false
+        UTF8Scalars.forEach(start, end) { v, _ in
+            let e = ScalarFacts.of(v, table)
             if e & ScalarFacts.endRunBit != 0 {
-                if run & runBits == runBits { return true }
+                if run & runBits == runBits { mixed = true }
                 run = 0
             } else {
                 run |= e
             }
         }
-        return run & runBits == runBits
+        return mixed || run & runBits == runBits
     }
 
-    /// Whether a link may start at the letter `s[i]` (``Tokenizer``'s `linkEnd`): its run of
+    /// Whether a link may start at the letter at `q` (``Tokenizer``'s `linkEnd`): its run of
     /// non-space scalars holds an `@`, or holds a `:` and starts with h, f or w (without `@`
     /// only a URL prefix makes a link, and only these letters start one), or is shaped `www.…`.
     /// Callers ask only at letters the tokenizer tries: all in a sentence with an `@`, else h, f, w.
     @inline(never)
-    private static func mayBeLink(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ i: Int, _ n: Int, _ table: UnsafePointer<UInt64>) -> Bool {
-        var j = i
+    private static func mayBeLink(_ q: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, _ table: UnsafePointer<UInt64>) -> Bool {
+        var j = q
         var marks: UInt64 = 0
-        while j < n {
-            let e = ScalarFacts.of(s[j].value, table)
+        var scalars = 0
+        // The fourth scalar's first byte (`www.`: a `.` there).
+        var fourth: UInt8 = 0
+        while j < end {
+            let (v, w) = UTF8Scalars.decode(j)
+            let e = ScalarFacts.of(v, table)
             if e & ScalarFacts.spaceBit != 0 { break }
+            if scalars == 3 { fourth = j[0] }
             marks |= e
-            j += 1
+            scalars += 1
+            j += w
         }
         if marks & ScalarFacts.atBit != 0 { return true }
-        let urlStart = ScalarFacts.of(s[i].value, table) & ScalarFacts.urlStartBit != 0
+        let urlStart = ScalarFacts.of(UTF8Scalars.decode(q).value, table) & ScalarFacts.urlStartBit != 0
         if urlStart && marks & ScalarFacts.colonBit != 0 { return true }
-        return (s[i] == "w" || s[i] == "W") && j - i > 4 && s[i + 3] == "."
+        return (q[0] == 0x77 || q[0] == 0x57) && scalars > 4 && fourth == 0x2E
     }
 
     /// Adds the letter counts in ``WordScan/spread``'s byte lanes to `totals`.

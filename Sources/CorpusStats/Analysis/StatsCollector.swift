@@ -25,8 +25,15 @@ public final class StatsCollector: CorpusEventSink, ThreadedStage {
     /// starts. Kept across batches, they pass a frequent word to the tally about once per table,
     /// not once per batch (the tally needs each word hash at least once; its count does not
     /// depend on the order or the repeats).
-    private let recents = (0..<ParallelMap.width).map { _ in RecentWords() }
+    private let recents = (0..<StatsCollector.maxInFlight).map { _ in RecentWords() }
     private var batches = 0
+    /// The one analysis thread beside the calling one (batches in order; the calling thread takes
+    /// one that has not started when it would otherwise wait): two busy threads on two cores.
+    private let worker = DispatchQueue(label: "corpuskit.stats.analysis")
+
+    /// Batches in flight: one per core, and one more queued, which the calling thread analyses itself
+    /// when the oldest is not done yet (see ``addOldest()``).
+    static let maxInFlight = ParallelMap.width + 1
 
     /// The analysis runs on other threads (when there is more than one core).
     public var usesOtherThreads: Bool { ParallelMap.width > 1 }
@@ -75,11 +82,11 @@ public final class StatsCollector: CorpusEventSink, ThreadedStage {
         let blocks = pending
         pending.removeAll(keepingCapacity: true)
         pendingSentences = 0
-        while inFlight.count >= ParallelMap.width { try addOldest() }
+        while inFlight.count >= Self.maxInFlight { try addOldest() }
         let alphabet = self.alphabet, language = self.language, forced = forcedLanguage
         let recent = recents[batches % recents.count]
         batches += 1
-        inFlight.append(AnalysedBatch(blocks, recent: recent) { block, recent in
+        inFlight.append(AnalysedBatch(blocks, recent: recent, on: worker) { block, recent in
             try BlockFacts(block, alphabet: alphabet, language: forced ?? block.language ?? language, recentWords: recent)
         })
     }
@@ -91,7 +98,13 @@ public final class StatsCollector: CorpusEventSink, ThreadedStage {
 
     /// Waits for the oldest batch and adds it; on an error, waits for the others too
     /// (so no work outlives the stream) and rethrows.
+    ///
+    /// While the oldest is not done, this thread analyses the oldest batch no thread has started (the
+    /// oldest itself, or a later one the worker has not reached): it would only wait otherwise.
     private func addOldest() throws {
+        if !inFlight[0].isDone {
+            for batch in inFlight where batch.runIfQueued() { break }
+        }
         let batch = inFlight.removeFirst()
         let (facts, failure) = batch.wait()
         // Borrowed in place: no copy (and retain) of each block and its facts.
@@ -108,36 +121,66 @@ public final class StatsCollector: CorpusEventSink, ThreadedStage {
     }
 }
 
-/// One batch of blocks analysed on a global-queue thread; ``wait()`` hands back the facts.
+/// One batch of blocks analysed on the worker thread, or on the calling thread if it gets there
+/// first; ``wait()`` hands back the facts.
 private final class AnalysedBatch: @unchecked Sendable {
     let blocks: [Block]
-    private let done = DispatchSemaphore(value: 0)
-    /// Written once by the worker before `done` is signalled; read after waiting.
+    private let recent: RecentWords
+    private let analyse: @Sendable (Block, RecentWords) throws -> BlockFacts
+    /// Guards `state`; `facts` and `failure` are written by the thread that runs the batch before
+    /// `state` is done, and read only after.
+    private let lock = ConditionLock()
+    private enum State { case queued, running, done }
+    private var state = State.queued
     private var facts: [BlockFacts] = []
     private var failure: (any Error)?
 
     /// `analyse` gets `recent`, which no other batch uses meanwhile, so most repeated word hashes never reach the tally.
     /// The blocks are analysed in order up to the first that fails.
-    init(_ blocks: [Block], recent: RecentWords, _ analyse: @escaping @Sendable (Block, RecentWords) throws -> BlockFacts) {
+    init(_ blocks: [Block], recent: RecentWords, on worker: DispatchQueue,
+         _ analyse: @escaping @Sendable (Block, RecentWords) throws -> BlockFacts) {
         self.blocks = blocks
-        DispatchQueue.global().async {
-            var facts: [BlockFacts] = []
-            facts.reserveCapacity(blocks.count)
-            blocks.withUnsafeBufferPointer { blocks in
-                do {
-                    for i in blocks.indices { facts.append(try analyse(blocks[i], recent)) }
-                } catch {
-                    self.failure = error
-                }
-            }
-            self.facts = facts
-            self.done.signal()
+        self.recent = recent
+        self.analyse = analyse
+        worker.async { self.runIfQueued() }
+    }
+
+    /// Whether the batch is analysed.
+    var isDone: Bool { lock.withLock { state == .done } }
+
+    /// Analyses the batch on this thread unless another thread has started it; returns whether it ran here.
+    @discardableResult
+    func runIfQueued() -> Bool {
+        let mine = lock.withLock {
+            guard state == .queued else { return false }
+            state = .running
+            return true
         }
+        guard mine else { return false }
+        var facts: [BlockFacts] = []
+        var failure: (any Error)?
+        facts.reserveCapacity(blocks.count)
+        blocks.withUnsafeBufferPointer { blocks in
+            do {
+                for i in blocks.indices { facts.append(try analyse(blocks[i], recent)) }
+            } catch {
+                failure = error
+            }
+        }
+        lock.withLock {
+            self.facts = facts
+            self.failure = failure
+            state = .done
+            lock.broadcast()
+        }
+        return true
     }
 
     /// The facts of the blocks before the first failure, and that failure.
     func wait() -> (facts: [BlockFacts], failure: (any Error)?) {
-        done.wait()
+        lock.withLock {
+            while state != .done { lock.wait() }
+        }
         return (facts, failure)
     }
 }

@@ -26,6 +26,16 @@ public struct ParagraphScan: Sendable {
         paragraph = text
     }
 
+    /// The sentences of the paragraph `utf8` (valid UTF-8: a `String`'s bytes) as byte ranges,
+    /// trimmed, in order: exactly those of ``SentenceSegmenter/segment(_:language:)``, with
+    /// nothing decoded, for callers that scan the bytes themselves (`corpuskit stats` hashes and
+    /// tokenizes each sentence in one pass over its UTF-8, without an array of scalars).
+    /// Throws only when the language's bundled abbreviation list is missing.
+    public static func sentenceByteRanges(_ utf8: UnsafeBufferPointer<UInt8>, language: String) throws -> [Range<Int>] {
+        let list = try AbbreviationList.bundled(for: language)
+        return SentenceBoundaryScanner(abbreviations: list).sentenceRanges(UTF8Paragraph(utf8))
+    }
+
     /// The text of scalars `range` (a sentence, for an example in a report): a copy of its
     /// UTF-8 bytes, found by adding up the widths of the scalars before it (no offsets are kept).
     public func text(_ range: Range<Int>) -> String {

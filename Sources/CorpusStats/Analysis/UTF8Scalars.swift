@@ -1,0 +1,88 @@
+/// Reading scalars straight from valid UTF-8 (a `String`'s bytes), for the
+/// sentence scan: it walks a paragraph's bytes instead of an array of decoded
+/// scalars. Positions are pointers to the first byte of a scalar; valid UTF-8
+/// guarantees every lead byte its continuation bytes, so nothing is checked.
+enum UTF8Scalars {
+    /// The scalar value starting at `q` and its width in bytes.
+    @inline(__always)
+    static func decode(_ q: UnsafePointer<UInt8>) -> (value: UInt32, width: Int) {
+        let b0 = UInt32(q[0])
+        if b0 < 0x80 { return (b0, 1) }
+        if b0 < 0xE0 { return ((b0 & 0x1F) << 6 | UInt32(q[1] & 0x3F), 2) }
+        return decodeLong(q, b0)
+    }
+
+    /// ``decode(_:)`` for scalars of three and four bytes (out of line: rare in the texts this is tuned for).
+    @inline(never)
+    static func decodeLong(_ q: UnsafePointer<UInt8>, _ b0: UInt32) -> (value: UInt32, width: Int) {
+        if b0 < 0xF0 { return ((b0 & 0x0F) << 12 | UInt32(q[1] & 0x3F) << 6 | UInt32(q[2] & 0x3F), 3) }
+        return ((b0 & 0x07) << 18 | UInt32(q[1] & 0x3F) << 12 | UInt32(q[2] & 0x3F) << 6 | UInt32(q[3] & 0x3F), 4)
+    }
+
+    /// The first byte of the scalar that ends just before `q`.
+    @inline(__always)
+    static func start(before q: UnsafePointer<UInt8>) -> UnsafePointer<UInt8> {
+        var p = q - 1
+        while p.pointee & 0xC0 == 0x80 { p -= 1 }
+        return p
+    }
+
+    /// The number of scalars in `bytes`: its bytes that are not `10xxxxxx`. Eight bytes at a
+    /// time: each byte lane of `counts` takes one from every continuation byte in its column, for
+    /// up to 255 steps before the lanes are added up.
+    static func count(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = bytes.baseAddress else { return 0 }
+        let n = bytes.count
+        let lanes: UInt64 = 0x0101_0101_0101_0101
+        var continuations = 0
+        var i = 0
+        while n - i >= 8 {
+            var counts: UInt64 = 0
+            let stop = min(n - 8, i + 8 * 254)
+            while i <= stop {
+                let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                // Bit 7 set and bit 6 clear, moved to bit 0 of the byte.
+                counts &+= ((x & ~(x << 1)) >> 7) & lanes
+                i &+= 8
+            }
+            // The eight byte lanes summed: pairs into 16-bit lanes, then those by one multiplication.
+            let pairs = (counts & 0x00FF_00FF_00FF_00FF) &+ ((counts >> 8) & 0x00FF_00FF_00FF_00FF)
+            continuations &+= Int((pairs &* 0x0001_0001_0001_0001) >> 48)
+        }
+        while i < n {
+            if base[i] & 0xC0 == 0x80 { continuations &+= 1 }
+            i &+= 1
+        }
+        return n &- continuations
+    }
+
+    /// Calls `body` with each scalar value of `bytes` and the position of its first byte.
+    @inline(__always)
+    static func forEach(_ bytes: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, _ body: (UInt32, UnsafePointer<UInt8>) -> Void) {
+        var q = bytes
+        while q < end {
+            let (v, w) = decode(q)
+            body(v, q)
+            q += w
+        }
+    }
+
+    /// The decoded scalars of `bytes` (for the general path, which indexes scalars).
+    static func scalars(_ bytes: UnsafeBufferPointer<UInt8>) -> [Unicode.Scalar] {
+        guard let base = bytes.baseAddress else { return [] }
+        return [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { out, count in
+            var k = 0
+            forEach(base, base + bytes.count) { v, _ in
+                // Valid UTF-8 never encodes a surrogate or a value past U+10FFFF.
+                out.initializeElement(at: k, to: unsafeBitCast(v, to: Unicode.Scalar.self))
+                k += 1
+            }
+            count = k
+        }
+    }
+
+    /// The string of `bytes` (valid UTF-8, so it is copied as it is).
+    static func string(_ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) -> String {
+        String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)
+    }
+}
