@@ -54,7 +54,7 @@ extension BlockFacts {
         let hashesBefore = wordHashes.count, mixedBefore = mixed.count, foreignBefore = foreign.count
         let totalsBefore = letterTotals
         var q = start
-        var (v, w) = UTF8Scalars.decode(q)
+        var (v, w) = ValidUTF8.decode(q)
         var e = ScalarFacts.of(v, table)
         scan: while true {
             all |= e
@@ -62,7 +62,7 @@ extension BlockFacts {
                 h = (h ^ UInt64(v)) &* prime
                 q += w
                 guard q < end else { break scan }
-                (v, w) = UTF8Scalars.decode(q)
+                (v, w) = ValidUTF8.decode(q)
                 e = ScalarFacts.of(v, table)
                 continue scan
             }
@@ -91,7 +91,7 @@ extension BlockFacts {
                     kinds[Int((e >> ScalarFacts.kindShift) & 7)] &+= 1
                 }
                 guard q < end else { break scan }
-                (v, w) = UTF8Scalars.decode(q)
+                (v, w) = ValidUTF8.decode(q)
                 e = ScalarFacts.of(v, table)
                 continue scan
             }
@@ -107,7 +107,7 @@ extension BlockFacts {
                     break token
                 }
                 // `q` (`v`, `w`, `e`) is a longer scalar, or no word scalar: a joiner may continue the token.
-                (v, w) = UTF8Scalars.decode(q)
+                (v, w) = ValidUTF8.decode(q)
                 e = ScalarFacts.of(v, table)
                 guard _slowPath(ScalarFacts.isWord(e) || (e >> ScalarFacts.joinShift) & 3 != 0 && Self.joins(q, w, end, e, table))
                 else { break token }
@@ -288,8 +288,8 @@ extension BlockFacts {
     private static func joins(_ q: UnsafePointer<UInt8>, _ w: Int, _ end: UnsafePointer<UInt8>, _ e: UInt64, _ table: UnsafePointer<UInt64>) -> Bool {
         let join = (e >> ScalarFacts.joinShift) & 3
         guard join != 0 && q + w < end else { return false }
-        let before = ScalarFacts.of(UTF8Scalars.decode(UTF8Scalars.start(before: q)).value, table)
-        let after = ScalarFacts.of(UTF8Scalars.decode(q + w).value, table)
+        let before = ScalarFacts.of(ValidUTF8.decode(ValidUTF8.start(before: q)).value, table)
+        let after = ScalarFacts.of(ValidUTF8.decode(q + w).value, table)
         let need = join == 1 ? ScalarFacts.wordBit : join == 2 ? ScalarFacts.letterBit : ScalarFacts.digitBit
         return ScalarFacts.isWord(before) && after & need != 0 && (join == 1 || before & need != 0)
     }
@@ -297,7 +297,7 @@ extension BlockFacts {
     /// Whether the scalar before `q` (a token's last) is a lead of a mis-decoded pair.
     @inline(never)
     private static func lastIsLead(_ q: UnsafePointer<UInt8>, _ table: UnsafePointer<UInt64>) -> Bool {
-        ScalarFacts.of(UTF8Scalars.decode(UTF8Scalars.start(before: q)).value, table) & ScalarFacts.leadBit != 0
+        ScalarFacts.of(ValidUTF8.decode(ValidUTF8.start(before: q)).value, table) & ScalarFacts.leadBit != 0
     }
 
     /// The scan's step for a joiner or a word scalar above the table (out of line, so the hot loop stays apart):
@@ -343,7 +343,7 @@ extension BlockFacts {
         var found = false
         var q = start
         while q < end && !found {
-            let (v, w) = UTF8Scalars.decode(q)
+            let (v, w) = ValidUTF8.decode(q)
             let e = ScalarFacts.of(v, table)
             if (e | previous) & (ScalarFacts.leadBit | ScalarFacts.alwaysBit) != 0, EncodingSuspects.mayStart(previousValue, v) {
                 found = true
@@ -386,7 +386,7 @@ extension BlockFacts {
         // The fourth scalar's first byte (`www.`: a `.` there).
         var fourth: UInt8 = 0
         while j < end {
-            let (v, w) = UTF8Scalars.decode(j)
+            let (v, w) = ValidUTF8.decode(j)
             let e = ScalarFacts.of(v, table)
             if e & ScalarFacts.spaceBit != 0 { break }
             if scalars == 3 { fourth = j[0] }
@@ -395,7 +395,7 @@ extension BlockFacts {
             j += w
         }
         if marks & ScalarFacts.atBit != 0 { return true }
-        let urlStart = ScalarFacts.of(UTF8Scalars.decode(q).value, table) & ScalarFacts.urlStartBit != 0
+        let urlStart = ScalarFacts.of(ValidUTF8.decode(q).value, table) & ScalarFacts.urlStartBit != 0
         if urlStart && marks & ScalarFacts.colonBit != 0 { return true }
         return (q[0] == 0x77 || q[0] == 0x57) && scalars > 4 && fourth == 0x2E
     }

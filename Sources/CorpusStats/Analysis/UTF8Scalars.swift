@@ -1,32 +1,11 @@
+import CorpusModel
+
 /// Reading scalars straight from valid UTF-8 (a `String`'s bytes), for the
 /// sentence scan: it walks a paragraph's bytes instead of an array of decoded
 /// scalars. Positions are pointers to the first byte of a scalar; valid UTF-8
-/// guarantees every lead byte its continuation bytes, so nothing is checked.
+/// guarantees every lead byte its continuation bytes, so nothing is checked
+/// (each scalar is read with ``ValidUTF8/decode(_:)``).
 enum UTF8Scalars {
-    /// The scalar value starting at `q` and its width in bytes.
-    @inline(__always)
-    static func decode(_ q: UnsafePointer<UInt8>) -> (value: UInt32, width: Int) {
-        let b0 = UInt32(q[0])
-        if b0 < 0x80 { return (b0, 1) }
-        if b0 < 0xE0 { return ((b0 & 0x1F) << 6 | UInt32(q[1] & 0x3F), 2) }
-        return decodeLong(q, b0)
-    }
-
-    /// ``decode(_:)`` for scalars of three and four bytes (out of line: rare in the texts this is tuned for).
-    @inline(never)
-    static func decodeLong(_ q: UnsafePointer<UInt8>, _ b0: UInt32) -> (value: UInt32, width: Int) {
-        if b0 < 0xF0 { return ((b0 & 0x0F) << 12 | UInt32(q[1] & 0x3F) << 6 | UInt32(q[2] & 0x3F), 3) }
-        return ((b0 & 0x07) << 18 | UInt32(q[1] & 0x3F) << 12 | UInt32(q[2] & 0x3F) << 6 | UInt32(q[3] & 0x3F), 4)
-    }
-
-    /// The first byte of the scalar that ends just before `q`.
-    @inline(__always)
-    static func start(before q: UnsafePointer<UInt8>) -> UnsafePointer<UInt8> {
-        var p = q - 1
-        while p.pointee & 0xC0 == 0x80 { p -= 1 }
-        return p
-    }
-
     /// The number of scalars in `bytes`: its bytes that are not `10xxxxxx`. Eight bytes at a
     /// time: each byte lane of `counts` takes one from every continuation byte in its column, for
     /// up to 255 steps before the lanes are added up.
@@ -61,7 +40,7 @@ enum UTF8Scalars {
     static func forEach(_ bytes: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, _ body: (UInt32, UnsafePointer<UInt8>) -> Void) {
         var q = bytes
         while q < end {
-            let (v, w) = decode(q)
+            let (v, w) = ValidUTF8.decode(q)
             body(v, q)
             q += w
         }

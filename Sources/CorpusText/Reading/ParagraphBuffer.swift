@@ -59,22 +59,10 @@ struct ParagraphBuffer {
     /// The scalar that ends before byte `end`, and where it starts; nil at the start.
     func lastScalar(before end: Int) -> (scalar: Unicode.Scalar, start: Int)? {
         guard end > 0 else { return nil }
-        var start = end - 1
-        while start > 0 && bytes[start] & 0xC0 == 0x80 { start -= 1 }
-        let lead = UInt32(bytes[start])
-        var value: UInt32
-        switch end - start {
-        case 1: value = lead
-        case 2: value = (lead & 0x1F) << 6
-        case 3: value = (lead & 0x0F) << 12
-        default: value = (lead & 0x07) << 18
+        return bytes.withUnsafeBufferPointer { b in
+            let start = ValidUTF8.start(before: b.baseAddress! + end)
+            return (ValidUTF8.scalar(start).scalar, start - b.baseAddress!)
         }
-        var shift = 6 * (end - start - 1)
-        for k in (start + 1)..<max(start + 1, end) {
-            shift -= 6
-            value |= UInt32(bytes[k] & 0x3F) << UInt32(shift)
-        }
-        return (Unicode.Scalar(value) ?? "\u{FFFD}", start)
     }
 
     /// ``TextWhitespace/endsWithStop(_:)`` of the paragraph.

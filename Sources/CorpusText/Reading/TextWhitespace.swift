@@ -161,7 +161,7 @@ enum TextWhitespace {
     @inline(__always)
     static func scalar(at i: Int, in b: UnsafeBufferPointer<UInt8>) -> (scalar: Unicode.Scalar, width: Int)? {
         guard i < b.count, let base = b.baseAddress else { return nil }
-        return UTF8Paragraph.decode(base + i)
+        return ValidUTF8.scalar(base + i)
     }
 
     /// Whether `s` ends a sentence: a final `.`, `!`, `?` or `…`, possibly before closing quotes or brackets.

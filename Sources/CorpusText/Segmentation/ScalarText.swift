@@ -1,3 +1,5 @@
+import CorpusModel
+
 /// A string as an array of Unicode scalars that can hand back substrings cheaply.
 ///
 /// The tokenizer's rules index scalars; cutting tokens out copies the matching
@@ -120,7 +122,7 @@ struct ScalarText {
                 i += 2
                 continue
             }
-            let (scalar, width) = UTF8Paragraph.decode(base + i)
+            let (scalar, width) = ValidUTF8.scalar(base + i)
             (out + k).initialize(to: scalar)
             k += 1
             i += width

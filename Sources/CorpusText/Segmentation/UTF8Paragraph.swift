@@ -1,3 +1,5 @@
+import CorpusModel
+
 /// A paragraph's UTF-8 bytes, read one scalar at a time where the segmenter looks.
 ///
 /// The segmenter finds its candidate stops with a byte scan
@@ -19,31 +21,7 @@ struct UTF8Paragraph {
 
     /// The scalar starting at byte `i` (`i < count`).
     @inline(__always)
-    func scalar(at i: Int) -> Unicode.Scalar { Self.decode(base + i).scalar }
-
-    /// The scalar whose first byte is at `p`, and its width in bytes: the one
-    /// UTF-8 decoder of the text target's byte paths (the reader's whitespace tests,
-    /// the segmenter, the scalar copy of a paragraph). `p` must start a scalar of valid
-    /// UTF-8, so every lead byte is followed by its continuation bytes.
-    @inline(__always)
-    static func decode(_ p: UnsafePointer<UInt8>) -> (scalar: Unicode.Scalar, width: Int) {
-        let b0 = UInt32(p[0])
-        if b0 < 0x80 { return (unsafeBitCast(b0, to: Unicode.Scalar.self), 1) }
-        let value: UInt32
-        let width: Int
-        if b0 < 0xE0 {
-            value = (b0 & 0x1F) << 6 | UInt32(p[1] & 0x3F)
-            width = 2
-        } else if b0 < 0xF0 {
-            value = (b0 & 0x0F) << 12 | UInt32(p[1] & 0x3F) << 6 | UInt32(p[2] & 0x3F)
-            width = 3
-        } else {
-            value = (b0 & 0x07) << 18 | UInt32(p[1] & 0x3F) << 12 | UInt32(p[2] & 0x3F) << 6 | UInt32(p[3] & 0x3F)
-            width = 4
-        }
-        // Valid UTF-8 never encodes a surrogate or a value past U+10FFFF.
-        return (unsafeBitCast(value, to: Unicode.Scalar.self), width)
-    }
+    func scalar(at i: Int) -> Unicode.Scalar { ValidUTF8.scalar(base + i).scalar }
 
     /// The start of the scalar after the one starting at `i`.
     @inline(__always)
