@@ -223,11 +223,9 @@ public protocol ThreadedStage: AnyObject {
 /// worker thread, or on the calling thread if it gets there first;
 /// ``send(to:)`` waits for it and hands its blocks on.
 private final class TransformedBatch<T: BlockTransformer>: @unchecked Sendable {
-    private enum State { case queued, running, done }
-    /// Guards `state`; the fields below it are written by the thread that runs the
-    /// batch before it sets `done`, and read only after.
-    private let lock = ConditionLock()
-    private var state = State.queued
+    /// Who runs the batch; the fields below are written by the thread that runs it
+    /// before it is done, and read only after.
+    private let work = ClaimableWork()
     /// The blocks as read; kept until the batch is sent on, so their text is
     /// freed on the calling thread that made it.
     private let input: [Block]
@@ -261,28 +259,10 @@ private final class TransformedBatch<T: BlockTransformer>: @unchecked Sendable {
     var hasRenderedBlocks: Bool { rendered.contains { $0 != nil } }
 
     /// Runs the batch on this thread unless another thread started it; true if it ran here.
-    func runHereIfNotStarted() -> Bool {
-        let mine = lock.withLock {
-            guard state == .queued else { return false }
-            state = .running
-            return true
-        }
-        guard mine else { return false }
-        run()
-        lock.withLock {
-            state = .done
-            lock.broadcast()
-        }
-        return true
-    }
+    func runHereIfNotStarted() -> Bool { work.runIfUnclaimed(run) }
 
     /// After an error: a batch not started is dropped (its worker finds it taken); a running one is waited for.
-    func cancel() {
-        lock.withLock {
-            if state == .queued { state = .done }
-            while state != .done { lock.wait() }
-        }
-    }
+    func cancel() { work.cancel() }
 
     /// The batch's work: transform each block, render it when there is a renderer.
     ///
@@ -319,11 +299,7 @@ private final class TransformedBatch<T: BlockTransformer>: @unchecked Sendable {
         }
     }
 
-    func wait() {
-        lock.withLock {
-            while state != .done { lock.wait() }
-        }
-    }
+    func wait() { work.wait() }
 
     /// Waits, then sends the blocks on in order (rendered ones as such); then the failure, if any.
     func send(to downstream: any CorpusEventSink) throws {

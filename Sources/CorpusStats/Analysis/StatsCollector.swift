@@ -127,11 +127,9 @@ private final class AnalysedBatch: @unchecked Sendable {
     let blocks: [Block]
     private let recent: RecentWords
     private let analyse: @Sendable (Block, RecentWords) throws -> BlockFacts
-    /// Guards `state`; `facts` and `failure` are written by the thread that runs the batch before
-    /// `state` is done, and read only after.
-    private let lock = ConditionLock()
-    private enum State { case queued, running, done }
-    private var state = State.queued
+    /// Who analyses the batch; `facts` and `failure` are written by the thread that runs it before
+    /// it is done, and read only after.
+    private let work = ClaimableWork()
     private var facts: [BlockFacts] = []
     private var failure: (any Error)?
 
@@ -146,41 +144,30 @@ private final class AnalysedBatch: @unchecked Sendable {
     }
 
     /// Whether the batch is analysed.
-    var isDone: Bool { lock.withLock { state == .done } }
+    var isDone: Bool { work.isDone }
 
     /// Analyses the batch on this thread unless another thread has started it; returns whether it ran here.
     @discardableResult
     func runIfQueued() -> Bool {
-        let mine = lock.withLock {
-            guard state == .queued else { return false }
-            state = .running
-            return true
-        }
-        guard mine else { return false }
-        var facts: [BlockFacts] = []
-        var failure: (any Error)?
-        facts.reserveCapacity(blocks.count)
-        blocks.withUnsafeBufferPointer { blocks in
-            do {
-                for i in blocks.indices { facts.append(try analyse(blocks[i], recent)) }
-            } catch {
-                failure = error
+        work.runIfUnclaimed {
+            var facts: [BlockFacts] = []
+            var failure: (any Error)?
+            facts.reserveCapacity(blocks.count)
+            blocks.withUnsafeBufferPointer { blocks in
+                do {
+                    for i in blocks.indices { facts.append(try analyse(blocks[i], recent)) }
+                } catch {
+                    failure = error
+                }
             }
-        }
-        lock.withLock {
             self.facts = facts
             self.failure = failure
-            state = .done
-            lock.broadcast()
         }
-        return true
     }
 
     /// The facts of the blocks before the first failure, and that failure.
     func wait() -> (facts: [BlockFacts], failure: (any Error)?) {
-        lock.withLock {
-            while state != .done { lock.wait() }
-        }
+        work.wait()
         return (facts, failure)
     }
 }
