@@ -202,3 +202,81 @@ struct RenderingAheadTests {
         #expect(slow.threadsUsed == [currentThread()], "every batch ran on the calling thread")
     }
 }
+
+/// A ``BracketWriter`` that notes the threads rendered blocks arrive on.
+final class ThreadNotingWriter: RenderingAheadSink {
+    let inner = BracketWriter()
+    private(set) var threads: Set<UInt> = []
+    func receive(_ event: CorpusEvent) throws { try inner.receive(event) }
+    func finish() throws { try inner.finish() }
+    func blockRenderer() -> (any BlockRenderer)? { inner.blockRenderer() }
+    func receive(rendered block: Block, _ parts: RenderedParts) throws {
+        threads.insert(currentThread())
+        try inner.receive(rendered: block, parts)
+    }
+}
+
+@Suite("Rendered batches sent on from the worker")
+struct WorkerDeliveryTests {
+    func events(count: Int) -> [CorpusEvent] { RenderingAheadTests().events(count: count) }
+
+    /// A reader slower than the transform leaves the worker idle between
+    /// batches: it then writes the rendered batches itself, and the bytes are
+    /// those of a run without threads.
+    @Test func anIdleWorkerWritesWhatItRendered() throws {
+        let events = events(count: 300)
+        let plain = try RenderingAheadTests().run(events, batch: 8, parallelism: 1)
+        let writer = ThreadNotingWriter()
+        let sink = BlockTransformSink(Shout(), downstream: writer, batchBlocks: 8, parallelism: 2)
+        for event in events {
+            usleep(30)  // the reader: slower than the transform
+            try sink.receive(event)
+        }
+        try sink.finish()
+        let same = writer.inner.bytes == plain.bytes
+        #expect(same)
+        #expect(writer.inner.problems.isEmpty)
+        #expect(writer.threads.contains { $0 != currentThread() }, "some batch was written by the worker")
+    }
+
+    /// A sink given up mid-stream (its reader failed; the driver then removes
+    /// the output) is freed, and from then on nothing more reaches the writer:
+    /// a batch the idle worker is writing at that moment is finished first,
+    /// and batches still in flight are dropped.
+    @Test func aSinkGivenUpWritesNothingMore() throws {
+        for round in 0..<12 {
+            let writer = SlowNotingWriter()
+            do {
+                let sink = BlockTransformSink(Shout(), downstream: writer, batchBlocks: 4, parallelism: 2)
+                for event in events(count: 200).prefix(40 + 7 * round) {
+                    usleep(300)  // a slow reader: the worker is idle and writes batches itself
+                    try sink.receive(event)
+                }
+            }  // the sink is released here, as when `receive` throws
+            let written = writer.written
+            #expect(!writer.isWriting, "a write still going on after the sink was given up (round \(round))")
+            usleep(20_000)
+            #expect(writer.written == written, "the writer got blocks after the sink was given up (round \(round))")
+        }
+    }
+}
+
+/// A writer that takes 100 µs a rendered block and notes when it is inside a write.
+final class SlowNotingWriter: RenderingAheadSink, @unchecked Sendable {
+    private let lock = ConditionLock()
+    private var writing = false
+    private var count = 0
+    var isWriting: Bool { lock.withLock { writing } }
+    var written: Int { lock.withLock { count } }
+    func receive(_ event: CorpusEvent) throws { lock.withLock { count += 1 } }
+    func finish() throws {}
+    func blockRenderer() -> (any BlockRenderer)? { BracketRenderer() }
+    func receive(rendered block: Block, _ parts: RenderedParts) throws {
+        lock.withLock { writing = true }
+        usleep(100)
+        lock.withLock {
+            count += 1
+            writing = false
+        }
+    }
+}

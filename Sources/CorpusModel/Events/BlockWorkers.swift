@@ -60,6 +60,10 @@ final class BlockWorker: @unchecked Sendable {
         }
     }
 
+    /// Whether jobs are waiting behind the one running: a worker that finished
+    /// a batch then starts the next rather than send the finished one on.
+    var hasQueuedJobs: Bool { lock.withLock { !jobs.isEmpty } }
+
     private func loop() -> Never {
         while true {
             let job = lock.withLock {

@@ -1,0 +1,87 @@
+/// Sends numbered pieces of work on in their order, from the calling thread
+/// or from a worker that would otherwise go idle.
+///
+/// ``BlockTransformSink`` numbers its batches 0, 1, 2, …; the thread that
+/// finishes a batch ``add(_:anyThread:_:)``s it, and ``sendReady(onCallingThread:)``
+/// sends the next ones in line that are finished. The calling thread sends
+/// what it waits for; a worker with no other batch queued sends too, so on
+/// one file the work of copying and writing goes to whichever of the two
+/// threads has time for it. One thread sends at a time, and each send happens
+/// after the one before it (both go through this lock), so a downstream sink
+/// sees one ordered stream as if from one thread.
+///
+/// After a send fails, or once ``abandon()`` was called, nothing more is sent:
+/// the work still waiting is dropped and the failure stays for ``waitDelivered(_:)``.
+public final class OrderedDelivery: @unchecked Sendable {
+    private let lock = ConditionLock()
+    /// How many pieces were sent on (or dropped after a failure): the next number in line.
+    private var delivered = 0
+    /// Finished pieces not sent yet, by number; `anyThread` false: only the calling thread may send it.
+    private var waiting: [Int: (anyThread: Bool, send: () throws -> Void)] = [:]
+    /// Whether a thread is sending.
+    private var sending = false
+    private var failure: (any Error)?
+    private var abandoned = false
+
+    public init() {}
+
+    /// Piece `number` is finished; `anyThread` false keeps it for the calling
+    /// thread (a downstream sink that must not be called from a worker).
+    public func add(_ number: Int, anyThread: Bool, _ send: @escaping () throws -> Void) {
+        lock.withLock {
+            if failure != nil || abandoned { return }
+            waiting[number] = (anyThread, send)
+        }
+    }
+
+    /// Sends the pieces next in line that are finished, unless another thread
+    /// is sending; a worker (`onCallingThread` false) stops at a piece kept for
+    /// the calling thread.
+    public func sendReady(onCallingThread: Bool) {
+        var next = lock.withLock { takeNext(onCallingThread) }
+        while let send = next {
+            var error: (any Error)?
+            do { try send() } catch let thrown { error = thrown }
+            next = lock.withLock {
+                delivered += 1
+                if let error, failure == nil { failure = error }
+                sending = false
+                lock.broadcast()
+                return takeNext(onCallingThread)
+            }
+        }
+    }
+
+    /// Under the lock: the next piece to send, claiming the sending role; after
+    /// a failure the pieces waiting are dropped (counted as delivered).
+    private func takeNext(_ onCallingThread: Bool) -> (() throws -> Void)? {
+        guard !sending else { return nil }
+        if failure != nil || abandoned {
+            while waiting.removeValue(forKey: delivered) != nil { delivered += 1 }
+            lock.broadcast()
+            return nil
+        }
+        guard let piece = waiting[delivered], piece.anyThread || onCallingThread else { return nil }
+        waiting[delivered] = nil
+        sending = true
+        return piece.send
+    }
+
+    /// Waits until piece `number` was sent on; throws the first failure of any send.
+    public func waitDelivered(_ number: Int) throws {
+        try lock.withLock {
+            while delivered <= number && failure == nil && !abandoned { lock.wait() }
+            if let failure { throw failure }
+        }
+    }
+
+    /// Stops sending (the stream was given up after an error): waits for a send
+    /// in progress, and drops whatever completes later.
+    public func abandon() {
+        lock.withLock {
+            abandoned = true
+            waiting.removeAll()
+            while sending { lock.wait() }
+        }
+    }
+}
