@@ -24,7 +24,7 @@ struct LineScanTests {
         var generator = SplitMix64(seed: 11)
         for _ in 0..<60_000 {
             var line: [UInt8] = []
-            for _ in 0..<Int(generator.next() % 24) { line += Self.pieces[Int(generator.next() % UInt64(Self.pieces.count))] }
+            for _ in 0..<Int(generator.next() % 40) { line += Self.pieces[Int(generator.next() % UInt64(Self.pieces.count))] }
             let scan = line.withUnsafeBufferPointer { LineScan($0) }
             let invalid = line.withUnsafeBufferPointer { UTF8Validation.firstInvalidByte(in: $0, rejectingNUL: true) }
             #expect((scan == nil) == (invalid != nil), "validity of \(line)")
@@ -35,6 +35,28 @@ struct LineScanTests {
                 #expect(TextWhitespace.collapse(text) == text, "\(line) was taken as collapsed")
             }
             #expect(UTF8Check.cleanText(line)?.text == text)
+        }
+    }
+
+    /// Every piece at every offset of a long clean line, so that each lands on
+    /// every place of the sixteen-byte chunks (and their edges) and of the words.
+    @Test func everyPieceAtEveryOffsetOfALongLine() {
+        let clean = Array("Қазақстан Республикасы, 2024 ж. «Ана тілі» газеті: ол келді де кетті.".utf8)
+        for piece in Self.pieces {
+            for offset in 0...clean.count {
+                let line = Array(clean[..<offset]) + piece + Array(clean[offset...])
+                let scan = line.withUnsafeBufferPointer { LineScan($0) }
+                let invalid = line.withUnsafeBufferPointer { UTF8Validation.firstInvalidByte(in: $0, rejectingNUL: true) }
+                #expect((scan == nil) == (invalid != nil), "validity of \(piece) at \(offset)")
+                guard let scan, invalid == nil else { continue }
+                let text = String(decoding: line, as: UTF8.self)
+                #expect(!scan.ascii)
+                #expect(scan.collapsed == (TextWhitespace.collapse(text) == text) || !scan.collapsed,
+                        "\(piece) at \(offset) was taken as collapsed")
+                if piece == Array("  ".utf8) || piece == Array("\u{A0}".utf8) || piece == Array("\t".utf8) {
+                    #expect(!scan.collapsed, "\(piece) at \(offset)")
+                }
+            }
         }
     }
 
