@@ -206,10 +206,12 @@ public final class BlockTransformSink<T: BlockTransformer>: CorpusEventSink, Thr
     ///
     /// When no worker has started the oldest batch (the workers are busy with
     /// other sinks' batches, or not scheduled on a busy machine), the calling
-    /// thread runs it itself: it would wait for all of it anyway. Taking a
-    /// later batch instead was tried: on 2 cores the caller, whose reading is
-    /// the critical path, took up to a fifth of the segmentation while the
-    /// worker went idle.
+    /// thread runs it itself: it would wait for all of it anyway. While a
+    /// worker still runs the oldest one, the calling thread runs the newest
+    /// batch no worker has started rather than wait. (Before an idle worker
+    /// could write batches, this made the worker wait for the calling thread;
+    /// now the two trade work both ways. On 2 cores, one 100 MiB text → TEI,
+    /// ten alternations: 0.29 s against 0.305 s without it.)
     ///
     /// Batches are sent on in order through ``OrderedDelivery``: from here, or,
     /// for a rendered batch, by a worker that finished it and has nothing else
@@ -223,6 +225,10 @@ public final class BlockTransformSink<T: BlockTransformer>: CorpusEventSink, Thr
     private func sendOldest() throws {
         let batch = inFlight[0]
         batch.runHereIfNotStarted()
+        // While a worker still runs the oldest batch, run the newest one no worker has started.
+        for later in inFlight.dropFirst().reversed() where !batch.isDone {
+            later.runHereIfNotStarted()
+        }
         batch.wait()
         delivery.sendReady(onCallingThread: true)
         inFlight.removeFirst()
@@ -352,6 +358,9 @@ private final class TransformedBatch<T: BlockTransformer>: @unchecked Sendable {
     }
 
     func wait() { work.wait() }
+
+    /// Whether the batch is done (or dropped).
+    var isDone: Bool { work.isDone }
 
     /// Waits, then sends the blocks on in order (rendered ones as such); then the failure, if any.
     func send(to downstream: any CorpusEventSink) throws {
