@@ -34,11 +34,17 @@ public final class OrderedDelivery: @unchecked Sendable {
         }
     }
 
-    /// Sends the pieces next in line that are finished, unless another thread
-    /// is sending; a worker (`onCallingThread` false) stops at a piece kept for
-    /// the calling thread.
-    public func sendReady(onCallingThread: Bool) {
-        var next = lock.withLock { takeNext(onCallingThread) }
+    /// Sends the pieces next in line that are finished, up to piece `last`,
+    /// unless another thread is sending; a worker (`onCallingThread` false)
+    /// stops at a piece kept for the calling thread.
+    ///
+    /// The calling thread sends only what it waits for (`last`): what is ready
+    /// behind it is left to a worker that goes idle, or to the calling
+    /// thread's next wait. (Sending all it found kept the calling thread, the
+    /// one that reads, at the writing while the worker idled a sixth of the
+    /// time on one file.)
+    public func sendReady(onCallingThread: Bool, through last: Int = .max) {
+        var next = lock.withLock { takeNext(onCallingThread, through: last) }
         while let send = next {
             var error: (any Error)?
             do { try send() } catch let thrown { error = thrown }
@@ -47,21 +53,21 @@ public final class OrderedDelivery: @unchecked Sendable {
                 if let error, failure == nil { failure = error }
                 sending = false
                 lock.broadcast()
-                return takeNext(onCallingThread)
+                return takeNext(onCallingThread, through: last)
             }
         }
     }
 
-    /// Under the lock: the next piece to send, claiming the sending role; after
-    /// a failure the pieces waiting are dropped (counted as delivered).
-    private func takeNext(_ onCallingThread: Bool) -> (() throws -> Void)? {
+    /// Under the lock: the next piece to send (up to `last`), claiming the sending
+    /// role; after a failure the pieces waiting are dropped (counted as delivered).
+    private func takeNext(_ onCallingThread: Bool, through last: Int) -> (() throws -> Void)? {
         guard !sending else { return nil }
         if failure != nil || abandoned {
             while waiting.removeValue(forKey: delivered) != nil { delivered += 1 }
             lock.broadcast()
             return nil
         }
-        guard let piece = waiting[delivered], piece.anyThread || onCallingThread else { return nil }
+        guard delivered <= last, let piece = waiting[delivered], piece.anyThread || onCallingThread else { return nil }
         waiting[delivered] = nil
         sending = true
         return piece.send

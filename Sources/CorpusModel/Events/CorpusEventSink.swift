@@ -230,7 +230,7 @@ public final class BlockTransformSink<T: BlockTransformer>: CorpusEventSink, Thr
             later.runHereIfNotStarted()
         }
         batch.wait()
-        delivery.sendReady(onCallingThread: true)
+        delivery.sendReady(onCallingThread: true, through: batch.number)
         inFlight.removeFirst()
         do {
             try delivery.waitDelivered(batch.number)
