@@ -72,6 +72,18 @@ struct BlockFacts: Sendable {
     /// is tested against). With `recentWords`, a word hash it has seen lately is not kept again (the
     /// tally needs each word type once; the first occurrence of every hash is kept, in order).
     init(_ block: Block, alphabet: Alphabet?, language: String, fastScan: Bool = true, recentWords: RecentWords? = nil) throws {
+        try analyse(block, alphabet: alphabet, language: language, fastScan: fastScan, recentWords: recentWords)
+    }
+
+    /// No facts yet: to be filled in place by ``analyse(_:alphabet:language:fastScan:recentWords:)``.
+    init() {}
+
+    /// Fills empty facts (``init()``) with those of `block`, as ``init(_:alphabet:language:fastScan:recentWords:)``
+    /// does. In place, so a batch's facts are made in their array: made by the init (or returned by a
+    /// throwing closure) they were copied into it, a retain and a release of each of their arrays.
+    mutating func analyse(
+        _ block: Block, alphabet: Alphabet?, language: String, fastScan: Bool = true, recentWords: RecentWords? = nil
+    ) throws {
         useFastScan = fastScan
         recent = recentWords
         defer { recent = nil }
@@ -91,12 +103,13 @@ struct BlockFacts: Sendable {
             }
             if list.count == 1 { shortText = list[0].text }
         case .text(var text):
-            cut = try text.withUTF8 { bytes in
-                let ranges = try ParagraphScan.sentenceByteRanges(bytes, language: language)
-                sentences.reserveCapacity(ranges.count)
-                for (index, range) in ranges.enumerated() { analyse(bytes, range, sentence: index, alphabet: alphabet) }
-                return ranges
+            // Cut first, then scanned: a throwing closure that changed `self` made the init copy it.
+            let ranges = try text.withUTF8 { try ParagraphScan.sentenceByteRanges($0, language: language) }
+            sentences.reserveCapacity(ranges.count)
+            text.withUTF8 { bytes in
+                for index in ranges.indices { analyse(bytes, ranges[index], sentence: index, alphabet: alphabet) }
             }
+            cut = ranges
             shortText = text
         }
         // A paragraph's hash is that of its sentences' hashes in order (each text is hashed once).

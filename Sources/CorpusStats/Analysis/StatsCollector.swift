@@ -85,8 +85,15 @@ public final class StatsCollector: CorpusEventSink, ThreadedStage {
         pendingSentences = 0
         while inFlight.count >= Self.maxInFlight { try addOldest() }
         let alphabet = self.alphabet, language = self.language, forced = forcedLanguage
-        inFlight.append(AnalysedBatch(blocks, on: worker, recent: workerRecent) { block, recent in
-            try BlockFacts(block, alphabet: alphabet, language: forced ?? block.language ?? language, recentWords: recent)
+        inFlight.append(AnalysedBatch(blocks, on: worker, recent: workerRecent) { block, recent, facts in
+            facts.append(BlockFacts())
+            do {
+                try facts[facts.count - 1].analyse(block, alphabet: alphabet, language: forced ?? block.language ?? language,
+                                                   recentWords: recent)
+            } catch {
+                facts.removeLast()
+                throw error
+            }
         })
     }
 
@@ -105,13 +112,8 @@ public final class StatsCollector: CorpusEventSink, ThreadedStage {
             for batch in inFlight where batch.runIfQueued(recent: callerRecent) { break }
         }
         let batch = inFlight.removeFirst()
-        let (facts, failure) = batch.wait()
-        // Borrowed in place: no copy (and retain) of each block and its facts.
-        batch.blocks.withUnsafeBufferPointer { blocks in
-            facts.withUnsafeBufferPointer { facts in
-                for i in facts.indices { tally.add(blocks[i], facts[i]) }
-            }
-        }
+        let (blocks, facts, failure) = batch.take()
+        tally.add(blocks, facts)
         if let failure {
             for other in inFlight { _ = other.wait() }
             inFlight.removeAll()
@@ -121,10 +123,11 @@ public final class StatsCollector: CorpusEventSink, ThreadedStage {
 }
 
 /// One batch of blocks analysed on the worker thread, or on the calling thread if it gets there
-/// first; ``wait()`` hands back the facts.
+/// first; ``take()`` hands back the blocks and their facts.
 private final class AnalysedBatch: @unchecked Sendable {
-    let blocks: [Block]
-    private let analyse: @Sendable (Block, RecentWords) throws -> BlockFacts
+    private var blocks: [Block]
+    /// Appends the facts of a block (made in place in the array, not returned: see ``BlockFacts/analyse(_:alphabet:language:fastScan:recentWords:)``).
+    private let analyse: @Sendable (Block, RecentWords, inout [BlockFacts]) throws -> Void
     /// Who analyses the batch; `facts` and `failure` are written by the thread that runs it before
     /// it is done, and read only after.
     private let work = ClaimableWork()
@@ -135,7 +138,7 @@ private final class AnalysedBatch: @unchecked Sendable {
     /// so most repeated word hashes never reach the tally. The blocks are analysed in order up to the
     /// first that fails.
     init(_ blocks: [Block], on worker: DispatchQueue, recent workerRecent: RecentWords,
-         _ analyse: @escaping @Sendable (Block, RecentWords) throws -> BlockFacts) {
+         _ analyse: @escaping @Sendable (Block, RecentWords, inout [BlockFacts]) throws -> Void) {
         self.blocks = blocks
         self.analyse = analyse
         worker.async { self.runIfQueued(recent: workerRecent) }
@@ -154,7 +157,7 @@ private final class AnalysedBatch: @unchecked Sendable {
             facts.reserveCapacity(blocks.count)
             blocks.withUnsafeBufferPointer { blocks in
                 do {
-                    for i in blocks.indices { facts.append(try analyse(blocks[i], recent)) }
+                    for i in blocks.indices { try analyse(blocks[i], recent, &facts) }
                 } catch {
                     failure = error
                 }
@@ -168,5 +171,13 @@ private final class AnalysedBatch: @unchecked Sendable {
     func wait() -> (facts: [BlockFacts], failure: (any Error)?) {
         work.wait()
         return (facts, failure)
+    }
+
+    /// Waits for the facts and hands over the blocks and the facts (the batch keeps neither, so
+    /// the caller holds the only reference to each array and can move their elements out).
+    func take() -> (blocks: [Block], facts: [BlockFacts], failure: (any Error)?) {
+        work.wait()
+        defer { (blocks, facts) = ([], []) }
+        return (blocks, facts, failure)
     }
 }
