@@ -51,7 +51,7 @@ import Testing
             let block = Block(id: "d.p\(seed)", kind: .paragraph, content: .text(SentenceScanTests.text(seed: seed, count: Int(seed % 20) + 1)))
             let made = try BlockFacts(block, alphabet: .kazakh, language: "kk", recentWords: recentA)
             var filled = BlockFacts()
-            try filled.analyse(block, alphabet: .kazakh, language: "kk", recentWords: recentB)
+            try withUnsafePointer(to: block) { try filled.analyse($0, alphabet: .kazakh, language: "kk", recentWords: recentB) }
             #expect(filled.sentences.map(\.hash) == made.sentences.map(\.hash))
             #expect(filled.sentences.map(\.tokens) == made.sentences.map(\.tokens))
             #expect(filled.wordHashes == made.wordHashes && filled.paragraphHash == made.paragraphHash)

@@ -72,7 +72,9 @@ struct BlockFacts: Sendable {
     /// is tested against). With `recentWords`, a word hash it has seen lately is not kept again (the
     /// tally needs each word type once; the first occurrence of every hash is kept, in order).
     init(_ block: Block, alphabet: Alphabet?, language: String, fastScan: Bool = true, recentWords: RecentWords? = nil) throws {
-        try analyse(block, alphabet: alphabet, language: language, fastScan: fastScan, recentWords: recentWords)
+        try withUnsafePointer(to: block) {
+            try analyse($0, alphabet: alphabet, language: language, fastScan: fastScan, recentWords: recentWords)
+        }
     }
 
     /// No facts yet: to be filled in place by ``analyse(_:alphabet:language:fastScan:recentWords:)``.
@@ -82,13 +84,16 @@ struct BlockFacts: Sendable {
     /// does. In place, so a batch's facts are made in their array: made by the init (or returned by a
     /// throwing closure) they were copied into it, a retain and a release of each of their arrays.
     mutating func analyse(
-        _ block: Block, alphabet: Alphabet?, language: String, fastScan: Bool = true, recentWords: RecentWords? = nil
+        _ block: UnsafePointer<Block>, alphabet: Alphabet?, language: String, fastScan: Bool = true,
+        recentWords: RecentWords? = nil
     ) throws {
         useFastScan = fastScan
         recent = recentWords
         defer { recent = nil }
         var shortText: String?
-        switch block.content {
+        // Through a pointer: a block passed by value was copied on its way here (a retain and release of
+        // its text, made on the reading thread).
+        switch block.pointee.content {
         case .sentences(let list):
             sentences.reserveCapacity(list.count)
             for (index, sentence) in list.enumerated() {

@@ -88,7 +88,7 @@ public final class StatsCollector: CorpusEventSink, ThreadedStage {
         inFlight.append(AnalysedBatch(blocks, on: worker, recent: workerRecent) { block, recent, facts in
             facts.append(BlockFacts())
             do {
-                try facts[facts.count - 1].analyse(block, alphabet: alphabet, language: forced ?? block.language ?? language,
+                try facts[facts.count - 1].analyse(block, alphabet: alphabet, language: forced ?? block.pointee.language ?? language,
                                                    recentWords: recent)
             } catch {
                 facts.removeLast()
@@ -127,7 +127,7 @@ public final class StatsCollector: CorpusEventSink, ThreadedStage {
 private final class AnalysedBatch: @unchecked Sendable {
     private var blocks: [Block]
     /// Appends the facts of a block (made in place in the array, not returned: see ``BlockFacts/analyse(_:alphabet:language:fastScan:recentWords:)``).
-    private let analyse: @Sendable (Block, RecentWords, inout [BlockFacts]) throws -> Void
+    private let analyse: @Sendable (UnsafePointer<Block>, RecentWords, inout [BlockFacts]) throws -> Void
     /// Who analyses the batch; `facts` and `failure` are written by the thread that runs it before
     /// it is done, and read only after.
     private let work = ClaimableWork()
@@ -138,7 +138,7 @@ private final class AnalysedBatch: @unchecked Sendable {
     /// so most repeated word hashes never reach the tally. The blocks are analysed in order up to the
     /// first that fails.
     init(_ blocks: [Block], on worker: DispatchQueue, recent workerRecent: RecentWords,
-         _ analyse: @escaping @Sendable (Block, RecentWords, inout [BlockFacts]) throws -> Void) {
+         _ analyse: @escaping @Sendable (UnsafePointer<Block>, RecentWords, inout [BlockFacts]) throws -> Void) {
         self.blocks = blocks
         self.analyse = analyse
         worker.async { self.runIfQueued(recent: workerRecent) }
@@ -157,7 +157,7 @@ private final class AnalysedBatch: @unchecked Sendable {
             facts.reserveCapacity(blocks.count)
             blocks.withUnsafeBufferPointer { blocks in
                 do {
-                    for i in blocks.indices { try analyse(blocks[i], recent, &facts) }
+                    for i in blocks.indices { try analyse(blocks.baseAddress! + i, recent, &facts) }
                 } catch {
                     failure = error
                 }
