@@ -26,6 +26,40 @@ import Testing
         #expect(tally.blocksByKind == ["paragraph": 2, "heading": 1, "note": 1, "quote": 1])
     }
 
+    /// A batch added at once (its blocks and facts moved out of their arrays) reports what the blocks
+    /// added one by one report; blocks past the last facts (after a failure) are left out.
+    @Test func aBatchAddsAsItsBlocksOneByOne() throws {
+        var blocks: [Block] = []
+        for seed in UInt64(1)...40 {
+            let text = SentenceScanTests.text(seed: seed, count: Int(seed % 12) + 1)
+            blocks.append(Block(id: "d.p\(seed)", kind: .paragraph, content: .text(seed % 5 == 0 ? "Бір сөз. Екі сөз." : text)))
+        }
+        let facts = try blocks.prefix(30).map { try BlockFacts($0, alphabet: .kazakh, language: "kk") }
+        var one = CorpusTally(), batch = CorpusTally()
+        for i in facts.indices { one.add(blocks[i], facts[i]) }
+        batch.add(blocks, facts)
+        #expect(StatsReport(batch).json.string == StatsReport(one).json.string)
+        #expect(batch.documents.first?.blocks == 30)
+        // The arrays handed over are the callers' own again: nothing moved out of them.
+        #expect(blocks.count == 40 && facts.count == 30 && facts[0].sentences.count > 0)
+    }
+
+    /// Facts filled in place (as a batch makes them in its array) are those the init makes.
+    @Test func factsFilledInPlaceAreTheInits() throws {
+        let recentA = RecentWords(), recentB = RecentWords()
+        for seed in UInt64(1)...60 {
+            let block = Block(id: "d.p\(seed)", kind: .paragraph, content: .text(SentenceScanTests.text(seed: seed, count: Int(seed % 20) + 1)))
+            let made = try BlockFacts(block, alphabet: .kazakh, language: "kk", recentWords: recentA)
+            var filled = BlockFacts()
+            try withUnsafePointer(to: block) { try filled.analyse($0, alphabet: .kazakh, language: "kk", recentWords: recentB) }
+            #expect(filled.sentences.map(\.hash) == made.sentences.map(\.hash))
+            #expect(filled.sentences.map(\.tokens) == made.sentences.map(\.tokens))
+            #expect(filled.wordHashes == made.wordHashes && filled.paragraphHash == made.paragraphHash)
+            #expect(filled.letters == made.letters && filled.tokenKinds == made.tokenKinds && filled.characters == made.characters)
+            #expect(filled.recent == nil && made.recent == nil)
+        }
+    }
+
     /// A text repeated many times: its count keeps growing, its group keeps the text and the ids
     /// of the 2nd to 6th occurrences (the first is rebuilt from its place).
     @Test func aGroupKeepsItsFirstRepeatsAndTheCountGoesOn() {

@@ -72,11 +72,28 @@ struct BlockFacts: Sendable {
     /// is tested against). With `recentWords`, a word hash it has seen lately is not kept again (the
     /// tally needs each word type once; the first occurrence of every hash is kept, in order).
     init(_ block: Block, alphabet: Alphabet?, language: String, fastScan: Bool = true, recentWords: RecentWords? = nil) throws {
+        try withUnsafePointer(to: block) {
+            try analyse($0, alphabet: alphabet, language: language, fastScan: fastScan, recentWords: recentWords)
+        }
+    }
+
+    /// No facts yet: to be filled in place by ``analyse(_:alphabet:language:fastScan:recentWords:)``.
+    init() {}
+
+    /// Fills empty facts (``init()``) with those of `block`, as ``init(_:alphabet:language:fastScan:recentWords:)``
+    /// does. In place, so a batch's facts are made in their array: made by the init (or returned by a
+    /// throwing closure) they were copied into it, a retain and a release of each of their arrays.
+    mutating func analyse(
+        _ block: UnsafePointer<Block>, alphabet: Alphabet?, language: String, fastScan: Bool = true,
+        recentWords: RecentWords? = nil
+    ) throws {
         useFastScan = fastScan
         recent = recentWords
         defer { recent = nil }
         var shortText: String?
-        switch block.content {
+        // Through a pointer: a block passed by value was copied on its way here (a retain and release of
+        // its text, made on the reading thread).
+        switch block.pointee.content {
         case .sentences(let list):
             sentences.reserveCapacity(list.count)
             for (index, sentence) in list.enumerated() {
@@ -91,12 +108,13 @@ struct BlockFacts: Sendable {
             }
             if list.count == 1 { shortText = list[0].text }
         case .text(var text):
-            cut = try text.withUTF8 { bytes in
-                let ranges = try ParagraphScan.sentenceByteRanges(bytes, language: language)
-                sentences.reserveCapacity(ranges.count)
-                for (index, range) in ranges.enumerated() { analyse(bytes, range, sentence: index, alphabet: alphabet) }
-                return ranges
+            // Cut first, then scanned: a throwing closure that changed `self` made the init copy it.
+            let ranges = try text.withUTF8 { try ParagraphScan.sentenceByteRanges($0, language: language) }
+            sentences.reserveCapacity(ranges.count)
+            text.withUTF8 { bytes in
+                for index in ranges.indices { analyse(bytes, ranges[index], sentence: index, alphabet: alphabet) }
             }
+            cut = ranges
             shortText = text
         }
         // A paragraph's hash is that of its sentences' hashes in order (each text is hashed once).
@@ -527,20 +545,22 @@ final class RecentWords: @unchecked Sendable {
     }
 
     /// Whether the raw hash `raw` is not in its set `set`; it is from now on.
+    ///
+    /// The four slots are compared without a branch (they share a cache line): which slot holds a
+    /// frequent word is unpredictable (the first for about half the probes), so a test per slot
+    /// mispredicted often, each time after the word hash's whole multiply chain. The one branch
+    /// left, on a miss, is rarely taken.
     @inline(__always)
     static func isNew(_ raw: UInt64, in set: UnsafeMutablePointer<UInt64>) -> Bool {
-        if raw != 0 && set[0] == raw { return false }
-        return moveFirst(raw, in: set)
+        let nearest = min(min(set[0] ^ raw, set[1] ^ raw), min(set[2] ^ raw, set[3] ^ raw))
+        if _fastPath(nearest == 0 && raw != 0) { return false }
+        return insert(raw, in: set)
     }
 
-    /// ``isNew(_:in:)`` past the first slot: whether `raw` is in none of the others; when it is not, it is
-    /// put first, the others one down, the last falling out (a hit moves nothing: the set keeps the order
-    /// its hashes came in, which spares a hit any writes).
+    /// ``isNew(_:in:)`` on a miss: `raw` is put first, the others one down, the last falling out (a hit
+    /// moves nothing: the set keeps the order its hashes came in, which spares a hit any writes).
     @inline(never)
-    static func moveFirst(_ raw: UInt64, in set: UnsafeMutablePointer<UInt64>) -> Bool {
-        if raw != 0 {
-            for k in 1..<ways where set[k] == raw { return false }
-        }
+    static func insert(_ raw: UInt64, in set: UnsafeMutablePointer<UInt64>) -> Bool {
         var k = ways - 1
         while k > 0 {
             set[k] = set[k - 1]

@@ -47,6 +47,22 @@ struct CorpusTally: Sendable {
         documents.append(DocumentTally(id: start.id, input: input, declared: start.metadata.language))
     }
 
+    /// Adds the first `facts.count` blocks and their facts, in order, taking both arrays (each
+    /// should be the only reference to its buffer).
+    ///
+    /// Each element is moved out and added as a local value. Borrowed from the arrays (or read through
+    /// unsafe pointers) each block and its facts were copied before the call: a retain and a release of
+    /// each of their buffers, most of them made on the analysis thread, so each an atomic operation on
+    /// a cache line of the other core.
+    mutating func add(_ blocks: consuming [Block], _ facts: consuming [BlockFacts]) {
+        var blocks = blocks, facts = facts
+        blocks.removeSubrange(facts.count...)
+        // Reversed through the buffers, whose swaps move elements (`Array.swapAt` copies them).
+        blocks.withUnsafeMutableBufferPointer { $0.reverse() }
+        facts.withUnsafeMutableBufferPointer { $0.reverse() }
+        while let block = blocks.popLast(), let blockFacts = facts.popLast() { add(block, blockFacts) }
+    }
+
     /// Adds one block and its facts; `document` is the index of the open document.
     mutating func add(_ block: Block, _ facts: BlockFacts) {
         if documents.isEmpty { documents.append(DocumentTally(id: "doc", input: "", declared: nil)) }

@@ -20,13 +20,14 @@ public final class StatsCollector: CorpusEventSink, ThreadedStage {
     private let batchBlocks: Int
     /// Batches being analysed on other threads, oldest first.
     private var inFlight: [AnalysedBatch] = []
-    /// One ``RecentWords`` per batch that can be in flight, handed round: batch k uses
-    /// `recents[k % count]`, whose previous batch (k − count) has been added before batch k
-    /// starts. Kept across batches, they pass a frequent word to the tally about once per table,
-    /// not once per batch (the tally needs each word hash at least once; its count does not
-    /// depend on the order or the repeats).
-    private let recents = (0..<StatsCollector.maxInFlight).map { _ in RecentWords() }
-    private var batches = 0
+    /// The ``RecentWords`` of each thread that analyses batches: the worker's (used only by jobs on
+    /// `worker`, a serial queue) and the calling thread's. A table stays with its thread, so the
+    /// worker probes one table that stays in its cache (rotating one table per batch in flight made
+    /// it three, more than its L1 holds), and a frequent word reaches the tally about once per
+    /// thread. The tally needs each word hash at least once, which holds whichever batches share
+    /// a table: a hash is left out only where the same table has seen it sent; its count does not
+    /// depend on the order or the repeats.
+    private let workerRecent = RecentWords(), callerRecent = RecentWords()
     /// The one analysis thread beside the calling one (batches in order; the calling thread takes
     /// one that has not started when it would otherwise wait): two busy threads on two cores.
     private let worker = DispatchQueue(label: "corpuskit.stats.analysis")
@@ -84,10 +85,15 @@ public final class StatsCollector: CorpusEventSink, ThreadedStage {
         pendingSentences = 0
         while inFlight.count >= Self.maxInFlight { try addOldest() }
         let alphabet = self.alphabet, language = self.language, forced = forcedLanguage
-        let recent = recents[batches % recents.count]
-        batches += 1
-        inFlight.append(AnalysedBatch(blocks, recent: recent, on: worker) { block, recent in
-            try BlockFacts(block, alphabet: alphabet, language: forced ?? block.language ?? language, recentWords: recent)
+        inFlight.append(AnalysedBatch(blocks, on: worker, recent: workerRecent) { block, recent, facts in
+            facts.append(BlockFacts())
+            do {
+                try facts[facts.count - 1].analyse(block, alphabet: alphabet, language: forced ?? block.pointee.language ?? language,
+                                                   recentWords: recent)
+            } catch {
+                facts.removeLast()
+                throw error
+            }
         })
     }
 
@@ -103,16 +109,11 @@ public final class StatsCollector: CorpusEventSink, ThreadedStage {
     /// oldest itself, or a later one the worker has not reached): it would only wait otherwise.
     private func addOldest() throws {
         if !inFlight[0].isDone {
-            for batch in inFlight where batch.runIfQueued() { break }
+            for batch in inFlight where batch.runIfQueued(recent: callerRecent) { break }
         }
         let batch = inFlight.removeFirst()
-        let (facts, failure) = batch.wait()
-        // Borrowed in place: no copy (and retain) of each block and its facts.
-        batch.blocks.withUnsafeBufferPointer { blocks in
-            facts.withUnsafeBufferPointer { facts in
-                for i in facts.indices { tally.add(blocks[i], facts[i]) }
-            }
-        }
+        let (blocks, facts, failure) = batch.take()
+        tally.add(blocks, facts)
         if let failure {
             for other in inFlight { _ = other.wait() }
             inFlight.removeAll()
@@ -122,40 +123,41 @@ public final class StatsCollector: CorpusEventSink, ThreadedStage {
 }
 
 /// One batch of blocks analysed on the worker thread, or on the calling thread if it gets there
-/// first; ``wait()`` hands back the facts.
+/// first; ``take()`` hands back the blocks and their facts.
 private final class AnalysedBatch: @unchecked Sendable {
-    let blocks: [Block]
-    private let recent: RecentWords
-    private let analyse: @Sendable (Block, RecentWords) throws -> BlockFacts
+    private var blocks: [Block]
+    /// Appends the facts of a block (made in place in the array, not returned: see ``BlockFacts/analyse(_:alphabet:language:fastScan:recentWords:)``).
+    private let analyse: @Sendable (UnsafePointer<Block>, RecentWords, inout [BlockFacts]) throws -> Void
     /// Who analyses the batch; `facts` and `failure` are written by the thread that runs it before
     /// it is done, and read only after.
     private let work = ClaimableWork()
     private var facts: [BlockFacts] = []
     private var failure: (any Error)?
 
-    /// `analyse` gets `recent`, which no other batch uses meanwhile, so most repeated word hashes never reach the tally.
-    /// The blocks are analysed in order up to the first that fails.
-    init(_ blocks: [Block], recent: RecentWords, on worker: DispatchQueue,
-         _ analyse: @escaping @Sendable (Block, RecentWords) throws -> BlockFacts) {
+    /// Queues the batch on `worker`, which analyses it with `workerRecent` (a table only its jobs use),
+    /// so most repeated word hashes never reach the tally. The blocks are analysed in order up to the
+    /// first that fails.
+    init(_ blocks: [Block], on worker: DispatchQueue, recent workerRecent: RecentWords,
+         _ analyse: @escaping @Sendable (UnsafePointer<Block>, RecentWords, inout [BlockFacts]) throws -> Void) {
         self.blocks = blocks
-        self.recent = recent
         self.analyse = analyse
-        worker.async { self.runIfQueued() }
+        worker.async { self.runIfQueued(recent: workerRecent) }
     }
 
     /// Whether the batch is analysed.
     var isDone: Bool { work.isDone }
 
-    /// Analyses the batch on this thread unless another thread has started it; returns whether it ran here.
+    /// Analyses the batch on this thread with `recent` (this thread's table) unless another thread has
+    /// started it; returns whether it ran here.
     @discardableResult
-    func runIfQueued() -> Bool {
+    func runIfQueued(recent: RecentWords) -> Bool {
         work.runIfUnclaimed {
             var facts: [BlockFacts] = []
             var failure: (any Error)?
             facts.reserveCapacity(blocks.count)
             blocks.withUnsafeBufferPointer { blocks in
                 do {
-                    for i in blocks.indices { facts.append(try analyse(blocks[i], recent)) }
+                    for i in blocks.indices { try analyse(blocks.baseAddress! + i, recent, &facts) }
                 } catch {
                     failure = error
                 }
@@ -169,5 +171,13 @@ private final class AnalysedBatch: @unchecked Sendable {
     func wait() -> (facts: [BlockFacts], failure: (any Error)?) {
         work.wait()
         return (facts, failure)
+    }
+
+    /// Waits for the facts and hands over the blocks and the facts (the batch keeps neither, so
+    /// the caller holds the only reference to each array and can move their elements out).
+    func take() -> (blocks: [Block], facts: [BlockFacts], failure: (any Error)?) {
+        work.wait()
+        defer { (blocks, facts) = ([], []) }
+        return (blocks, facts, failure)
     }
 }
