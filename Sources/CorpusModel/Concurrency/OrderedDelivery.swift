@@ -2,7 +2,7 @@
 /// or from a worker that would otherwise go idle.
 ///
 /// ``BlockTransformSink`` numbers its batches 0, 1, 2, …; the thread that
-/// finishes a batch ``add(_:anyThread:_:)``s it, and ``sendReady(onCallingThread:)``
+/// finishes a batch ``add(_:anyThread:_:)``s it, and ``sendReady(onCallingThread:through:)``
 /// sends the next ones in line that are finished. The calling thread sends
 /// what it waits for; a worker with no other batch queued sends too, so on
 /// one file the work of copying and writing goes to whichever of the two

@@ -26,16 +26,23 @@ public protocol BlockRenderer: Sendable {
 public protocol RenderingAheadSink: CorpusEventSink {
     /// The renderer for the blocks that follow, or nil when they must arrive whole.
     ///
-    /// Asked on the calling thread before each batch, after the batch's
-    /// `startDocument` went downstream. Once a sink has given a renderer it must
-    /// take rendered blocks until the document ends (a stage that would change
-    /// them, such as renaming ids, answers nil).
+    /// Asked on the calling thread before a batch, after the batch's
+    /// `startDocument` went downstream, and not again while a rendered batch
+    /// is in flight. Once a sink has given a renderer it must take rendered
+    /// blocks until the document ends (a stage that would change them, such as
+    /// renaming ids, answers nil).
     func blockRenderer() -> (any BlockRenderer)?
 
     /// A block rendered ahead: `block` keeps its id, kind, language and
     /// attributes but not its content (the sentences were freed on the thread
     /// that made them); `parts` are the bytes its renderer made, valid only
     /// during this call.
+    ///
+    /// The blocks of a rendered batch (and those among them its renderer
+    /// declined, through ``CorpusEventSink/receive(_:)``) may arrive on a
+    /// worker thread (``OrderedDelivery``): one call at a time, in stream
+    /// order, each after the one before it, and never while the calling
+    /// thread sends this sink anything itself.
     func receive(rendered block: Block, _ parts: RenderedParts) throws
 }
 

@@ -98,7 +98,7 @@ public final class BlockTransformSink<T: BlockTransformer>: CorpusEventSink, Thr
     private var spareTargets: [RenderTarget] = []
     /// Whether the last batch sent on had blocks rendered ahead (a renderer may decline them all: tokens).
     private var lastBatchRendered = false
-    /// Sends the batches on in order; rendered ones from the thread that finished them.
+    /// Sends the batches on in order, from the calling thread or from a worker that would idle.
     private let delivery = OrderedDelivery()
     /// The number of the next batch, for ``delivery``.
     private var nextBatchNumber = 0
