@@ -12,7 +12,7 @@
 ///
 /// After a send fails, or once ``abandon()`` was called, nothing more is sent:
 /// the work still waiting is dropped and the failure stays for ``waitDelivered(_:)``.
-public final class OrderedDelivery: @unchecked Sendable {
+final class OrderedDelivery: @unchecked Sendable {
     private let lock = ConditionLock()
     /// How many pieces were sent on (or dropped after a failure): the next number in line.
     private var delivered = 0
@@ -23,11 +23,11 @@ public final class OrderedDelivery: @unchecked Sendable {
     private var failure: (any Error)?
     private var abandoned = false
 
-    public init() {}
+    init() {}
 
     /// Piece `number` is finished; `anyThread` false keeps it for the calling
     /// thread (a downstream sink that must not be called from a worker).
-    public func add(_ number: Int, anyThread: Bool, _ send: @escaping () throws -> Void) {
+    func add(_ number: Int, anyThread: Bool, _ send: @escaping () throws -> Void) {
         lock.withLock {
             if failure != nil || abandoned { return }
             waiting[number] = (anyThread, send)
@@ -43,7 +43,7 @@ public final class OrderedDelivery: @unchecked Sendable {
     /// thread's next wait. (Sending all it found kept the calling thread, the
     /// one that reads, at the writing while the worker idled a sixth of the
     /// time on one file.)
-    public func sendReady(onCallingThread: Bool, through last: Int = .max) {
+    func sendReady(onCallingThread: Bool, through last: Int = .max) {
         var next = lock.withLock { takeNext(onCallingThread, through: last) }
         while let send = next {
             var error: (any Error)?
@@ -74,7 +74,7 @@ public final class OrderedDelivery: @unchecked Sendable {
     }
 
     /// Waits until piece `number` was sent on; throws the first failure of any send.
-    public func waitDelivered(_ number: Int) throws {
+    func waitDelivered(_ number: Int) throws {
         try lock.withLock {
             while delivered <= number && failure == nil && !abandoned { lock.wait() }
             if let failure { throw failure }
@@ -83,7 +83,7 @@ public final class OrderedDelivery: @unchecked Sendable {
 
     /// Stops sending (the stream was given up after an error): waits for a send
     /// in progress, and drops whatever completes later.
-    public func abandon() {
+    func abandon() {
         lock.withLock {
             abandoned = true
             waiting.removeAll()

@@ -40,7 +40,7 @@ public protocol RenderingAheadSink: CorpusEventSink {
     ///
     /// The blocks of a rendered batch (and those among them its renderer
     /// declined, through ``CorpusEventSink/receive(_:)``) may arrive on a
-    /// worker thread (``OrderedDelivery``): one call at a time, in stream
+    /// worker thread (see `OrderedDelivery`): one call at a time, in stream
     /// order, each after the one before it, and never while the calling
     /// thread sends this sink anything itself.
     func receive(rendered block: Block, _ parts: RenderedParts) throws
