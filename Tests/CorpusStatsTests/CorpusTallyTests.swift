@@ -37,7 +37,7 @@ import Testing
         let facts = try blocks.prefix(30).map { try BlockFacts($0, alphabet: .kazakh, language: "kk") }
         var one = CorpusTally(), batch = CorpusTally()
         for i in facts.indices { one.add(blocks[i], facts[i]) }
-        batch.add(blocks, facts)
+        _ = batch.add(blocks, facts)
         #expect(StatsReport(batch).json.string == StatsReport(one).json.string)
         #expect(batch.documents.first?.blocks == 30)
         // The arrays handed over are the callers' own again: nothing moved out of them.

@@ -112,8 +112,10 @@ public final class StatsCollector: CorpusEventSink, ThreadedStage {
             for batch in inFlight where batch.runIfQueued(recent: callerRecent) { break }
         }
         let batch = inFlight.removeFirst()
-        let (blocks, facts, failure) = batch.take()
-        tally.add(blocks, facts)
+        let (blocks, facts, failure, onWorker) = batch.take()
+        let spent = tally.add(blocks, facts)
+        // Freed where they were made (see ``CorpusTally/add(_:_:)``): queued behind the worker's batches.
+        if onWorker { worker.async { withExtendedLifetime(spent) {} } }
         if let failure {
             for other in inFlight { _ = other.wait() }
             inFlight.removeAll()
@@ -133,6 +135,8 @@ private final class AnalysedBatch: @unchecked Sendable {
     private let work = ClaimableWork()
     private var facts: [BlockFacts] = []
     private var failure: (any Error)?
+    /// Whether the worker analysed the batch (and so made the facts' memory).
+    private var ranOnWorker = false
 
     /// Queues the batch on `worker`, which analyses it with `workerRecent` (a table only its jobs use),
     /// so most repeated word hashes never reach the tally. The blocks are analysed in order up to the
@@ -141,7 +145,7 @@ private final class AnalysedBatch: @unchecked Sendable {
          _ analyse: @escaping @Sendable (UnsafePointer<Block>, RecentWords, inout [BlockFacts]) throws -> Void) {
         self.blocks = blocks
         self.analyse = analyse
-        worker.async { self.runIfQueued(recent: workerRecent) }
+        worker.async { self.runIfQueued(recent: workerRecent, onWorker: true) }
     }
 
     /// Whether the batch is analysed.
@@ -150,8 +154,9 @@ private final class AnalysedBatch: @unchecked Sendable {
     /// Analyses the batch on this thread with `recent` (this thread's table) unless another thread has
     /// started it; returns whether it ran here.
     @discardableResult
-    func runIfQueued(recent: RecentWords) -> Bool {
+    func runIfQueued(recent: RecentWords, onWorker: Bool = false) -> Bool {
         work.runIfUnclaimed {
+            ranOnWorker = onWorker
             var facts: [BlockFacts] = []
             var failure: (any Error)?
             facts.reserveCapacity(blocks.count)
@@ -174,10 +179,11 @@ private final class AnalysedBatch: @unchecked Sendable {
     }
 
     /// Waits for the facts and hands over the blocks and the facts (the batch keeps neither, so
-    /// the caller holds the only reference to each array and can move their elements out).
-    func take() -> (blocks: [Block], facts: [BlockFacts], failure: (any Error)?) {
+    /// the caller holds the only reference to each array and can move their elements out), and
+    /// whether the worker made them.
+    func take() -> (blocks: [Block], facts: [BlockFacts], failure: (any Error)?, onWorker: Bool) {
         work.wait()
         defer { (blocks, facts) = ([], []) }
-        return (blocks, facts, failure)
+        return (blocks, facts, failure, ranOnWorker)
     }
 }
