@@ -126,6 +126,13 @@ struct HashCounter: Sendable {
         return times
     }
 
+    /// Reads the slot where a probe for `key` starts and returns its key (for ``CorpusTally/add(_:_:)``'s
+    /// warm-up: loads of many keys' slots, none waiting for another, bring them into the cache together).
+    @inline(__always)
+    func peek(_ key: UInt64) -> UInt64 {
+        slots.withUnsafeBufferPointer { $0[Int(truncatingIfNeeded: key) & ($0.count - 1)].key }
+    }
+
     /// The count and first place of `key`, if known.
     func lookup(_ key: UInt64) -> (count: UInt32, first: UInt64)? {
         let mask = slots.count - 1
