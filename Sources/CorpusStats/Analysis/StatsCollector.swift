@@ -32,9 +32,11 @@ public final class StatsCollector: CorpusEventSink, ThreadedStage {
     /// one that has not started when it would otherwise wait): two busy threads on two cores.
     private let worker = DispatchQueue(label: "corpuskit.stats.analysis")
 
-    /// Batches in flight: one per core, and one more queued, which the calling thread analyses itself
-    /// when the oldest is not done yet (see ``addOldest()``).
-    static let maxInFlight = ParallelMap.width + 1
+    /// Batches in flight: one per core, and two more queued. The calling thread analyses one itself
+    /// when the oldest is not done yet (see ``addOldest()``); with only one queued, the worker then
+    /// often found nothing left behind its batch and waited for the calling thread to read more
+    /// (utilization 1.80–1.83 of two cores against 1.87 now, 100 MiB, alternated runs).
+    static let maxInFlight = ParallelMap.width + 2
 
     /// The analysis runs on other threads (when there is more than one core).
     public var usesOtherThreads: Bool { ParallelMap.width > 1 }
