@@ -66,7 +66,7 @@ import Testing
         var d = DuplicateTally()
         var texts = 0
         for k in 1...40 {
-            d.add(42, place: UInt64(k), id: { "id\(k)" }, text: {
+            d.add(42, place: UInt64(k), id: { "id\(k)" }, quote: {
                 texts += 1
                 return "text"
             })
@@ -82,10 +82,10 @@ import Testing
     @Test func noGroupIsMadeAfterTheSampleLimit() {
         var d = DuplicateTally()
         for h in 1...UInt64(DuplicateTally.sampleLimit) {
-            d.add(h, place: h, id: { "a" }, text: { "t" })
-            d.add(h, place: h, id: { "b" }, text: { "t" })
+            d.add(h, place: h, id: { "a" }, quote: { "t" })
+            d.add(h, place: h, id: { "b" }, quote: { "t" })
         }
-        for k in 0..<10 { d.add(999_999_999, place: UInt64(k), id: { "late" }, text: { "late" }) }
+        for k in 0..<10 { d.add(999_999_999, place: UInt64(k), id: { "late" }, quote: { "late" }) }
         #expect(d.groups.count == DuplicateTally.sampleLimit)
         #expect(d.groups[999_999_999] == nil)
         #expect(d.counter.lookup(999_999_999)?.count == 10)
@@ -118,6 +118,22 @@ import Testing
             for limit in [1, 2, 3, 10, 40, 200] {
                 #expect(CorpusTally.clip(facts.paragraphText(of: block, limit: limit + 1), to: limit) == CorpusTally.clip(whole, to: limit),
                         "\(text.debugDescription) limit \(limit)")
+            }
+        }
+    }
+
+    /// A sentence's quote, cut in one walk over its bytes, is its clipped text.
+    @Test func sentenceQuoteIsTheClippedSentence() throws {
+        for seed in UInt64(1)...120 {
+            let text = SentenceScanTests.text(seed: seed, count: Int(seed % 90) + 1) + " Екінші сөйлем. Үшінші!  Төртінші?"
+            let block = Block(id: "d.p\(seed)", kind: .paragraph, content: .text(text))
+            let facts = try BlockFacts(block, alphabet: .kazakh, language: "kk")
+            for i in facts.sentences.indices {
+                let whole = facts.sentenceText(i, of: block)
+                for limit in [0, 1, 2, 3, 10, 40, 200, 300, whole.unicodeScalars.count, whole.unicodeScalars.count - 1] where limit >= 0 {
+                    #expect(facts.sentenceQuote(i, of: block, limit: limit) == CorpusTally.clip(whole, to: limit),
+                            "\(whole.debugDescription) limit \(limit)")
+                }
             }
         }
     }

@@ -131,6 +131,31 @@ struct BlockFacts: Sendable {
         return block.plainText
     }
 
+    /// Sentence `i` of `block` as a report quotes it: ``CorpusTally/clip(_:to:)`` of its text, in one walk
+    /// over at most `limit` scalars of a text block's bytes. The whole text of a long sentence, made to be
+    /// cut, cost a copy and a validation of all its bytes, on the thread that also reads the input.
+    func sentenceQuote(_ i: Int, of block: Block, limit: Int) -> String {
+        guard let cut, i < cut.count, case .text(var text) = block.content else {
+            return CorpusTally.clip(sentenceText(i, of: block), to: limit)
+        }
+        let range = cut[i]
+        // Where the first `limit` scalars end: the first byte of the next one (nil: the sentence ends first).
+        let end: Int? = text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return nil }
+            var scalars = 0
+            for k in range where base[k] & 0xC0 != 0x80 {
+                if scalars == limit { return k }
+                scalars &+= 1
+            }
+            return nil
+        }
+        // A slice of the string at scalar boundaries is copied without validating its bytes again.
+        let utf8 = text.utf8
+        let from = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+        let to = utf8.index(from, offsetBy: (end ?? range.upperBound) - range.lowerBound)
+        return end == nil ? String(text[from..<to]) : String(text[from..<to]) + "…"
+    }
+
     /// The block's sentences joined by single spaces, cut after `limit` scalars (a report quotes at most
     /// `limit - 1` of them, then `…`, so it cannot tell the cut text from the whole). For text blocks one
     /// pass over the sentences' UTF-8, as far as the limit.

@@ -128,15 +128,17 @@ struct CorpusTally: Sendable {
         for h in facts.wordHashes { wordTypes.add(h) }
 
         func text(_ i: Int) -> String { facts.sentenceText(i, of: block) }
+        func quote(_ i: Int, limit: Int) -> String { facts.sentenceQuote(i, of: block, limit: limit) }
         func id(_ i: Int) -> String { facts.sentenceID(i, of: block) }
 
         paragraphs.add(facts.paragraphHash, place: Place.pack(document: d, block: ordinal, sentence: 0),
-                       id: { block.id }, text: { facts.paragraphText(of: block, limit: DuplicateTally.textLimit + 1) })
+                       id: { block.id },
+                       quote: { Self.clip(facts.paragraphText(of: block, limit: DuplicateTally.textLimit + 1), to: DuplicateTally.textLimit) })
         for (i, s) in facts.sentences.enumerated() {
             lengthCounts[min(s.tokens, Self.lengthCells - 1)] += 1
-            considerExtreme(s.tokens, i, text: text, id: id)
+            considerExtreme(s.tokens, i, quote: { quote($0, limit: Self.sampleLimit) }, id: id)
             sentenceRepeats.add(s.hash, place: Place.pack(document: d, block: ordinal, sentence: i + 1),
-                                id: { id(i) }, text: { text(i) })
+                                id: { id(i) }, quote: { quote(i, limit: DuplicateTally.textLimit) })
         }
         for m in facts.mixed {
             mixed.add(MixedExample(id: id(m.sentence), token: m.token, latin: m.latin))
@@ -157,12 +159,13 @@ struct CorpusTally: Sendable {
         }
     }
 
-    private mutating func considerExtreme(_ length: Int, _ i: Int, text: (Int) -> String, id: (Int) -> String) {
+    /// Keeps sentence `i` (of `length` tokens) among the shortest or longest; `quote` gives its text clipped.
+    private mutating func considerExtreme(_ length: Int, _ i: Int, quote: (Int) -> String, id: (Int) -> String) {
         if shortest.count < Self.extremes || length < shortest[shortest.count - 1].tokens {
-            insert(into: &shortest, SentenceSample(id: id(i), tokens: length, text: Self.clip(text(i))), by: <)
+            insert(into: &shortest, SentenceSample(id: id(i), tokens: length, text: quote(i)), by: <)
         }
         if longest.count < Self.extremes || length > longest[longest.count - 1].tokens {
-            insert(into: &longest, SentenceSample(id: id(i), tokens: length, text: Self.clip(text(i))), by: >)
+            insert(into: &longest, SentenceSample(id: id(i), tokens: length, text: quote(i)), by: >)
         }
     }
 
@@ -199,20 +202,27 @@ struct CorpusTally: Sendable {
         pageNumberBlocks += other.pageNumberBlocks
     }
 
-    /// A sentence cut to 300 characters for a report.
-    static func clip(_ text: String, to limit: Int = 300) -> String {
+    /// A sample sentence (shortest, longest) is quoted up to this many scalars.
+    static let sampleLimit = 300
+
+    /// A sentence cut to `limit` characters for a report, then `…`.
+    static func clip(_ text: String, to limit: Int = sampleLimit) -> String {
+        // No more bytes than the limit: no more scalars either.
+        guard text.utf8.count > limit else { return text }
         // Walks at most `limit` scalars, however long the text, counting their first bytes in its UTF-8.
         var copy = text
         let cut: Int? = copy.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return nil }
             var scalars = 0
-            for i in bytes.indices where bytes[i] & 0xC0 != 0x80 {
+            for i in 0..<bytes.count where base[i] & 0xC0 != 0x80 {
                 if scalars == limit { return i }
-                scalars += 1
+                scalars &+= 1
             }
             return nil
         }
         guard let cut else { return text }
-        return copy.withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[..<cut]), as: UTF8.self) } + "…"
+        // A slice at a scalar boundary is copied without validating its bytes again.
+        return String(text[..<text.utf8.index(text.utf8.startIndex, offsetBy: cut)]) + "…"
     }
 
     /// Up to 30 characters either side of `needle` in `text`.
@@ -295,7 +305,9 @@ struct DuplicateTally: Sendable {
 
     var counter = HashCounter(limit: 2 << 20)
     var groups: [UInt64: Group] = [:]
-    mutating func add(_ hash: UInt64, place: UInt64, id: () -> String, text: () -> String) {
+    /// Counts one occurrence of `hash` at `place`; `quote` gives the text as a group quotes it
+    /// (clipped to ``textLimit``), asked only when a group is made.
+    mutating func add(_ hash: UInt64, place: UInt64, id: () -> String, quote: () -> String) {
         let n = counter.add(hash, place: place)
         // A group is made at the second occurrence (or never, once there are `sampleLimit`), and takes the
         // id of each later one up to `idsPerGroup`: from the `idsPerGroup + 2`nd on there is nothing to do.
@@ -306,7 +318,7 @@ struct DuplicateTally: Sendable {
                 groups[hash] = g
             }
         } else if groups.count < Self.sampleLimit {
-            groups[hash] = Group(text: CorpusTally.clip(text(), to: Self.textLimit), ids: [id()])
+            groups[hash] = Group(text: quote(), ids: [id()])
         }
     }
 
