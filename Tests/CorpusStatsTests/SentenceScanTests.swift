@@ -166,7 +166,8 @@ import Testing
     @Test func scalarCountOfUTF8IsTheStringsCount() {
         for seed in UInt64(1)...200 {
             var text = Self.text(seed: seed, count: Int(seed % 40) + 1)
-            if seed % 7 == 0 { text = String(repeating: text, count: 40) }  // past 2,040 bytes
+            if seed % 7 == 0 { text = String(repeating: text, count: 100) }  // past 4,080 bytes (255 steps of 16)
+            if seed % 50 == 0 { text = String(repeating: "қ", count: 5000) }  // a continuation byte in every other lane
             var copy = text
             let counted = copy.withUTF8 { UTF8Scalars.count($0) }
             #expect(counted == text.unicodeScalars.count, "\(text.debugDescription)")

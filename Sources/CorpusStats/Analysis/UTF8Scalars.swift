@@ -6,15 +6,36 @@ import CorpusModel
 /// guarantees every lead byte its continuation bytes, so nothing is checked
 /// (each scalar is read with ``ValidUTF8/decode(_:)``).
 enum UTF8Scalars {
-    /// The number of scalars in `bytes`: its bytes that are not `10xxxxxx`. Eight bytes at a
-    /// time: each byte lane of `counts` takes one from every continuation byte in its column, for
-    /// up to 255 steps before the lanes are added up.
+    /// The number of scalars in `bytes`: its bytes that are not `10xxxxxx`. Sixteen bytes at a time
+    /// (SSE2 compares through `SIMD16`, constants in typed `let`s: with literals Swift 6.3 compiles
+    /// the compares lane by lane), each byte lane of `counts` taking one from every continuation byte
+    /// in its column, for up to 255 steps before the lanes are added up; then eight bytes at a time.
     static func count(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         guard let base = bytes.baseAddress else { return 0 }
         let n = bytes.count
         let lanes: UInt64 = 0x0101_0101_0101_0101
         var continuations = 0
         var i = 0
+        typealias Bytes = SIMD16<UInt8>
+        let top: Bytes = Bytes(repeating: 0xC0), continuation: Bytes = Bytes(repeating: 0x80)
+        /// The eight byte lanes of `x` summed: pairs into 16-bit lanes, then those by one multiplication.
+        @inline(__always)
+        func sum(_ x: UInt64) -> Int {
+            let pairs = (x & 0x00FF_00FF_00FF_00FF) &+ ((x >> 8) & 0x00FF_00FF_00FF_00FF)
+            return Int((pairs &* 0x0001_0001_0001_0001) >> 48)
+        }
+        while n - i >= 16 {
+            var counts = Bytes()
+            let stop = min(n - 16, i + 16 * 254)
+            while i <= stop {
+                let v = UnsafeRawPointer(base + i).loadUnaligned(as: Bytes.self)
+                // 0xFF in each lane that is a continuation byte: subtracting it adds one.
+                counts &-= unsafeBitCast((v & top) .== continuation, to: Bytes.self)
+                i &+= 16
+            }
+            let (low, high) = unsafeBitCast(counts, to: (UInt64, UInt64).self)
+            continuations &+= sum(low) &+ sum(high)
+        }
         while n - i >= 8 {
             var counts: UInt64 = 0
             let stop = min(n - 8, i + 8 * 254)
@@ -24,9 +45,7 @@ enum UTF8Scalars {
                 counts &+= ((x & ~(x << 1)) >> 7) & lanes
                 i &+= 8
             }
-            // The eight byte lanes summed: pairs into 16-bit lanes, then those by one multiplication.
-            let pairs = (counts & 0x00FF_00FF_00FF_00FF) &+ ((counts >> 8) & 0x00FF_00FF_00FF_00FF)
-            continuations &+= Int((pairs &* 0x0001_0001_0001_0001) >> 48)
+            continuations &+= sum(counts)
         }
         while i < n {
             if base[i] & 0xC0 == 0x80 { continuations &+= 1 }
