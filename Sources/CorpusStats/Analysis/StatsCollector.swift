@@ -18,6 +18,10 @@ public final class StatsCollector: CorpusEventSink, ThreadedStage {
     private var pending: [Block] = []
     private var pendingSentences = 0
     private let batchBlocks: Int
+    /// The size of the next batch: 8 blocks at first, doubled at each batch up to `batchBlocks`, so the
+    /// worker starts after a few blocks rather than after the calling thread has read a whole batch
+    /// (2–5 ms of 100 MiB in which it only waited).
+    private var nextBatch: Int
     /// Batches being analysed on other threads, oldest first.
     private var inFlight: [AnalysedBatch] = []
     /// The ``RecentWords`` of each thread that analyses batches: the worker's (used only by jobs on
@@ -48,6 +52,7 @@ public final class StatsCollector: CorpusEventSink, ThreadedStage {
         self.input = input
         self.forcedLanguage = language
         self.batchBlocks = max(1, batchBlocks)
+        nextBatch = min(8, self.batchBlocks)
     }
 
     public func receive(_ event: CorpusEvent) throws {
@@ -61,7 +66,7 @@ public final class StatsCollector: CorpusEventSink, ThreadedStage {
         case .block(let block):
             pending.append(block)
             pendingSentences += block.sentences.count
-            if pending.count >= batchBlocks || pendingSentences >= 8 * batchBlocks { try flush() }
+            if pending.count >= nextBatch || pendingSentences >= 8 * nextBatch { try flush() }
         case .endDocument:
             try flush()
         }
@@ -85,6 +90,7 @@ public final class StatsCollector: CorpusEventSink, ThreadedStage {
         let blocks = pending
         pending.removeAll(keepingCapacity: true)
         pendingSentences = 0
+        nextBatch = min(2 * nextBatch, batchBlocks)
         while inFlight.count >= Self.maxInFlight { try addOldest() }
         let alphabet = self.alphabet, language = self.language, forced = forcedLanguage
         inFlight.append(AnalysedBatch(blocks, on: worker, recent: workerRecent) { block, recent, facts in
