@@ -83,9 +83,11 @@ struct BlockFacts: Sendable {
     /// Fills empty facts (``init()``) with those of `block`, as ``init(_:alphabet:language:fastScan:recentWords:)``
     /// does. In place, so a batch's facts are made in their array: made by the init (or returned by a
     /// throwing closure) they were copied into it, a retain and a release of each of their arrays.
+    ///
+    /// `cutter`, when given, is the one for `language` (looked up once for many blocks).
     mutating func analyse(
-        _ block: UnsafePointer<Block>, alphabet: Alphabet?, language: String, fastScan: Bool = true,
-        recentWords: RecentWords? = nil
+        _ block: UnsafePointer<Block>, alphabet: Alphabet?, language: String, cutter: ParagraphScan.SentenceCutter? = nil,
+        fastScan: Bool = true, recentWords: RecentWords? = nil
     ) throws {
         useFastScan = fastScan
         recent = recentWords
@@ -109,7 +111,10 @@ struct BlockFacts: Sendable {
             if list.count == 1 { shortText = list[0].text }
         case .text(var text):
             // Cut first, then scanned: a throwing closure that changed `self` made the init copy it.
-            let ranges = try text.withUTF8 { try ParagraphScan.sentenceByteRanges($0, language: language) }
+            let ranges = try text.withUTF8 { bytes in
+                if let cutter { return cutter.byteRanges(bytes) }
+                return try ParagraphScan.sentenceByteRanges(bytes, language: language)
+            }
             sentences.reserveCapacity(ranges.count)
             text.withUTF8 { bytes in
                 for index in ranges.indices { analyse(bytes, ranges[index], sentence: index, alphabet: alphabet) }

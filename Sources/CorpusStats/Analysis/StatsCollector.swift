@@ -1,4 +1,5 @@
 import CorpusModel
+import CorpusText
 import Dispatch
 
 /// The event sink that counts a stream for a report, keeping no text beyond
@@ -15,6 +16,8 @@ public final class StatsCollector: CorpusEventSink, ThreadedStage {
     private var alphabet: Alphabet?
     private let forcedLanguage: String?
     private var language = "kk"
+    /// The sentence cutter for `forcedLanguage ?? language`, looked up once per document.
+    private var cutter: ParagraphScan.SentenceCutter?
     private var pending: [Block] = []
     private var pendingSentences = 0
     private let batchBlocks: Int
@@ -63,6 +66,8 @@ public final class StatsCollector: CorpusEventSink, ThreadedStage {
             tally.begin(start, input: input)
             alphabet = Alphabet.forLanguage(start.metadata.language)
             language = forcedLanguage ?? start.metadata.language ?? "kk"
+            // Nil when the list is missing: each block then looks it up and throws the error.
+            cutter = try? ParagraphScan.SentenceCutter(language: language)
         case .block(let block):
             pending.append(block)
             pendingSentences += block.sentences.count
@@ -92,11 +97,13 @@ public final class StatsCollector: CorpusEventSink, ThreadedStage {
         pendingSentences = 0
         nextBatch = min(2 * nextBatch, batchBlocks)
         while inFlight.count >= Self.maxInFlight { try addOldest() }
-        let alphabet = self.alphabet, language = self.language, forced = forcedLanguage
+        let alphabet = self.alphabet, language = self.language, forced = forcedLanguage, cutter = self.cutter
         inFlight.append(AnalysedBatch(blocks, on: worker, recent: workerRecent) { block, recent, facts in
             facts.append(BlockFacts())
             do {
-                try facts[facts.count - 1].analyse(block, alphabet: alphabet, language: forced ?? block.pointee.language ?? language,
+                // A block's own language wins over the document's (unless one is forced): the cutter is the document's.
+                let own = forced == nil ? block.pointee.language : nil
+                try facts[facts.count - 1].analyse(block, alphabet: alphabet, language: own ?? language, cutter: own == nil ? cutter : nil,
                                                    recentWords: recent)
             } catch {
                 facts.removeLast()

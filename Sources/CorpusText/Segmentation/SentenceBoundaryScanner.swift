@@ -12,7 +12,7 @@
 /// finds the stops, and only the scalars around each stop are decoded. Positions
 /// are byte offsets; the rules that count (a reference's length, a word's letters)
 /// count scalars, so the result is the same as on decoded text.
-struct SentenceBoundaryScanner {
+struct SentenceBoundaryScanner: Sendable {
     let abbreviations: AbbreviationList
 
     /// Byte ranges of the sentences of `text`, trimmed of surrounding whitespace, in order.
