@@ -62,6 +62,10 @@ struct StatsCommand: ParsableCommand {
         if let usage = merger.usageError { throw ValidationError(usage) }
         let total = merger.total
         let failed = merger.failed
+        // The tally (hash tables of tens of MB, thousands of sample strings) is kept until the process
+        // ends, which takes its memory back at once: released here, piece by piece, it held up the exit
+        // by about 4 ms of a 220 ms run over 100 MiB.
+        if let total { _ = Unmanaged.passRetained(total) }
         let report = (total ?? StatsCollector(input: "")).report
         let stdout = ByteOutput(descriptor: 1, name: "<stdout>")
         try stdout.write(json ? report.json.serialized() + "\n" : report.table())
