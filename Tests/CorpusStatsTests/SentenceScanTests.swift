@@ -78,6 +78,9 @@ import Testing
             words += tokens.filter { $0.kind == .word }.map { TextHash.ofFolded($0.form) }
         }
         #expect(fast.wordHashes == words, "\(text.debugDescription)")
+        // Characters: those of the sentences (counted once for the paragraph, less what lies between them).
+        let sentenceScalars = fast.sentences.indices.map { fast.sentenceText($0, of: block).unicodeScalars.count }.reduce(0, +)
+        #expect(fast.characters == sentenceScalars, "\(text.debugDescription)")
     }
 
     /// With a batch's ``RecentWords`` the blocks keep the first occurrence of every word hash, in
