@@ -16,7 +16,7 @@ public final class StatsCollector: CorpusEventSink, ThreadedStage {
     private var alphabet: Alphabet?
     private let forcedLanguage: String?
     private var language = "kk"
-    /// The sentence cutter for `forcedLanguage ?? language`, looked up once per document.
+    /// The sentence cutter for `language`, looked up once per document.
     private var cutter: ParagraphScan.SentenceCutter?
     private var pending: [Block] = []
     private var pendingSentences = 0
