@@ -158,15 +158,7 @@ struct BlockFacts: Sendable {
         }
         let range = cut[i]
         // Where the first `limit` scalars end: the first byte of the next one (nil: the sentence ends first).
-        let end: Int? = text.withUTF8 { bytes in
-            guard let base = bytes.baseAddress else { return nil }
-            var scalars = 0
-            for k in range where base[k] & 0xC0 != 0x80 {
-                if scalars == limit { return k }
-                scalars &+= 1
-            }
-            return nil
-        }
+        let end = text.withUTF8 { UTF8Scalars.end(ofFirst: limit, in: $0, range) }
         // A slice of the string at scalar boundaries is copied without validating its bytes again.
         let utf8 = text.utf8
         let from = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)

@@ -209,17 +209,8 @@ struct CorpusTally: Sendable {
     static func clip(_ text: String, to limit: Int = sampleLimit) -> String {
         // No more bytes than the limit: no more scalars either.
         guard text.utf8.count > limit else { return text }
-        // Walks at most `limit` scalars, however long the text, counting their first bytes in its UTF-8.
         var copy = text
-        let cut: Int? = copy.withUTF8 { bytes in
-            guard let base = bytes.baseAddress else { return nil }
-            var scalars = 0
-            for i in 0..<bytes.count where base[i] & 0xC0 != 0x80 {
-                if scalars == limit { return i }
-                scalars &+= 1
-            }
-            return nil
-        }
+        let cut = copy.withUTF8 { UTF8Scalars.end(ofFirst: limit, in: $0, $0.indices) }
         guard let cut else { return text }
         // A slice at a scalar boundary is copied without validating its bytes again.
         return String(text[..<text.utf8.index(text.utf8.startIndex, offsetBy: cut)]) + "…"

@@ -54,6 +54,19 @@ enum UTF8Scalars {
         return n &- continuations
     }
 
+    /// Where the first `limit` scalars of `bytes[range]` end: the offset of the next scalar's first
+    /// byte, or nil when the range holds no more than `limit` scalars. Walks at most `limit` scalars
+    /// (a report quotes the start of a text, however long it is).
+    static func end(ofFirst limit: Int, in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+        guard let base = bytes.baseAddress else { return nil }
+        var scalars = 0
+        for k in range where base[k] & 0xC0 != 0x80 {
+            if scalars == limit { return k }
+            scalars &+= 1
+        }
+        return nil
+    }
+
     /// Calls `body` with each scalar value of `bytes` and the position of its first byte.
     @inline(__always)
     static func forEach(_ bytes: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, _ body: (UInt32, UnsafePointer<UInt8>) -> Void) {
