@@ -134,6 +134,8 @@ import Testing
             "日本語 \u{500}а а\u{500} 😀а Ω-а а-Ω", "", "   ", ".", "w", "www.", "wwww",
             // A lead (`Р С Т У Ð Ñ Ò Ó Â Ã`) just before what may follow one: in a word, after it, across a space.
             "ҚР… сөз", "Бұл ҚР«жоқ»", "С\u{A0}x", "ТМД’ның", "Сіз келдіңіз", "Ð", "Ð‘", "Ð ‘", "Â\u{A0}", "Т",
+            // Pairs before, between and after other tokens holding a lead pair (`Сіз`), and none.
+            "ҚР… Сіз сөз.", "Сіз ҚР» сөз Сіз.", "Сіз сөз Сіз ҚР«", "Сіз, Сіз; Сіз.", "ҚР", "Ð‘ сөз Сіз",
         ] {
             try Self.check(text, alphabet: .kazakh)
             try Self.check(text, alphabet: nil, language: "en")
@@ -241,6 +243,8 @@ import Testing
                 #expect(e & ScalarFacts.suspectBit != 0)
                 #expect(e & ScalarFacts.alwaysBit != 0 || pe & ScalarFacts.leadBit != 0, "U+\(String(p, radix: 16)) U+\(String(v, radix: 16))")
             }
+            // The pre-check walks from the first token with a lead pair: a lead is never the scalar before a token.
+            if pe & ScalarFacts.leadBit != 0 { #expect(ScalarFacts.isWord(pe), "U+\(String(p, radix: 16))") }
         }
     }
 

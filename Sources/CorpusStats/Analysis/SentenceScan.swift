@@ -53,6 +53,9 @@ extension BlockFacts {
         var loop = WordLoop(table: table)
         let hashesBefore = wordHashes.count, mixedBefore = mixed.count, foreignBefore = foreign.count
         let totalsBefore = letterTotals
+        // The first and last token with a lead pair: the pre-check walks only from one to the other (without an
+        // always-suspicious scalar, a pair lies inside such a token or at the scalar right after it).
+        var pairsFrom: UnsafePointer<UInt8>?, pairsTo = start
         var q = start
         var (v, w) = ValidUTF8.decode(q)
         var e = ScalarFacts.of(v, table)
@@ -118,8 +121,13 @@ extension BlockFacts {
             // Rare tokens (long, holding a lead, mixing scripts, with letters outside the alphabet) are settled out
             // of line; one test keeps them off the common path.
             if _slowPath(seen & (ScalarFacts.leadBit | mask) != 0 || ~seen & scripts == 0 || q - tokenStart >= 128) {
-                all |= rareToken(tokenStart, q, seen: seen, next: atEnd ? nil : e, packedBefore: packedBefore, loop: &loop,
-                                 mask: mask, sentence: sentence, alphabet: alphabet)
+                let found = rareToken(tokenStart, q, seen: seen, next: atEnd ? nil : e, packedBefore: packedBefore, loop: &loop,
+                                      mask: mask, sentence: sentence, alphabet: alphabet)
+                if found != 0 {
+                    all |= found
+                    if pairsFrom == nil { pairsFrom = tokenStart }
+                    pairsTo = q
+                }
             }
             if loop.packed & 0x8080_8080_8080 != 0 {
                 Self.unpack(loop.packed, into: &letterTotals)
@@ -149,7 +157,7 @@ extension BlockFacts {
         // The mis-decoding pre-check (``EncodingSuspects/mayStart(_:_:)``) can hold only at a scalar that may
         // follow a lead right after one (leads are letters: in a word, next to its last scalar) or at an
         // always-suspicious scalar; `all` has ``ScalarFacts/leadPairBit`` only when a word has both.
-        if all & (ScalarFacts.leadPairBit | ScalarFacts.alwaysBit) != 0 && Self.mayBeMisdecoded(start, end, table) {
+        if all & (ScalarFacts.leadPairBit | ScalarFacts.alwaysBit) != 0 && Self.mayBeMisdecoded(start, end, table, pairs: pairsFrom.map { $0..<pairsTo }, all: all) {
             for found in EncodingSuspects.find(in: UTF8Scalars.string(start, end)) {
                 suspects.append(Suspect(sentence: sentence, suspect: found))
             }
@@ -339,8 +347,22 @@ extension BlockFacts {
 
     /// The pre-check over `start..<end`: ``EncodingSuspects/mayStart(_:_:)`` at a scalar after a lead or at an
     /// always-suspicious one.
+    ///
+    /// With no always-suspicious scalar in the sentence (`all`, its or-ed entries), a pair can only lie inside a
+    /// token with a lead pair or at the scalar after one, so only `pairs` (from the first such token's start to
+    /// the last one's end) and the scalar after it are walked: on clean Kazakh text, where `С` before `і` makes
+    /// such tokens common, the whole sentence was walked for 1,500 of 33,000 sentences, 8.7 M instructions of 10 MiB.
+    /// A token starts after a scalar that is not a word scalar, so never after a lead (leads are letters).
     @inline(never)
-    private static func mayBeMisdecoded(_ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, _ table: UnsafePointer<UInt64>) -> Bool {
+    private static func mayBeMisdecoded(
+        _ start: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, _ table: UnsafePointer<UInt64>, pairs: Range<UnsafePointer<UInt8>>?,
+        all: UInt64
+    ) -> Bool {
+        var start = start, end = end
+        if let pairs, all & ScalarFacts.alwaysBit == 0 {
+            start = pairs.lowerBound
+            end = min(end, pairs.upperBound + 1)
+        }
         var previous: UInt64 = 0, previousValue: UInt32 = 0
         var found = false
         var q = start
