@@ -104,14 +104,19 @@ extension BlockFacts {
             var seen: UInt64 = 0
             var atEnd = false
             token: while true {
-                (q, h, wordHash, seen) = Self.wordScalars(q, end, h, wordHash, seen, &loop)
+                let stop: Stop
+                (q, h, wordHash, seen, stop) = Self.wordScalars(q, end, h, wordHash, seen, &loop)
                 guard q < end else {
                     atEnd = true
                     break token
                 }
                 // `q` (`v`, `w`, `e`) is a longer scalar, or no word scalar: a joiner may continue the token.
-                (v, w) = ValidUTF8.decode(q)
-                e = ScalarFacts.of(v, table)
+                if stop.width != 0 {
+                    (v, w, e) = (stop.value, stop.width, stop.entry)
+                } else {
+                    (v, w) = ValidUTF8.decode(q)
+                    e = ScalarFacts.of(v, table)
+                }
                 guard _slowPath(ScalarFacts.isWord(e) || (e >> ScalarFacts.joinShift) & 3 != 0 && Self.joins(q, w, end, e, table))
                 else { break token }
                 (h, wordHash, seen, loop.packed) = addOne(v, e, h, wordHash, seen, loop.packed)
@@ -221,11 +226,19 @@ extension BlockFacts {
     /// or Russian word) go four, then two at a time: one load and mask test finds them, their
     /// values come out of the bytes in a few shifts for all lanes at once, and one test of two
     /// entries' and-ed sign bits says both are word scalars. The rest goes one scalar at a time.
+    /// The scalar ``wordScalars(_:_:_:_:_:_:)`` stopped at, decoded and classified (`width` 0: not decoded,
+    /// a scalar of three or four bytes or the end), so the scan does not decode it again.
+    struct Stop {
+        var value: UInt32
+        var width: Int
+        var entry: UInt64
+    }
+
     @inline(__always)
     private static func wordScalars(
         _ q: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, _ h: UInt64, _ wordHash: UInt64, _ seen: UInt64,
         _ loop: inout WordLoop
-    ) -> (UnsafePointer<UInt8>, UInt64, UInt64, UInt64) {
+    ) -> (UnsafePointer<UInt8>, UInt64, UInt64, UInt64, Stop) {
         let table = loop.table
         let prime: UInt64 = 0x100_0000_01b3
         var q = q, h = h, wordHash = wordHash, seen = seen, packed = loop.packed
@@ -273,6 +286,7 @@ extension BlockFacts {
                 }
             }
         }
+        var stop = Stop(value: 0, width: 0, entry: 0)
         while q < end {
             var v = UInt32(q[0])
             var w = 1
@@ -283,13 +297,16 @@ extension BlockFacts {
                 w = 2
             }
             let e = table[Int(v)]
-            guard ScalarFacts.isWord(e) else { break }
+            guard ScalarFacts.isWord(e) else {
+                stop = Stop(value: v, width: w, entry: e)
+                break
+            }
             add(Int(v), e)
             seen |= e
             q += w
         }
         loop.packed = packed
-        return (q, h, wordHash, seen)
+        return (q, h, wordHash, seen, stop)
     }
 
     /// Whether the non-word scalar at `q` (`w` bytes, entry `e`), after a word scalar, joins the word
