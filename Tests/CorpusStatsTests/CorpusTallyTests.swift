@@ -101,7 +101,7 @@ import Testing
         }
         for seed in UInt64(1)...150 {
             let text = SentenceScanTests.text(seed: seed, count: Int(seed % 90))
-            for limit in [0, 1, 2, 5, 80, 200, 300] {
+            for limit in [0, 1, 2, 5, 7, 8, 9, 15, 16, 17, 80, 200, 300] {
                 #expect(CorpusTally.clip(text, to: limit) == reference(text, to: limit), "\(text.debugDescription) \(limit)")
             }
         }

@@ -57,10 +57,22 @@ enum UTF8Scalars {
     /// Where the first `limit` scalars of `bytes[range]` end: the offset of the next scalar's first
     /// byte, or nil when the range holds no more than `limit` scalars. Walks at most `limit` scalars
     /// (a report quotes the start of a text, however long it is).
+    ///
+    /// Eight bytes at a time while they cannot hold the end (eight bytes start at most eight scalars; a
+    /// scalar split by the step has its lead counted, and the walk after it skips its continuation bytes),
+    /// then byte by byte: the quotes of a report are a few hundred scalars, taken on the reading thread.
     static func end(ofFirst limit: Int, in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
         guard let base = bytes.baseAddress else { return nil }
         var scalars = 0
-        for k in range where base[k] & 0xC0 != 0x80 {
+        var start = range.lowerBound
+        while range.upperBound - start >= 8 && limit - scalars >= 8 {
+            let x = UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self)
+            // Continuation bytes (bit 7 set, bit 6 clear), one bit each.
+            let continuations = (x & ~(x << 1)) & 0x8080_8080_8080_8080
+            scalars &+= 8 &- continuations.nonzeroBitCount
+            start &+= 8
+        }
+        for k in start..<range.upperBound where base[k] & 0xC0 != 0x80 {
             if scalars == limit { return k }
             scalars &+= 1
         }
