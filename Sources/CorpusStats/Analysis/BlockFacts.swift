@@ -109,14 +109,14 @@ struct BlockFacts: Sendable {
                 }
             }
             if list.count == 1 { shortText = list[0].text }
-        case .text(var text):
+        case .text(let text):
             // Cut first, then scanned: a throwing closure that changed `self` made the init copy it.
-            let ranges = try text.withUTF8 { bytes in
+            let ranges = try Self.withBytes(of: text) { bytes in
                 if let cutter { return cutter.byteRanges(bytes) }
                 return try ParagraphScan.sentenceByteRanges(bytes, language: language)
             }
             sentences.reserveCapacity(ranges.count)
-            text.withUTF8 { bytes in
+            Self.withBytes(of: text) { bytes in
                 // The sentences' characters: the paragraph's, in one count, less those between its sentences
                 // (a count per sentence cost more in calls and short tails than in bytes).
                 characters += UTF8Scalars.count(bytes)
@@ -133,11 +133,21 @@ struct BlockFacts: Sendable {
                 for index in ranges.indices { analyse(bytes, ranges[index], sentence: index, alphabet: alphabet, counted: true) }
             }
             cut = ranges
-            shortText = text
+            if text.utf8.count <= 96 { shortText = text }
         }
         // A paragraph's hash is that of its sentences' hashes in order (each text is hashed once).
         paragraphHash = sentences.count == 1 ? sentences[0].hash : TextHash.combine(sentences.lazy.map(\.hash))
         if let shortText, shortText.utf8.count <= 96 { isPageNumber = PageFurniture.isPageNumber(shortText) }
+    }
+
+    /// Calls `body` with the UTF-8 bytes of `text` in place (a native string's own storage; a copy made
+    /// contiguous otherwise): `withUTF8` needs a `var`, a copy of the block's text, whose retain and release,
+    /// on the analysis thread, moved the reading thread's string header to that thread's cache.
+    @inline(__always)
+    static func withBytes<R>(of text: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        if let result = try text.utf8.withContiguousStorageIfAvailable(body) { return result }
+        var copy = text
+        return try copy.withUTF8(body)
     }
 
     /// The text of sentence `i` of `block` (cut here for text blocks).
