@@ -18,47 +18,40 @@ public enum JSONStringLiteral {
         s.withUTF8 { bytes in
             var run = 0
             var i = 0
+            /// Copies the run before byte `i`, then `escape`, and skips the `width` bytes it stands for.
+            func put(_ escape: some Collection<UInt8>, width: Int) {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
+                out.append(contentsOf: escape)
+                i += width
+                run = i
+            }
+            /// `\uXXXX` for `value`, four lowercase hex digits.
+            func putUnicode(_ value: UInt32, width: Int) {
+                let hex: [UInt8] = [12, 8, 4, 0].map {
+                    let d = UInt8((value >> UInt32($0)) & 0xF)
+                    return d < 10 ? 0x30 + d : 0x57 + d
+                }
+                put([0x5C, 0x75] + hex, width: width)
+            }
             while i < bytes.count {
                 let b = bytes[i]
                 // Only these bytes can start a scalar that needs an escape: ASCII controls, `"`, `\`, DEL,
                 // C2 (C1 controls are C2 80…C2 9F) and E2 (U+2028/U+2029 are E2 80 A8/A9).
-                guard b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F || b == 0xC2 || b == 0xE2 else {
-                    i += 1
-                    continue
-                }
-                var escape: [UInt8]?
-                var width = 1
                 switch b {
-                case 0x22: escape = [0x5C, 0x22]
-                case 0x5C: escape = [0x5C, 0x5C]
-                case 0x0A: escape = [0x5C, 0x6E]
-                case 0x0D: escape = [0x5C, 0x72]
-                case 0x09: escape = [0x5C, 0x74]
-                case 0xC2:
-                    width = 2
-                    if i + 1 < bytes.count && bytes[i + 1] <= 0x9F { escape = unicodeEscape(UInt32(bytes[i + 1])) }
-                case 0xE2:
-                    width = 3
-                    if i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9) {
-                        escape = unicodeEscape(bytes[i + 2] == 0xA8 ? 0x2028 : 0x2029)
-                    }
-                default: escape = unicodeEscape(UInt32(b))
+                case 0x22: put([0x5C, 0x22], width: 1)
+                case 0x5C: put([0x5C, 0x5C], width: 1)
+                case 0x0A: put([0x5C, 0x6E], width: 1)
+                case 0x0D: put([0x5C, 0x72], width: 1)
+                case 0x09: put([0x5C, 0x74], width: 1)
+                case 0..<0x20, 0x7F: putUnicode(UInt32(b), width: 1)
+                case 0xC2 where i + 1 < bytes.count && bytes[i + 1] <= 0x9F: putUnicode(UInt32(bytes[i + 1]), width: 2)
+                case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+                    putUnicode(bytes[i + 2] == 0xA8 ? 0x2028 : 0x2029, width: 3)
+                default: i += 1
                 }
-                if let escape {
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
-                    out.append(contentsOf: escape)
-                    run = i + width
-                }
-                i += width
             }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<bytes.count]))
         }
         out.append(0x22)
-    }
-
-    /// `\uXXXX` for `value` (four lowercase hex digits).
-    private static func unicodeEscape(_ value: UInt32) -> [UInt8] {
-        let digits = Array("0123456789abcdef".utf8)
-        return [0x5C, 0x75] + [12, 8, 4, 0].map { digits[Int((value >> UInt32($0)) & 0xF)] }
     }
 }

@@ -214,17 +214,6 @@ extension BlockFacts {
         let table: UnsafePointer<UInt64>
     }
 
-    /// The hot loop: adds the word scalars of one or two bytes from `q` on (up to `end`) to the
-    /// sentence hash `h`, the word hash, the or-ed entries and `loop`'s letter lanes, and returns
-    /// where they stop with the three values. Inlined into the scan at its one call: out of line it
-    /// cost a call, six saved registers and the spills around it per word (100 MiB, 20 alternated
-    /// runs: CPU 0.483 → 0.463 s; an earlier scan, with more state live around the call, had lost
-    /// registers to it).
-    ///
-    /// Runs of Cyrillic letters (U+0400–U+04FF, lead bytes D0–D3: nearly every letter of a Kazakh
-    /// or Russian word) go four, then two at a time: one load and mask test finds them, their
-    /// values come out of the bytes in a few shifts for all lanes at once, and one test of two
-    /// entries' and-ed sign bits says both are word scalars. The rest goes one scalar at a time.
     /// The scalar ``wordScalars(_:_:_:_:_:_:)`` stopped at, decoded and classified (`width` 0: not decoded,
     /// a scalar of three or four bytes or the end), so the scan does not decode it again.
     struct Stop {
@@ -233,6 +222,18 @@ extension BlockFacts {
         var entry: UInt64
     }
 
+    /// The hot loop: adds the word scalars of one or two bytes from `q` on (up to `end`) to the
+    /// sentence hash `h`, the word hash, the or-ed entries and `loop`'s letter lanes, and returns
+    /// where they stop with the three values and the scalar there (``Stop``). Inlined into the
+    /// scan at its one call: out of line it
+    /// cost a call, six saved registers and the spills around it per word (100 MiB, 20 alternated
+    /// runs: CPU 0.483 → 0.463 s; an earlier scan, with more state live around the call, had lost
+    /// registers to it).
+    ///
+    /// Runs of Cyrillic letters (U+0400–U+04FF, lead bytes D0–D3: nearly every letter of a Kazakh
+    /// or Russian word) go four, then two at a time: one load and mask test finds them, their
+    /// values come out of the bytes in a few shifts for all lanes at once, and one test of two
+    /// entries' and-ed sign bits says both are word scalars. The rest goes one scalar at a time.
     @inline(__always)
     private static func wordScalars(
         _ q: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, _ h: UInt64, _ wordHash: UInt64, _ seen: UInt64,
