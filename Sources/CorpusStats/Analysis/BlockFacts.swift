@@ -77,7 +77,7 @@ struct BlockFacts: Sendable {
         }
     }
 
-    /// No facts yet: to be filled in place by ``analyse(_:alphabet:language:fastScan:recentWords:)``.
+    /// No facts yet: to be filled in place by ``analyse(_:alphabet:language:cutter:fastScan:recentWords:)``.
     init() {}
 
     /// Fills empty facts (``init()``) with those of `block`, as ``init(_:alphabet:language:fastScan:recentWords:)``

@@ -143,7 +143,7 @@ public final class StatsCollector: CorpusEventSink, ThreadedStage {
 /// first; ``take()`` hands back the blocks and their facts.
 private final class AnalysedBatch: @unchecked Sendable {
     private var blocks: [Block]
-    /// Appends the facts of a block (made in place in the array, not returned: see ``BlockFacts/analyse(_:alphabet:language:fastScan:recentWords:)``).
+    /// Appends the facts of a block (made in place in the array, not returned: see ``BlockFacts/analyse(_:alphabet:language:cutter:fastScan:recentWords:)``).
     private let analyse: @Sendable (UnsafePointer<Block>, RecentWords, inout [BlockFacts]) throws -> Void
     /// Who analyses the batch; `facts` and `failure` are written by the thread that runs it before
     /// it is done, and read only after.
